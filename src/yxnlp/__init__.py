@@ -1,0 +1,16 @@
+"""yxnlp: Chinese local-government work reports in, comparable knowledge records out.
+
+>>> import yxnlp
+>>> rec = yxnlp.process("2025年全区规模以上工业增加值增长8%。", source="demo.txt")
+>>> rec.document.length
+20
+"""
+
+from __future__ import annotations
+
+from yxnlp.errors import InputError, YxnlpError
+from yxnlp.pipeline import process
+from yxnlp.record import Record
+
+__version__ = "0.1.0"
+__all__ = ["InputError", "Record", "YxnlpError", "__version__", "process"]

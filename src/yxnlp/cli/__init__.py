@@ -1,0 +1,60 @@
+"""``yxnlp`` command line: a thin layer over the library API.
+
+Each sub-command is a module in this package with ``add_parser(subparsers)`` and
+``run(args) -> int``; :data:`COMMANDS` lists them in help order.
+
+>>> main(["--version"])
+yxnlp 0.1.0
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from yxnlp.errors import YxnlpError
+
+COMMANDS: tuple[str, ...] = ("extract",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yxnlp",
+        description="Chinese government work reports in, comparable knowledge records out.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"yxnlp.cli.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 failed input, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from yxnlp import __version__
+
+        print(f"yxnlp {__version__}")
+        return 0
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        status: int = args.run(args)
+    except YxnlpError as exc:
+        print(f"yxnlp: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return status
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

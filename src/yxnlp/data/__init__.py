@@ -1,0 +1,1 @@
+"""Rules and vocabularies as data files, loaded once by the stages that use them."""

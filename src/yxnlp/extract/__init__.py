@@ -1,0 +1,1 @@
+"""Extractors: numeric indicators, entities (rules + the shipped NER model), and linking."""

@@ -1,0 +1,120 @@
+"""The pipeline: ingest → clean → metadata → sections → segment → extract → record.
+
+>>> rec = process("一、主要指标\\n全区地区生产总值增长6%。", source="demo.txt")
+>>> [s.heading for s in rec.sections]
+['主要指标']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from yxnlp import clean, ingest, metadata, sections, segment
+from yxnlp.extract import entities as entities_mod
+from yxnlp.extract import indicators as indicators_mod
+from yxnlp.extract import link
+from yxnlp.record import Document, Provenance, Record, Section, Sentence
+
+VERSION = "0.1.0"
+
+
+@dataclass
+class Analysis:
+    """Everything the extractors may look at. Offsets in all fields refer to ``text``."""
+
+    source: ingest.Source
+    text: str  # the source text, as in the record's spans
+    masked: str  # ``text`` with page furniture blanked (same length)
+    meta: metadata.Metadata
+    sections: list[Section]
+    sentences: list[Sentence]
+    doc: Doc  # ``masked`` segmented; ``token.idx`` are source offsets
+    segmenter: str
+
+
+def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
+    """Run the structural stages over one decoded source."""
+    text = src.text
+    masked = clean.mask(text, clean.find_furniture(text))
+    meta = metadata.read_metadata(masked, title=src.hints.get("title"))
+    secs = sections.split_sections(masked)
+    sents = sections.split_sentences(masked, secs)
+    doc = segment.segment(masked, segmenter=segmenter)
+    return Analysis(src, text, masked, meta, secs, sents, doc, segment.Segmenter(segmenter).value)
+
+
+def build_record(a: Analysis, *, ner: bool = True) -> Record:
+    """Extract indicators and entities from an analysed report and assemble its record."""
+    ents = entities_mod.extract_entities(a, use_ner=ner)
+    inds = indicators_mod.extract_indicators(a, entities=ents)
+    ents = link.link(ents, inds)
+    m = a.meta
+    furniture = [(s, e) for s, e in clean.find_furniture(a.text)]
+    document = Document(
+        id=a.source.id,
+        source=a.source.name,
+        title=m.title,
+        issuer=m.issuer,
+        region=m.region,
+        published=m.published,
+        summary_year=m.summary_year,
+        plan_year=m.plan_year,
+        format=a.source.format,
+        length=len(a.text),
+        text=None if a.source.format == "txt" else a.text,
+        furniture=furniture,
+    )
+    provenance = Provenance(
+        yxnlp=VERSION,
+        segmenter=a.segmenter,
+        ner_model=entities_mod.ner_model_name() if ner else None,
+        created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
+    return Record(
+        document=document,
+        sections=a.sections,
+        sentences=a.sentences,
+        indicators=inds,
+        entities=ents,
+        provenance=provenance,
+    )
+
+
+_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
+
+
+def _is_path(value: str | Path) -> bool:
+    if isinstance(value, Path):
+        return True
+    if "\n" in value or len(value) > 1024:
+        return False
+    return Path(value).exists() or value.lower().endswith(_SUFFIXES)
+
+
+def process(
+    path_or_text: str | Path,
+    *,
+    source: str | None = None,
+    segmenter: str = "jieba",
+    ner: bool = True,
+) -> Record:
+    """One report (a file path, or the text itself) in, its knowledge record out.
+
+    Raises :class:`yxnlp.InputError` for a file that cannot be read.
+    """
+    if _is_path(path_or_text):
+        src = ingest.read(path_or_text)
+    else:
+        src = ingest.from_text(str(path_or_text), name=source or "<text>")
+    return build_record(analyse(src, segmenter=segmenter), ner=ner)
+
+
+@functools.cache
+def warm_up(segmenter: str = "jieba", ner: bool = True) -> None:
+    """Load the segmenter and models once (for workers and benchmarks)."""
+    process("一、概况\n2025年全区地区生产总值增长6%。", segmenter=segmenter, ner=ner)

@@ -1,0 +1,155 @@
+"""The knowledge record (contract v1): one typed model for JSON, the database and pandas.
+
+Every ``span`` is ``[start, end)`` in code points into the source text (see ``spec/RECORD.md``
+of the project). The JSON Schema in ``src/yxnlp/data/record.schema.json`` is generated from
+these classes by :func:`json_schema` and checked by a test.
+
+>>> r = Record(document=Document(id="x", source="a.txt"))
+>>> r.schema_version
+'1'
+>>> Record.model_validate_json(r.model_dump_json()) == r
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION: Literal["1"] = "1"
+
+Span = tuple[int, int]
+Kind = Literal["amount", "count", "percent", "growth", "share", "quantity"]
+Qualifier = Literal["exact", "approx", "more_than", "at_least", "at_most", "less_than", "range"]
+Status = Literal["actual", "estimate", "target", "progress"]
+Label = Literal["COMPANY", "PROJECT", "ORG", "PLACE"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Region(_Model):
+    """An administrative region resolved against the gazetteer (6-digit code)."""
+
+    name: str
+    code: str | None = None
+
+
+class Document(_Model):
+    """Who issued the report, where, when, and which years it summarises and plans."""
+
+    id: str = Field(description="sha256 of the input bytes")
+    source: str = Field(description="path or name as given")
+    title: str | None = None
+    issuer: str | None = None
+    region: Region | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    summary_year: int | None = None
+    plan_year: int | None = None
+    format: str = "txt"
+    length: int = Field(default=0, description="length of the source text in code points")
+    text: str | None = Field(
+        default=None, description="the source text, for html/docx/pdf input (optional for txt)"
+    )
+    furniture: list[Span] = Field(
+        default_factory=list, description="spans of page furniture ignored by the extractors"
+    )
+
+
+class Section(_Model):
+    """A heading-delimited part of the report; ``span`` covers heading and body."""
+
+    id: str
+    heading: str
+    level: int = Field(description="1: 一、  2: (一)  3: 1.  4: 一是 enumeration item")
+    number: str | None = Field(default=None, description="the marker as written, e.g. '(二)'")
+    parent: str | None = None
+    span: Span
+    heading_span: Span
+
+
+class Sentence(_Model):
+    id: str
+    span: Span
+    section: str | None = None
+
+
+class Normalized(_Model):
+    value: float | None = None
+    unit: str | None = None
+    max: float | None = Field(default=None, description="upper end of a range")
+
+
+class Indicator(_Model):
+    """One numeric fact: raw text and span, parsed value, meaning and provenance."""
+
+    id: str
+    key: str | None = None
+    key_source: str | None = Field(default=None, description="'rule', 'model:…' or null")
+    subject: str | None = None
+    text: str
+    span: Span
+    sentence_span: Span
+    section: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    unit_inferred: bool = False
+    normalized: Normalized = Field(default_factory=Normalized)
+    kind: Kind
+    qualifier: Qualifier = "exact"
+    status: Status = "actual"
+    period: str | None = None
+    entity: str | None = None
+    source: str = Field(description="the rule or model that produced it, e.g. 'rule:money'")
+
+
+class Mention(_Model):
+    text: str
+    span: Span
+    source: str = Field(description="'rule', 'ner', 'list' or 'rule:<pattern id>'")
+
+
+class Entity(_Model):
+    id: str
+    label: Label
+    name: str
+    canonical: str
+    mentions: list[Mention] = Field(default_factory=list)
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+class Provenance(_Model):
+    yxnlp: str
+    segmenter: str
+    ner_model: str | None = None
+    created: str
+
+
+class Record(_Model):
+    """One report's knowledge record."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    document: Document
+    sections: list[Section] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        """Serialise as UTF-8-friendly JSON (Chinese kept readable)."""
+        return self.model_dump_json(indent=indent, exclude_none=False)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Record:
+        return cls.model_validate_json(data)
+
+
+def json_schema() -> str:
+    """The record's JSON Schema, as written to ``data/record.schema.json``."""
+    schema = Record.model_json_schema()
+    schema["$id"] = f"https://yxnlp.invalid/record/v{SCHEMA_VERSION}.schema.json"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

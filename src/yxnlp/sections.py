@@ -1,0 +1,264 @@
+"""Stage: split a report into sections (with levels) and sentences, all with spans.
+
+Levels: 1 ``一、``; 2 ``(一)`` (also the garbled ``()`` and a lone ``)``, and an unnumbered
+short "phrase，phrase" paragraph among numbered siblings); 3 ``1.`` / ``(1)``; 4 ``一是…二是``
+enumeration items. Cues live in ``data/sections.json``.
+
+>>> text = "一、总体情况\\n(一)抓项目,促投资一是开工项目12个。二是投产项目5个。"
+>>> [(s.id, s.level, s.heading) for s in split_sections(text)]
+[('s1', 1, '总体情况'), ('s1.1', 2, '抓项目,促投资'), ('s1.1.1', 4, '开工项目12个'), ('s1.1.2', 4, '投产项目5个')]
+>>> [text[a:b] for a, b in (s.span for s in split_sentences(text, split_sections(text)))][-1]
+'投产项目5个。'
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from yxnlp.record import Section, Sentence, Span
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    paragraph: re.Pattern[str]
+    levels: tuple[tuple[int, re.Pattern[str]], ...]
+    heading_end: re.Pattern[str]
+    heading_max: int
+    unnumbered_max: int
+    enumerator: re.Pattern[str]
+    enum_before: re.Pattern[str]
+    item_end: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    raw: dict[str, Any] = json.loads(
+        resources.files("yxnlp.data").joinpath("sections.json").read_text("utf-8")
+    )
+    return _Cues(
+        paragraph=re.compile(raw["paragraph_start"]),
+        levels=tuple((lv["level"], re.compile(lv["marker"])) for lv in raw["levels"]),
+        heading_end=re.compile(raw["heading_end"]),
+        heading_max=raw["heading_max_chars"],
+        unnumbered_max=raw["unnumbered_heading_max_chars"],
+        enumerator=re.compile(raw["enumerator"]),
+        enum_before=re.compile(raw["enumerator_preceded_by"]),
+        item_end=re.compile(raw["item_heading_end"]),
+        sentence_end=re.compile(raw["sentence_end"]),
+    )
+
+
+def cn_ordinal(numeral: str) -> int | None:
+    """Value of a small Chinese ordinal.
+
+    >>> cn_ordinal("十二"), cn_ordinal("三"), cn_ordinal("")
+    (12, 3, None)
+    """
+    if not numeral:
+        return None
+    if numeral.startswith("十"):
+        return 10 + _CN_DIGITS.get(numeral[1:], 0)
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(numeral)
+
+
+@dataclass
+class _Heading:
+    start: int  # marker start
+    title_start: int
+    title_end: int
+    level: int
+    number: str | None
+
+
+def _title_end(text: str, start: int, limit: int) -> int:
+    cues = _cues()
+    stop = min(len(text), start + limit)
+    m = cues.heading_end.search(text, start, stop)
+    end = m.start() if m else stop
+    e = cues.enumerator.search(text, start, end)
+    if e and e.group("num") == "一":
+        end = e.start()
+    return end
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [m.end() for m in _cues().paragraph.finditer(text)]
+    return sorted({s for s in starts if s < len(text)})
+
+
+def _numbered_headings(text: str) -> list[_Heading]:
+    cues = _cues()
+    found: list[_Heading] = []
+    for pos in _paragraph_starts(text):
+        for level, marker in cues.levels:
+            m = marker.match(text, pos)
+            if not m:
+                continue
+            end = _title_end(text, m.end(), cues.heading_max)
+            title = text[m.end() : end].strip()
+            if title and not title[0].isdigit() or (title and level == 1):
+                found.append(_Heading(pos, m.end(), end, level, m.group().strip()))
+            break
+    return found
+
+
+def _unnumbered_headings(text: str, numbered: list[_Heading]) -> list[_Heading]:
+    """Short "phrase，phrase" paragraphs that sit among numbered level-2 siblings."""
+    cues = _cues()
+    taken = {h.start for h in numbered}
+    out: list[_Heading] = []
+    for pos in _paragraph_starts(text):
+        if pos in taken:
+            continue
+        before = [h for h in numbered if h.start < pos]
+        if not before or before[-1].level > 2 and not any(h.level == 2 for h in before):
+            continue
+        parent1 = max((h.start for h in before if h.level == 1), default=-1)
+        if not any(h.level == 2 and h.start > parent1 for h in before):
+            continue
+        end = _title_end(text, pos, cues.unnumbered_max + 1)
+        title = text[pos:end]
+        closed = end < len(text) and (text[end] in "。\n" or text.startswith("一是", end))
+        if (
+            closed
+            and 4 <= len(title) <= cues.unnumbered_max
+            and re.search("[,，]", title)
+            and not re.search(r"\d", title)
+        ):
+            out.append(_Heading(pos, pos, end, 2, None))
+    return out
+
+
+def _enumeration_items(text: str, start: int, end: int) -> list[_Heading]:
+    """``一是…二是…`` items in ``text[start:end]``, accepted in order."""
+    cues = _cues()
+    cands = [
+        (m, cn_ordinal(m.group("num")) or 0) for m in cues.enumerator.finditer(text, start, end)
+    ]
+    items: list[_Heading] = []
+    expected = 1
+    for i, (m, n) in enumerate(cands):
+        if n != expected:
+            # tolerate a lost ordinal: accept a later one if it clearly continues the list
+            if not (items and n == expected + 1):
+                continue
+        prev_ok = m.start() == start or bool(cues.enum_before.match(text, m.start() - 1))
+        follows = any(k == n + 1 for _, k in cands[i + 1 :])
+        if not (prev_ok or n >= 2 or follows):
+            continue
+        stop = cues.item_end.search(text, m.end(), min(end, m.end() + 48))
+        items.append(_Heading(m.start(), m.end(), stop.start() if stop else m.end(), 4, m.group()))
+        expected = n + 1
+    return items
+
+
+def split_sections(text: str) -> list[Section]:
+    """Sections in document order, nested by level, each spanning heading and body."""
+    heads = _numbered_headings(text)
+    heads = sorted(heads + _unnumbered_headings(text, heads), key=lambda h: h.start)
+    bounds = [h.start for h in heads] + [len(text)]
+    items: list[_Heading] = []
+    for i, h in enumerate(heads):
+        items += _enumeration_items(text, h.title_end, bounds[i + 1])
+    if heads:
+        items += _enumeration_items(text, 0, heads[0].start) if heads[0].start else []
+    all_heads = sorted(heads + items, key=lambda h: (h.start, h.level))
+
+    sections: list[Section] = []
+    stack: list[tuple[_Heading, Section, list[int]]] = []  # heading, section, child counter
+    top_counter = [0]
+    for h in all_heads:
+        while stack and stack[-1][0].level >= h.level:
+            stack.pop()
+        counter = stack[-1][2] if stack else top_counter
+        counter[0] += 1
+        sid = (stack[-1][1].id + "." if stack else "s") + str(counter[0])
+        sec = Section(
+            id=sid,
+            heading=text[h.title_start : h.title_end].strip(),
+            level=h.level,
+            number=h.number,
+            parent=stack[-1][1].id if stack else None,
+            span=(h.start, len(text)),
+            heading_span=(h.start, h.title_end),
+        )
+        sections.append(sec)
+        stack.append((h, sec, [0]))
+    return _close_spans(sections, len(text))
+
+
+def _close_spans(sections: list[Section], n: int) -> list[Section]:
+    """A section ends where the next section of the same or a higher level begins."""
+    out: list[Section] = []
+    for i, s in enumerate(sections):
+        end = n
+        for t in sections[i + 1 :]:
+            if t.level <= s.level or (s.level == 4 and t.level != 4) or t.parent == s.parent:
+                end = t.span[0]
+                break
+        if s.parent is not None:
+            parent_end = next((o.span[1] for o in out if o.id == s.parent), n)
+            end = min(end, parent_end)
+        out.append(s.model_copy(update={"span": (s.span[0], end)}))
+    return out
+
+
+def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
+    """Sentences (also cut at headings and enumeration items), each in its innermost section."""
+    cues = _cues()
+    cuts = {0, len(text)}
+    for m in cues.sentence_end.finditer(text):
+        cuts.add(m.end())
+    for s in sections:
+        cuts.add(s.span[0])
+        if s.level < 4:
+            cuts.add(s.heading_span[1])
+    starts = sorted(s.span[0] for s in sections)
+    ordered = sorted(sections, key=lambda s: (s.span[0], s.level))
+    out: list[Sentence] = []
+    points = sorted(cuts)
+    for a, b in zip(points, points[1:], strict=False):
+        a2, b2 = _strip(text, a, b)
+        if a2 >= b2:
+            continue
+        k = bisect.bisect_right(starts, a2)
+        section = _innermost(ordered[:k], a2)
+        out.append(Sentence(id=f"t{len(out) + 1}", span=(a2, b2), section=section))
+    return out
+
+
+def _innermost(candidates: list[Section], pos: int) -> str | None:
+    best: Section | None = None
+    for s in candidates:
+        if s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
+            best = s
+    return best.id if best else None
+
+
+def _strip(text: str, a: int, b: int) -> Span:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def section_at(sections: list[Section], pos: int) -> Section | None:
+    """The innermost section containing ``pos``."""
+    best: Section | None = None
+    for s in sections:
+        if s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
+            best = s
+    return best
