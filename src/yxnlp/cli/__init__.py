@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from yxnlp.errors import YxnlpError
 
-COMMANDS: tuple[str, ...] = ("extract",)
+COMMANDS: tuple[str, ...] = ("extract", "show")
 
 
 def build_parser() -> argparse.ArgumentParser:
