@@ -11,6 +11,7 @@ from __future__ import annotations
 from yxnlp.errors import InputError, YxnlpError
 from yxnlp.pipeline import process
 from yxnlp.record import Record
+from yxnlp.store import Store
 
 __version__ = "0.1.0"
-__all__ = ["InputError", "Record", "YxnlpError", "__version__", "process"]
+__all__ = ["InputError", "Record", "Store", "YxnlpError", "__version__", "process"]
