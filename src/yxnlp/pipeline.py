@@ -91,9 +91,9 @@ _SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 def _is_path(value: str | Path) -> bool:
     if isinstance(value, Path):
         return True
-    if "\n" in value or len(value) > 1024:
+    if not value or "\n" in value or len(value) > 1024:
         return False
-    return Path(value).exists() or value.lower().endswith(_SUFFIXES)
+    return value.lower().endswith(_SUFFIXES) or Path(value).is_file()
 
 
 def process(
@@ -104,6 +104,9 @@ def process(
     ner: bool = True,
 ) -> Record:
     """One report (a file path, or the text itself) in, its knowledge record out.
+
+    A ``str`` is read as a path when it names an existing file or ends in a supported
+    suffix (.txt .html .htm .docx .pdf); otherwise it is the report's text.
 
     Raises :class:`yxnlp.InputError` for a file that cannot be read.
     """

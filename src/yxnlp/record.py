@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -153,3 +154,8 @@ def json_schema() -> str:
     schema = Record.model_json_schema()
     schema["$id"] = f"https://yxnlp.invalid/record/v{SCHEMA_VERSION}.schema.json"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_path() -> Path:
+    """Where the generated schema is kept (package data)."""
+    return Path(__file__).with_name("data") / "record.schema.json"

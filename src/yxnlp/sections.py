@@ -36,6 +36,7 @@ class _Cues:
     enumerator: re.Pattern[str]
     enum_before: re.Pattern[str]
     item_end: re.Pattern[str]
+    item_max: int
     sentence_end: re.Pattern[str]
 
 
@@ -53,6 +54,7 @@ def _cues() -> _Cues:
         enumerator=re.compile(raw["enumerator"]),
         enum_before=re.compile(raw["enumerator_preceded_by"]),
         item_end=re.compile(raw["item_heading_end"]),
+        item_max=raw["item_heading_max_chars"],
         sentence_end=re.compile(raw["sentence_end"]),
     )
 
@@ -108,25 +110,30 @@ def _numbered_headings(text: str) -> list[_Heading]:
                 continue
             end = _title_end(text, m.end(), cues.heading_max)
             title = text[m.end() : end].strip()
-            if title and not title[0].isdigit() or (title and level == 1):
+            if (title and not title[0].isdigit()) or (title and level == 1):
                 found.append(_Heading(pos, m.end(), end, level, m.group().strip()))
             break
     return found
 
 
 def _unnumbered_headings(text: str, numbered: list[_Heading]) -> list[_Heading]:
-    """Short "phrase，phrase" paragraphs that sit among numbered level-2 siblings."""
+    """Short "phrase，phrase" paragraphs standing between numbered level-2 siblings.
+
+    Such a paragraph is a subsection whose number was lost (a scraping defect) or a run-in
+    heading; one after the last numbered sibling is ordinary text and is left alone.
+    """
     cues = _cues()
     taken = {h.start for h in numbered}
+    level1 = [h.start for h in numbered if h.level == 1]
+    level2 = [h.start for h in numbered if h.level == 2]
     out: list[_Heading] = []
     for pos in _paragraph_starts(text):
         if pos in taken:
             continue
-        before = [h for h in numbered if h.start < pos]
-        if not before or before[-1].level > 2 and not any(h.level == 2 for h in before):
-            continue
-        parent1 = max((h.start for h in before if h.level == 1), default=-1)
-        if not any(h.level == 2 and h.start > parent1 for h in before):
+        i = bisect.bisect_right(level1, pos)
+        lo = level1[i - 1] if i else -1
+        hi = level1[i] if i < len(level1) else len(text)
+        if not any(lo < p < pos for p in level2) or not any(pos < p < hi for p in level2):
             continue
         end = _title_end(text, pos, cues.unnumbered_max + 1)
         title = text[pos:end]
@@ -158,8 +165,9 @@ def _enumeration_items(text: str, start: int, end: int) -> list[_Heading]:
         follows = any(k == n + 1 for _, k in cands[i + 1 :])
         if not (prev_ok or n >= 2 or follows):
             continue
-        stop = cues.item_end.search(text, m.end(), min(end, m.end() + 48))
-        items.append(_Heading(m.start(), m.end(), stop.start() if stop else m.end(), 4, m.group()))
+        limit = min(end, m.end() + cues.item_max)
+        stop = cues.item_end.search(text, m.end(), limit)
+        items.append(_Heading(m.start(), m.end(), stop.start() if stop else limit, 4, m.group()))
         expected = n + 1
     return items
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import functools
 import logging
+import warnings
 from importlib import resources
 from pathlib import Path
 
@@ -49,13 +50,21 @@ def pkuseg_model_dir() -> Path:
     return Path(pkuseg.__file__).parent / "models" / "default"
 
 
-@functools.cache
 def load_tokenizer(segmenter: Segmenter | str = Segmenter.jieba) -> Language:
-    """A blank Chinese spaCy pipeline with the chosen segmenter and the domain dictionary."""
+    """A blank Chinese spaCy pipeline with the chosen segmenter and the domain dictionary.
+
+    Loaded once per segmenter (``"jieba"`` and ``Segmenter.jieba`` share one pipeline).
+    """
+    return _load_tokenizer(Segmenter(segmenter))
+
+
+@functools.cache
+def _load_tokenizer(seg: Segmenter) -> Language:
     import spacy
 
-    seg = Segmenter(segmenter)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
+    with warnings.catch_warnings():  # jieba 0.42 imports the deprecated pkg_resources
+        warnings.simplefilter("ignore", UserWarning)
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
     if seg is Segmenter.jieba:
         import jieba
 

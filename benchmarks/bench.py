@@ -1,0 +1,94 @@
+"""Speed of yxnlp, always against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/bench.py [--repeat 50] [--json out/bench.json]
+
+Measures, on the seed report repeated ``--repeat`` times (one long text):
+- jieba segmentation alone (``jieba.lcut``): the baseline;
+- segmentation through spaCy's Chinese tokenizer, jieba and pkuseg;
+- the full pipeline ``process()`` with rules only (``ner=False``) and with the NER model;
+- the CLI's cold start: ``yxnlp extract`` of one file in a fresh process (median of 3).
+Prints chars/s and the ratio of each to the jieba baseline. Not a test: no timing asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cba11b42fa3c7c35.txt"
+
+
+def timed(fn: Callable[[], object], *, runs: int = 1) -> float:
+    """Best wall time of ``runs`` calls (after one warm-up call elsewhere)."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def cold_start(path: Path) -> float:
+    exe = Path(sys.executable).with_name("yxnlp")
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([str(exe), "extract", str(path), "-o", "/dev/null"], check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--skip-pkuseg", action="store_true")
+    args = ap.parse_args(argv)
+
+    import jieba
+
+    import yxnlp
+    from yxnlp.segment import segment
+
+    seed = SEED.read_text(encoding="utf-8")
+    text = "\n".join([seed] * args.repeat)
+    n = len(text)
+    jieba.lcut(seed)  # warm-up: dictionary load
+    rows: dict[str, float] = {}
+    rows["jieba.lcut (baseline)"] = timed(lambda: jieba.lcut(text))
+    segment(seed, segmenter="jieba")
+    rows["spaCy zh tokenizer, jieba"] = timed(lambda: segment(text, segmenter="jieba"))
+    if not args.skip_pkuseg:
+        segment(seed, segmenter="pkuseg")
+        rows["spaCy zh tokenizer, pkuseg"] = timed(lambda: segment(text, segmenter="pkuseg"))
+    yxnlp.process(seed, source="warm.txt", ner=False)
+    rows["process(), rules only"] = timed(lambda: yxnlp.process(text, source="b.txt", ner=False))
+    yxnlp.process(seed, source="warm.txt", ner=True)
+    rows["process(), rules + NER"] = timed(lambda: yxnlp.process(text, source="b.txt", ner=True))
+
+    base = rows["jieba.lcut (baseline)"]
+    print(f"text: seed x {args.repeat} = {n:,} chars")
+    print(f"{'what':34} {'seconds':>9} {'chars/s':>12} {'vs jieba':>9}")
+    results = []
+    for name, sec in rows.items():
+        cps = n / sec
+        print(f"{name:34} {sec:9.3f} {cps:12,.0f} {sec / base:8.1f}x")
+        results.append({"what": name, "seconds": sec, "chars_per_s": cps, "x_jieba": sec / base})
+    cold = cold_start(SEED)
+    print(f"{'CLI cold start (yxnlp extract seed)':34} {cold:9.3f}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"chars": n, "rows": results, "cli_cold_start_s": cold}
+        args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
