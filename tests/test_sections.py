@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -89,7 +90,7 @@ def test_sentences_cover_text_in_order(seed_text: str) -> None:
     spans = [s.span for s in sents]
     assert spans == sorted(spans)
     assert all(a < b and not seed_text[a].isspace() for a, b in spans)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     first = next(s for s in sents if "445亿元" in seed_text[s.span[0] : s.span[1]])
     assert first.section == "s1"
     assert seed_text[first.span[0] : first.span[1]].endswith("。")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -237,7 +238,7 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     ordered = sorted(sections, key=lambda s: (s.span[0], s.level))
     out: list[Sentence] = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         a2, b2 = _strip(text, a, b)
         if a2 >= b2:
             continue

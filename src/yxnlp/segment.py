@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from yxnlp.errors import ModelError
 
 
-class Segmenter(str, enum.Enum):
+class Segmenter(enum.StrEnum):
     jieba = "jieba"
     pkuseg = "pkuseg"
 
@@ -72,8 +72,8 @@ def _load_tokenizer(seg: Segmenter) -> Language:
         for word in user_words():
             jieba.add_word(word, freq=200_000)
     else:
-        nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))  # type: ignore[attr-defined]
-        nlp.tokenizer.pkuseg_update_user_dict(list(user_words()))  # type: ignore[attr-defined]
+        nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))  # type: ignore[union-attr]
+        nlp.tokenizer.pkuseg_update_user_dict(list(user_words()))  # type: ignore[union-attr]
     return nlp
 
 
