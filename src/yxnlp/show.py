@@ -41,7 +41,7 @@ COLORS: dict[str, str] = {
     "amount": "#ffd6a5",
     "count": "#fdffb6",
     "percent": "#caffbf",
-    "growth": "#9bf6ff",
+    "growth": "#a0c4ff",
     "share": "#bdb2ff",
     "quantity": "#ffc6ff",
 }
@@ -306,7 +306,10 @@ def _colour_css() -> str:
     rules = []
     for tag, colour in COLORS.items():
         prefix = "l" if tag.isupper() else "k"
-        rules.append(f".{prefix}-{tag} {{ background: {colour}; border-color: {colour}; }}")
+        rules.append(
+            f".{prefix}-{tag}, mark.hl.{prefix}-{tag} {{ background: {colour};"
+            f" border-color: {colour}; }}"
+        )
         if prefix == "k":
             rules.append(f"mark.k-{tag} {{ border-bottom-color: {_darker(colour)}; }}")
     return "\n".join(rules)
