@@ -3,7 +3,7 @@
 >>> import yxnlp
 >>> rec = yxnlp.process("2025年全区规模以上工业增加值增长8%。", source="demo.txt")
 >>> rec.document.length
-20
+21
 """
 
 from __future__ import annotations

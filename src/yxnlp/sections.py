@@ -8,7 +8,7 @@ enumeration items. Cues live in ``data/sections.json``.
 >>> [(s.id, s.level, s.heading) for s in split_sections(text)]
 [('s1', 1, '总体情况'), ('s1.1', 2, '抓项目,促投资'), ('s1.1.1', 4, '开工项目12个'), ('s1.1.2', 4, '投产项目5个')]
 >>> [text[a:b] for a, b in (s.span for s in split_sentences(text, split_sections(text)))][-1]
-'投产项目5个。'
+'二是投产项目5个。'
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ the source text. The domain user dictionary lives in ``data/userdict.txt``.
 >>> doc = segment("规上工业增加值增长8%", segmenter="jieba")
 >>> doc.text
 '规上工业增加值增长8%'
->>> "规上" in [t.text for t in doc]
-True
+>>> [t.text for t in doc]
+['规上工业', '增加值', '增长', '8%']
 """
 
 from __future__ import annotations
