@@ -1,0 +1,73 @@
+"""``yxnlp batch PATH... --out DIR``: many reports into records (and the store), in parallel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from yxnlp.batch import run_batch
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "batch",
+        help="process folders of reports into records and the store",
+        description=(
+            "Process every .txt/.html/.htm/.docx/.pdf file under PATH into DIR/<stem>.json "
+            "(DIR/<parent>__<stem>.json when stems collide); unchanged files are skipped; "
+            "failures go to DIR/errors.jsonl and make the exit status 1."
+        ),
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    p.add_argument("--db", type=Path, metavar="PATH", help="DuckDB store to upsert records into")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
+    p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
+    p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on Dask: 'local' (a LocalCluster of --workers) or tcp://HOST:8786",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        print("yxnlp: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    console = Console(stderr=True)
+    progress = console.is_terminal if args.progress is None else args.progress
+    options: dict[str, Any] = {
+        "out": args.out,
+        "db": args.db,
+        "workers": args.workers,
+        "segmenter": args.segmenter,
+        "ner": not args.no_ner,
+        "progress": progress,
+        "console": console,
+    }
+    if args.dask:
+        from yxnlp.distributed import connect, dask_engine
+
+        with connect(args.dask, workers=args.workers) as client:
+            engine = dask_engine(client, segmenter=args.segmenter, ner=not args.no_ner)
+            result = run_batch(args.paths, engine=engine, **options)
+    else:
+        result = run_batch(args.paths, **options)
+    for failure in result.failed[:10]:
+        print(f"failed: {failure.reason}", file=sys.stderr)
+    if len(result.failed) > 10:
+        print(f"… and {len(result.failed) - 10} more", file=sys.stderr)
+    print(result.summary(), file=sys.stderr)
+    return 0 if result.ok else 1
