@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+from yxnlp.compare import compare
 from yxnlp.errors import InputError, YxnlpError
 from yxnlp.pipeline import process
 from yxnlp.record import Record
 from yxnlp.store import Store
 
 __version__ = "0.1.0"
-__all__ = ["InputError", "Record", "Store", "YxnlpError", "__version__", "process"]
+__all__ = ["InputError", "Record", "Store", "YxnlpError", "__version__", "compare", "process"]

@@ -1,0 +1,255 @@
+"""Compare: indicator keys side by side across years or regions, and entity continuity.
+
+Records join on the indicator ``key`` and ``status`` (RECORD.md, "comparable across years").
+:func:`compare` returns a wide table, one row per report series and year, one column
+``<key>:<status>`` per indicator with ``<key>:<status>:delta``, the change from the previous row
+of the same series:
+
+* ``by="year"``: rows ``(issuer, year)``; the series is the issuer's reports, the delta is the
+  change since the issuer's previous year in the table.
+* ``by="region"``: rows ``(year, region)`` ordered by region code; the delta is the change since
+  the region's previous year in the table.
+
+``year`` is the indicator's year (the first four digits of its period, else the document's plan
+year for a target and summary year otherwise; see :mod:`yxnlp.store`). Values are the
+normalized values (``normalized.value``; ``value`` when not normalized); a key keeps only its
+most frequent unit (``DataFrame.attrs["units"]`` maps each column to it). When a cell has several
+candidates, the latest report's first mention wins.
+
+:func:`continuity` lists, for consecutive reports of the same issuer, the entities that are new,
+continuing or dropped (joined on ``label`` + ``canonical``).
+
+>>> from yxnlp.record import Document, Indicator, Normalized, Record
+>>> def rep(year, growth):
+...     ind = Indicator(id="i1", key="gdp_growth", text=f"{growth}%", span=(0, 3),
+...         sentence_span=(0, 9), kind="growth", status="target", source="rule:percent",
+...         normalized=Normalized(value=growth, unit="percent"))
+...     doc = Document(id=f"d{year}", source=f"{year}.txt", issuer="某市人民政府",
+...         plan_year=year)
+...     return Record(document=doc, indicators=[ind])
+>>> compare([rep(2023, 5.0), rep(2024, 5.5)]).values.tolist()
+[[5.0, nan], [5.5, 0.5]]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import pandas as pd
+
+from yxnlp.record import Record
+from yxnlp.store import (
+    TABLES,
+    Store,
+    YearFilter,
+    record_rows,
+    short_region_name,
+)
+
+By = Literal["year", "region"]
+Source = Store | Iterable[Record]
+CHANGES: tuple[str, ...] = ("new", "continuing", "dropped")
+
+_COLUMNS = {
+    "documents": (
+        "id source title issuer region_name region_code published summary_year plan_year"
+        " report_year format length schema_version yxnlp segmenter ner_model created"
+        " n_sections n_sentences n_indicators n_entities"
+    ).split(),
+    "indicators": (
+        "document_id id key key_source subject text span_start span_end sentence_span_start"
+        " sentence_span_end section value unit unit_inferred normalized_value normalized_unit"
+        " normalized_max kind qualifier status period year entity source"
+    ).split(),
+    "entities": "document_id id label name canonical attributes n_mentions".split(),
+}
+
+
+# --- long frames from a store or from records ----------------------------------------------
+
+
+def _frames(records: Iterable[Record]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[tuple[object, ...]]] = {t: [] for t in TABLES}
+    for record in records:
+        for table, items in record_rows(record).items():
+            rows[table].extend(items)
+    return {t: pd.DataFrame(rows[t], columns=pd.Index(c)) for t, c in _COLUMNS.items()}
+
+
+def _with_documents(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    context = docs[["id", "issuer", "region_name", "region_code", "report_year"]]
+    return frame.merge(context.rename(columns={"id": "document_id"}), on="document_id")
+
+
+def _filter(
+    df: pd.DataFrame,
+    *,
+    region: str | None,
+    issuer: str | Sequence[str] | None,
+    year_column: str,
+    years: YearFilter,
+) -> pd.DataFrame:
+    if region is not None:
+        short = short_region_name(region)
+        names = df["region_name"].fillna("")
+        df = df[
+            (names == region)
+            | (df["region_code"] == region)
+            | (names.map(short_region_name) == short)
+        ]
+    if issuer is not None:
+        df = df[df["issuer"].isin([issuer] if isinstance(issuer, str) else list(issuer))]
+    if years is not None:
+        lo, hi = (years, years) if isinstance(years, int) else years
+        df = df[df[year_column].between(lo, hi)]
+    return df
+
+
+def indicator_rows(
+    source: Source,
+    *,
+    keys: Sequence[str] | None = None,
+    status: str | Sequence[str] | None = None,
+    region: str | None = None,
+    issuer: str | None = None,
+    years: YearFilter = None,
+) -> pd.DataFrame:
+    """The indicators to compare, one row each, with their document's issuer, region and year."""
+    if isinstance(source, Store):
+        return source.indicators(keys, status=status, region=region, issuer=issuer, year=years)
+    frames = _frames(source)
+    df = _with_documents(frames["indicators"], frames["documents"])
+    if keys is not None:
+        df = df[df["key"].isin(list(keys))]
+    if status is not None:
+        df = df[df["status"].isin([status] if isinstance(status, str) else list(status))]
+    return _filter(df, region=region, issuer=issuer, year_column="year", years=years)
+
+
+def entity_rows(
+    source: Source,
+    *,
+    labels: Sequence[str] | None = None,
+    region: str | None = None,
+    issuer: str | None = None,
+) -> pd.DataFrame:
+    """Entities, one row per document and entity, with the document's issuer and year."""
+    if isinstance(source, Store):
+        return source.entities(labels, region=region, issuer=issuer)
+    frames = _frames(source)
+    df = _with_documents(frames["entities"], frames["documents"])
+    if labels is not None:
+        df = df[df["label"].isin(list(labels))]
+    return _filter(df, region=region, issuer=issuer, year_column="report_year", years=None)
+
+
+# --- compare --------------------------------------------------------------------------------
+
+
+def _series_name(df: pd.DataFrame, first: str, second: str) -> pd.Series:
+    """A row's series label: ``first`` column, else ``second``, else the document id."""
+    return df[first].fillna(df[second]).fillna(df["document_id"]).astype(str)
+
+
+def compare(
+    source: Source,
+    *,
+    by: By = "year",
+    keys: Sequence[str] | None = None,
+    status: str | Sequence[str] | None = None,
+    issuer: str | None = None,
+    region: str | None = None,
+    years: YearFilter = None,
+) -> pd.DataFrame:
+    """A wide table of indicator values by year (or region) with deltas (module docstring).
+
+    ``source`` is a :class:`~yxnlp.store.Store` or records; ``keys``, ``status``, ``issuer``,
+    ``region`` (name, short name or code) and ``years`` (a year or an inclusive pair) filter.
+    """
+    if by not in ("year", "region"):
+        raise ValueError(f"by must be 'year' or 'region', not {by!r}")
+    df = indicator_rows(source, keys=keys, status=status, region=region, issuer=issuer, years=years)
+    df = df[df["key"].notna() & df["year"].notna()].copy()
+    df["v"] = df["normalized_value"].where(df["normalized_value"].notna(), df["value"])
+    df["u"] = df["normalized_unit"].where(df["normalized_unit"].notna(), df["unit"]).fillna("")
+    df = df[df["v"].notna()]
+    df["column"] = df["key"].astype(str) + ":" + df["status"].astype(str)
+    df["year"] = df["year"].astype(int)
+    if by == "year":
+        index = ["issuer", "year"]
+        df["issuer"] = _series_name(df, "issuer", "region_name")
+        order = ["issuer", "year"]
+    else:
+        index = ["year", "region"]
+        df["region"] = _series_name(df, "region_name", "issuer")
+        df["_code"] = df["region_code"].fillna("~")
+        order = ["year", "_code", "region"]
+    # one unit per column: the most frequent one (ties: the first in sort order)
+    units = (
+        df.groupby(["column", "u"]).size().reset_index(name="n")
+        .sort_values(["column", "n", "u"], ascending=[True, False, True])
+        .drop_duplicates("column")
+    )  # fmt: skip
+    unit_of: dict[str, str] = dict(zip(units["column"], units["u"], strict=True))
+    df = df[df["u"] == df["column"].map(unit_of)]
+    # one value per cell: the latest report's first mention
+    df = df.sort_values(["report_year", "span_start"], ascending=[False, True], kind="stable")
+    cells = df.drop_duplicates([*index, "column"])
+    rows = cells.sort_values(order, kind="stable")[index].drop_duplicates()
+    wide = cells.pivot(index=index, columns="column", values="v")
+    wide = wide.reindex(pd.MultiIndex.from_frame(rows)) if len(rows) else wide
+    columns = sorted(wide.columns)
+    series = "issuer" if by == "year" else "region"
+    table = pd.DataFrame(index=wide.index)
+    for column in columns:
+        values = wide[column].astype(float)
+        table[column] = values
+        table[column + ":delta"] = values.groupby(level=series, sort=False).diff()
+    table.columns.name = None
+    table.attrs["units"] = {c: unit_of[c.removesuffix(":delta")] or None for c in table.columns}
+    return table
+
+
+# --- entity continuity ----------------------------------------------------------------------
+
+
+def continuity(
+    source: Source,
+    *,
+    labels: Sequence[str] | None = ("COMPANY", "PROJECT"),
+    issuer: str | None = None,
+    region: str | None = None,
+) -> pd.DataFrame:
+    """New, continuing and dropped entities between consecutive reports of each issuer.
+
+    One row per entity and pair of consecutive report years of the same issuer, with columns
+    ``issuer, year, previous_year, label, canonical, change``.
+    """
+    columns = ["issuer", "year", "previous_year", "label", "canonical", "change"]
+    df = entity_rows(source, labels=labels, region=region, issuer=issuer)
+    docs = df[df["report_year"].notna()].copy()
+    if docs.empty:
+        return pd.DataFrame(columns=pd.Index(columns))
+    docs["issuer"] = _series_name(docs, "issuer", "region_name")
+    docs["report_year"] = docs["report_year"].astype(int)
+    out: list[tuple[str, int, int, str, str, str]] = []
+    for name, group in docs.groupby("issuer", sort=True):
+        by_year = {
+            int(y): set(zip(g["label"], g["canonical"], strict=True))
+            for y, g in group.groupby("report_year", sort=True)
+        }
+        years = sorted(by_year)
+        for prev, year in itertools.pairwise(years):
+            before, after = by_year[prev], by_year[year]
+            for change, items in (
+                ("new", after - before),
+                ("continuing", after & before),
+                ("dropped", before - after),
+            ):
+                out.extend((str(name), year, prev, lab, can, change) for lab, can in items)
+    table = pd.DataFrame(out, columns=pd.Index(columns))
+    table["_c"] = table["change"].map(CHANGES.index)
+    table = table.sort_values(["issuer", "year", "label", "_c", "canonical"], kind="stable")
+    return table.drop(columns="_c").reset_index(drop=True)
