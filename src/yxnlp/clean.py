@@ -1,15 +1,202 @@
 """Stage 2, clean: find page furniture and mask it without moving any offset.
 
-(Skeleton. The ingest work item fills in the furniture patterns.)
+Scraped reports carry the chrome of the page they came from: font-size toolbars
+(``字体:【 】 打印``, ``下载 打印 全屏 收藏 【字号： 加大 还原 减小 】``), posting lines
+(``2022-11-02 11:13文章来源: …``, ``来源：…``, ``时间：…``), breadcrumbs, photo credits
+(``本报记者 某某 摄``), share buttons and counters (``浏览次数:``). The rules live in
+``data/furniture.json``; each works on whole lines, most only near the top or bottom of the
+page. :func:`find_furniture` returns their spans and :func:`mask` blanks them with spaces,
+so the masked text has the same length and every offset still points into the source.
+
+>>> text = "某县2023年工作总结\\n字体:【    】 打印\\n一、总体情况\\n浏览次数:"
+>>> [text[s:e] for s, e in find_furniture(text)]
+['字体:【    】 打印', '浏览次数:']
+>>> mask(text, find_furniture(text)).splitlines()[1].strip() == ""
+True
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
 from yxnlp.record import Span
 
 
+@dataclass(frozen=True)
+class _Line:
+    index: int  # among non-blank lines
+    start: int
+    end: int
+    text: str  # stripped
+
+
+@dataclass(frozen=True)
+class _Rules:
+    head: int
+    tail: int
+    zone_rules: tuple[tuple[str, str, re.Pattern[str]], ...]  # (id, zone, pattern)
+    toolbar_token: re.Pattern[str]
+    toolbar_strong: re.Pattern[str]
+    toolbar_rest: str
+    crumb_start: re.Pattern[str]
+    crumb_home: frozenset[str]
+    crumb_sep: frozenset[str]
+    crumb_inline: re.Pattern[str]
+    label_only: re.Pattern[str]
+    label_max: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def rules() -> _Rules:
+    """The furniture rules of ``data/furniture.json``, compiled once."""
+    data: dict[str, Any] = json.loads(
+        resources.files("yxnlp.data").joinpath("furniture.json").read_text("utf-8")
+    )
+    bar, crumb = data["toolbar"], data["breadcrumb"]
+    seps = _alternation(crumb["separators"])
+    homes = _alternation(crumb["home"])
+    return _Rules(
+        head=data["head_lines"],
+        tail=data["tail_lines"],
+        zone_rules=tuple((r["id"], r["zone"], re.compile(r["pattern"])) for r in data["rules"]),
+        toolbar_token=re.compile(_alternation(bar["strong"] + bar["weak"])),
+        toolbar_strong=re.compile(_alternation(bar["strong"])),
+        toolbar_rest=bar["brackets"],
+        crumb_start=re.compile(rf"(?:{_alternation(crumb['starts'])})\s*[:：]\s*(.*)"),
+        crumb_home=frozenset(crumb["home"]),
+        crumb_sep=frozenset(crumb["separators"]),
+        crumb_inline=re.compile(rf"(?:{homes})\s*(?:{seps})\s*.{{1,80}}"),
+        label_only=re.compile(rf"(?:{_alternation(data['label_only']['labels'])})\s*[:：]"),
+        label_max=data["label_only"]["max_value"],
+    )
+
+
+def html_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Class/id words of HTML chrome and of main content (used by :mod:`yxnlp.ingest`)."""
+    return _html_words()
+
+
+@functools.cache
+def _html_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(resources.files("yxnlp.data").joinpath("furniture.json").read_text("utf-8"))
+    return frozenset(data["html"]["noise_words"]), frozenset(data["html"]["main_words"])
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            out.append(_Line(len(out), pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
 def find_furniture(text: str) -> list[Span]:
-    return []
+    """Spans of page-furniture lines (leading/trailing blanks excluded), in text order.
+
+    >>> page = "下载\\n打印\\n【字号：\\n加大\\n还原\\n减小\\n】\\n2026年某省政府工作报告\\n来源：某某日报"
+    >>> len(find_furniture(page))
+    8
+    >>> find_furniture("一、主要指标\\n全年地区生产总值增长6%。")
+    []
+    """
+    lines = _lines(text)
+    hits: set[int] = set()
+    for found in (_by_rules(lines), _toolbars(lines), _breadcrumbs(lines), _label_pairs(lines)):
+        hits.update(found)
+    return [(lines[i].start, lines[i].end) for i in sorted(hits)]
+
+
+def _zone(line: _Line, n: int, r: _Rules) -> set[str]:
+    zones = {"anywhere"}
+    if line.index < r.head:
+        zones.add("head")
+    if line.index >= n - r.tail:
+        zones.add("tail")
+    return zones
+
+
+def _by_rules(lines: list[_Line]) -> Iterator[int]:
+    r = rules()
+    for line in lines:
+        zones = _zone(line, len(lines), r)
+        if any(z in zones and p.fullmatch(line.text) for _, z, p in r.zone_rules):
+            yield line.index
+
+
+def _is_toolbar(text: str, r: _Rules) -> bool:
+    rest = r.toolbar_token.sub("", text)
+    return all(c in r.toolbar_rest or c.isspace() for c in rest)
+
+
+def _toolbars(lines: list[_Line]) -> Iterator[int]:
+    """Runs of toolbar-only lines holding at least one strong word."""
+    r = rules()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and _is_toolbar(line.text, r):
+            run.append(line.index)
+            continue
+        if any(r.toolbar_strong.search(lines[i].text) for i in run):
+            yield from run
+        run = []
+
+
+def _breadcrumbs(lines: list[_Line]) -> Iterator[int]:
+    """当前位置：首页 > … either on one line or one item per line (head zone only)."""
+    r = rules()
+    head = lines[: r.head]
+    i = 0
+    while i < len(head):
+        text = head[i].text
+        start = r.crumb_start.fullmatch(text)
+        if r.crumb_inline.fullmatch(text) or (start and start.group(1)):
+            yield i
+            i += 1
+            continue
+        nxt = head[i + 1].text if i + 1 < len(head) else ""
+        if start or (text in r.crumb_home and nxt in r.crumb_sep):
+            j = i + 1
+            while j < len(head):
+                if head[j].text in r.crumb_sep:
+                    j += 2  # the separator and the item after it
+                elif j == i + 1 and start and head[j].text in r.crumb_home:
+                    j += 1
+                else:
+                    break
+            j = min(j, len(head))
+            yield from range(i, j)
+            i = j
+            continue
+        i += 1
+
+
+def _label_pairs(lines: list[_Line]) -> Iterator[int]:
+    """``时间：`` alone on a line, its value on the next (head and tail zones)."""
+    r = rules()
+    for k, line in enumerate(lines[:-1]):
+        if not ({"head", "tail"} & _zone(line, len(lines), r)):
+            continue
+        if r.label_only.fullmatch(line.text):
+            value = lines[k + 1].text
+            yield k
+            if (len(value) <= r.label_max and not value.endswith((":", "："))
+                    and not re.search(r"[。；;！!？?]", value)):
+                yield k + 1
 
 
 def mask(text: str, spans: list[Span]) -> str:
@@ -21,6 +208,6 @@ def mask(text: str, spans: list[Span]) -> str:
     chars = list(text)
     for start, end in spans:
         for i in range(start, end):
-            if chars[i] not in "\n":
+            if chars[i] not in "\r\n":
                 chars[i] = " "
     return "".join(chars)

@@ -1,15 +1,56 @@
-"""Stage 1, ingest: bytes on disk → the decoded source text every span points into.
+"""Stage 1, ingest: a file on disk → the decoded *source text* every span points into.
 
-(Skeleton: txt only. The ingest work item extends it to html, docx and pdf.)
+Formats, chosen by extension (a file without one is read as text):
+
+- ``.txt``: UTF-8 with or without BOM (the BOM is removed), else GB18030 (which covers
+  GBK and GB2312), else what charset-normalizer finds among Chinese and Unicode encodings
+  (Big5, UTF-16 …). Nothing else is changed: the file's characters are the source text.
+- ``.html``/``.htm``: the main text block of the page, without navigation, headers,
+  footers, scripts or forms; one line per block element. ``hints["title"]`` is the page's
+  ``<h1>`` (else its ``<title>``).
+- ``.docx``: paragraphs and table rows (cells separated by a tab), one per line.
+- ``.pdf``: the text layer, as pdfminer.six lays it out (page breaks become newlines).
+
+For html, docx and pdf the extracted text is the source text (the record carries it).
+Files larger than :data:`MAX_BYTES` (20 MiB) are refused. Every failure is an
+:class:`~yxnlp.errors.InputError` naming the file and the reason in one line.
+
+>>> src = from_text("一、总体情况", name="a.txt")
+>>> src.format, src.text
+('txt', '一、总体情况')
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from yxnlp.clean import html_words
 from yxnlp.errors import InputError
+
+#: Largest input accepted, in bytes (20 MiB): far above any work report (the seed is
+#: 20 KB, a long provincial report about 100 KB as text, a few MB as PDF).
+MAX_BYTES = 20 * 1024 * 1024
+
+FORMATS: dict[str, str] = {
+    ".txt": "txt", ".text": "txt", "": "txt",
+    ".html": "html", ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_EXPECTED = ".txt, .html, .htm, .docx, .pdf"
+
+#: Encodings accepted from charset-normalizer's guess (Chinese and Unicode ones).
+_GUESSABLE = ("big5", "cp950", "gb", "hz", "utf_16", "utf_32", "utf_8")
+_SNIFF = 8192  # bytes examined for the binary test
+_CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
 
 
 @dataclass(frozen=True)
@@ -24,20 +65,286 @@ class Source:
 
 
 def from_text(text: str, *, name: str = "<text>") -> Source:
-    """Wrap a string already in memory.
+    """Wrap a string already in memory (its id is the sha256 of its UTF-8 bytes).
 
-    >>> from_text("一、总体情况", name="a.txt").format
-    'txt'
+    >>> from_text("一、总体情况").id == hashlib.sha256("一、总体情况".encode()).hexdigest()
+    True
     """
     return Source(name=name, id=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text)
 
 
 def read(path: str | Path) -> Source:
+    """Read one report file; raises :class:`InputError` with the reason if it cannot.
+
+    >>> read("no/such/report.txt")
+    Traceback (most recent call last):
+    ...
+    yxnlp.errors.InputError: no/such/report.txt: no such file
+    """
     p = Path(path)
-    if not p.is_file():
+    fmt = _format_of(p)
+    raw = _read_bytes(p)
+    hints: dict[str, str] = {}
+    if fmt == "txt":
+        text = decode_text(raw, path=p)
+    elif fmt == "html":
+        text, hints = html_text(raw, path=p)
+    elif fmt == "docx":
+        text, hints = docx_text(p)
+    else:
+        text, hints = pdf_text(raw, path=p)
+    if not text.strip():
+        raise InputError(p, "file is empty" if fmt == "txt" else f"no text found in the {fmt}")
+    return Source(name=str(path), id=hashlib.sha256(raw).hexdigest(), text=text,
+                  format=fmt, hints=hints)
+
+
+def _format_of(p: Path) -> str:
+    if not p.exists():
         raise InputError(p, "no such file")
-    raw = p.read_bytes()
+    if p.is_dir():
+        raise InputError(p, "is a directory")
+    suffix = p.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(p, f"unsupported format '{p.suffix}' (expected {_EXPECTED})")
+    return FORMATS[suffix]
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            mib = MAX_BYTES // 2**20
+            raise InputError(p, f"file too large ({size / 2**20:.1f} MiB > {mib} MiB)")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot read file ({exc.strerror or exc})") from exc
     if not raw.strip():
         raise InputError(p, "file is empty")
-    text = raw.decode("utf-8-sig")
-    return Source(name=str(path), id=hashlib.sha256(raw).hexdigest(), text=text)
+    return raw
+
+
+# -- text ----------------------------------------------------------------------------------
+def is_binary(raw: bytes) -> bool:
+    """NUL bytes, or more than 10% control bytes, in the first 8 KiB.
+
+    >>> is_binary("一、概况\\n".encode("gb18030")), is_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00")
+    (False, True)
+    """
+    head = raw[:_SNIFF]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM holds NULs
+        return False
+    if b"\x00" in head:
+        return True
+    return sum(b in _CONTROL for b in head) > 0.1 * max(len(head), 1)
+
+
+def decode_text(raw: bytes, *, path: str | Path = "<bytes>") -> str:
+    """Decode a text file: UTF-8 (BOM removed), else GB18030, else a guessed CJK encoding.
+
+    >>> decode_text("\\ufeff规上工业".encode("utf-8"))
+    '规上工业'
+    >>> decode_text("规上工业增加值增长8%".encode("gbk"))
+    '规上工业增加值增长8%'
+    """
+    if is_binary(raw):
+        raise InputError(path, "binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = raw.decode("gb18030")
+        if _looks_chinese(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is not None and best.encoding.lower().startswith(_GUESSABLE):
+        return str(best).removeprefix("\ufeff")
+    raise InputError(path, "cannot decode text (not UTF-8 or GB18030)")
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most non-ASCII characters are CJK ideographs or CJK/full-width punctuation."""
+    wide = [c for c in text if ord(c) > 127]
+    if not wide:
+        return True
+    good = sum(
+        "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        or "\u2000" <= c <= "\u206f" or "\u3400" <= c <= "\u4dbf"
+        for c in wide
+    )
+    return good >= 0.9 * len(wide)
+
+
+# -- html ----------------------------------------------------------------------------------
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer",
+              "aside", "form", "button", "select", "input", "textarea", "svg", "canvas")
+_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+               "section", "article", "main", "blockquote", "pre", "ul", "ol", "dd", "dt",
+               "center", "td", "th")
+_TOKEN = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)*")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def html_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str, str]]:
+    """The main text of a web page, one line per block, and its title hint.
+
+    >>> page = '''<html><head><title>通知_某县人民政府</title></head><body>
+    ... <div class="nav">首页 &gt; 政务公开</div>
+    ... <div class="article"><h1>某县2024年工作要点</h1>
+    ... <p>一、总体要求</p><p>坚持稳中求进。</p></div>
+    ... <div id="footer">版权所有</div></body></html>'''
+    >>> text, hints = html_text(page.encode("utf-8"))
+    >>> print(text)
+    某县2024年工作要点
+    一、总体要求
+    坚持稳中求进。
+    >>> hints["title"]
+    '某县2024年工作要点'
+    """
+    from bs4 import BeautifulSoup, Tag
+
+    if is_binary(raw):
+        raise InputError(path, "binary file, not text")
+    soup = BeautifulSoup(raw, "lxml")
+    hints = {"title": t} if (t := _html_title(soup)) else {}
+    if enc := soup.original_encoding:
+        hints["encoding"] = str(enc)
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if isinstance(tag, Tag) and not tag.decomposed and _is_noise(tag):
+            tag.decompose()
+    root = _main_block(soup)
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for tag in root.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (_SPACES.sub(" ", ln).strip() for ln in root.get_text().splitlines())
+    return "\n".join(ln for ln in lines if ln), hints
+
+
+def _words(tag: Any) -> set[str]:
+    attrs = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]).lower()
+    words = set(_TOKEN.findall(attrs))
+    return words | {p for w in words for p in re.split(r"[_]", w)}
+
+
+def _is_noise(tag: Any) -> bool:
+    if tag.name in ("html", "body"):
+        return False
+    words = _words(tag)
+    noise, main = html_words()
+    return bool(words & noise) and not words & main
+
+
+def _html_title(soup: Any) -> str | None:
+    h1 = soup.find("h1")
+    if h1 is not None and (text := " ".join(h1.get_text(" ").split())):
+        return str(text)
+    if soup.title is not None and soup.title.string:
+        title = " ".join(str(soup.title.string).split())
+        return re.split(r"\s*(?:_|\||｜| - | — )\s*", title)[0] or None
+    return None
+
+
+def _main_block(soup: Any) -> Any:
+    """``<article>``/``<main>`` if present, else the element holding most paragraph text
+    (climbing to its enclosing block while that adds only a heading or a date line)."""
+    body = soup.body or soup
+    for name in ("article", "main"):
+        found = [t for t in body.find_all(name) if t.get_text(strip=True)]
+        if found:
+            return max(found, key=lambda t: len(t.get_text(strip=True)))
+    scores: dict[int, tuple[int, Any]] = {}
+    for p in body.find_all(["p", "br"]):
+        parent = p.parent
+        if parent is None:
+            continue
+        text = p.get_text(strip=True) if p.name == "p" else str(p.next_sibling or "").strip()
+        old = scores.get(id(parent), (0, parent))
+        scores[id(parent)] = (old[0] + len(text), parent)
+    if not scores:
+        return body
+    best_len, best = max(scores.values(), key=lambda s: s[0])
+    if best_len < 0.3 * len(body.get_text(strip=True)):
+        return body
+    # Climb to the enclosing block while it adds little (the heading, a date line).
+    size = len(best.get_text(strip=True))
+    while best.parent is not None and best.parent is not body and best.parent.name != "[document]":
+        outer = len(best.parent.get_text(strip=True))
+        if outer > 1.2 * size + 120:
+            break
+        best, size = best.parent, outer
+    return best
+
+
+# -- docx ----------------------------------------------------------------------------------
+def docx_text(path: Path) -> tuple[str, dict[str, str]]:
+    """Paragraphs and table rows of a Word document, in document order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        lines = list(_docx_lines(document))
+        title = document.core_properties.title or ""
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(path, f"not a readable DOCX ({_short(exc)})") from exc
+    return "\n".join(lines), ({"title": title.strip()} if title.strip() else {})
+
+
+def _docx_lines(document: Any) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, document).text
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:  # merged cells repeat: keep one
+                    text = cell.text.strip()
+                    if not cells or cells[-1] != text:
+                        cells.append(text)
+                yield "\t".join(cells)
+
+
+# -- pdf -----------------------------------------------------------------------------------
+def pdf_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str, str]]:
+    """The text layer of a PDF; none (a scan) or an unreadable file is an InputError."""
+    import io
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    if b"%PDF-" not in raw[:1024]:
+        raise InputError(path, "not a readable PDF: no %PDF header")
+    # pdfminer raises many exception types on damaged files; these are the ones seen.
+    errors = (PDFException, PSException, ValueError, TypeError, KeyError, IndexError,
+              AttributeError, AssertionError, EOFError, zlib.error, struct.error)
+    try:
+        text = extract_text(io.BytesIO(raw))
+    except errors as exc:
+        raise InputError(path, f"not a readable PDF: {_short(exc)}") from exc
+    if not text.strip():
+        raise InputError(path, "PDF has no text layer (scanned?)")
+    return text.replace("\x0c", "\n").rstrip("\n") + "\n", {}
+
+
+def _short(exc: BaseException) -> str:
+    msg = " ".join(str(exc).split()) or type(exc).__name__
+    return msg if len(msg) <= 80 else msg[:77] + "..."
