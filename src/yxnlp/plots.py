@@ -1,0 +1,275 @@
+"""Plots of targets from the store, with Chinese labels in a real CJK font (no tofu boxes).
+
+The functions take the frames of :meth:`yxnlp.Store.indicators` and return matplotlib figures
+built without pyplot, so they hold no global state and render with Agg whatever the session's
+backend is: targets by year as lines with each point labelled by its raw text (so ranges
+and qualifiers such as 左右, 以上 stay visible), and targets across regions as a sorted bar
+chart. :func:`use_cjk_font` finds Noto Sans CJK (Debian's ``fonts-noto-cjk``) or fails with
+an install hint.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"document_id": ["d1", "d1"], "region_name": ["某省", "某省"],
+...     "report_year": [2026, 2026], "year": [2026, 2026], "key": ["gdp_growth"] * 2,
+...     "status": ["target"] * 2, "period": [None, "2026..2030"], "span_start": [40, 90],
+...     "normalized_value": [5.0, 5.5], "normalized_max": [None, None],
+...     "normalized_unit": ["percent"] * 2, "qualifier": ["approx", "exact"],
+...     "text": ["5%左右", "5.5%"]})
+>>> main_targets(df)[["region_name", "year", "text"]].values.tolist()
+[['某省', 2026, '5%左右']]
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from matplotlib import font_manager, rcParams
+from matplotlib.figure import Figure
+
+from yxnlp import ingest
+from yxnlp.errors import ModelError
+
+#: Font families tried in order; the first one matplotlib can find is used.
+CJK_FAMILIES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Noto Sans CJK JP",
+    "Source Han Sans CN",
+)
+_FONT_FILES = ("notosanscjk", "sourcehansans", "notosanssc")
+
+#: Plot labels for the keys plotted by default (others fall back to the taxonomy's name).
+KEY_LABELS: dict[str, str] = {
+    "gdp_growth": "GDP增长目标",
+    "cpi_growth": "居民消费价格涨幅目标",
+    "urban_new_jobs": "城镇新增就业目标",
+}
+#: How each ``qualifier`` is drawn and named in legends.
+QUALIFIER_STYLE: dict[str, tuple[str, str]] = {
+    "exact": ("o", "确定值"),
+    "approx": ("D", "左右/约"),
+    "more_than": ("^", "超过/多"),
+    "at_least": ("^", "以上/不低于"),
+    "at_most": ("v", "以内/不超过"),
+    "less_than": ("v", "以下/不足"),
+    "range": ("s", "区间"),
+}
+
+
+def use_cjk_font(*, families: Iterable[str] = CJK_FAMILIES) -> str:
+    """Make matplotlib draw Chinese with a CJK font; returns the family used.
+
+    Raises :class:`yxnlp.errors.ModelError` with an install hint when none is installed.
+
+    >>> use_cjk_font().startswith(("Noto", "Source"))
+    True
+    """
+    wanted = tuple(families)
+    family = _find_family(wanted)
+    if family is None:
+        raise ModelError(
+            "no CJK font for plots: tried " + ", ".join(wanted) + "; install one, e.g."
+            " `apt-get install fonts-noto-cjk` (Debian/Ubuntu) or `brew install"
+            " --cask font-noto-sans-cjk` (macOS)"
+        )
+    rcParams["font.family"] = "sans-serif"
+    rcParams["font.sans-serif"] = [family, *[f for f in rcParams["font.sans-serif"] if f != family]]
+    rcParams["axes.unicode_minus"] = False
+    return family
+
+
+@functools.cache
+def _find_family(families: tuple[str, ...]) -> str | None:
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    if not any(f in known for f in families):
+        # Fonts installed after matplotlib built its cache: register them from the system.
+        for path in font_manager.findSystemFonts():  # ttf, otf and ttc files
+            if any(k in Path(path).name.lower().replace("-", "") for k in _FONT_FILES):
+                font_manager.fontManager.addfont(path)
+        known = {f.name for f in font_manager.fontManager.ttflist}
+    return next((f for f in families if f in known), None)
+
+
+@functools.cache
+def _taxonomy_names() -> dict[str, str]:
+    path = resources.files("yxnlp.data").joinpath("indicator_taxonomy.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k["key"]: k["names"][0] for k in data["keys"]}
+
+
+def key_label(key: str) -> str:
+    """A Chinese label for an indicator key.
+
+    >>> key_label("urban_new_jobs")
+    '城镇新增就业目标'
+    """
+    return KEY_LABELS.get(key) or _taxonomy_names().get(key, key)
+
+
+def main_targets(df: pd.DataFrame) -> pd.DataFrame:
+    """One target per document and key: the first in the text for the report's own year.
+
+    Keeps ``status == "target"`` rows whose indicator year is the report year and whose period
+    is that single year or unstated (a 年均 target over five years is not the year's target).
+    """
+    if df.empty:
+        return df.copy()
+    year_ok = df["year"] == df["report_year"]
+    single = df["period"].isna() | (df["period"].astype(str) == df["year"].astype(str))
+    keep = df[
+        (df["status"] == "target") & year_ok & single & df["normalized_value"].notna()
+    ].sort_values(["document_id", "key", "span_start"])
+    out = keep.groupby(["document_id", "key"], sort=False).head(1)
+    return out.sort_values(["key", "region_name", "year"], na_position="first").reset_index(
+        drop=True
+    )
+
+
+def scaled(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """``low``/``high`` columns in a readable unit: percent as is, counts in 万人.
+
+    >>> d, unit = scaled(pd.DataFrame({"normalized_value": [11000000.0],
+    ...     "normalized_max": [None], "normalized_unit": ["count"]}))
+    >>> unit, d["low"].tolist()
+    ('万人', [1100.0])
+    """
+    out = df.copy()
+    units = set(out["normalized_unit"].dropna())
+    factor, unit = (1e4, "万人") if units == {"count"} else (1.0, "%" if units else "")
+    if units and units != {"count"} and units != {"percent"}:
+        unit = "/".join(sorted(units))
+    out["low"] = out["normalized_value"].astype(float) / factor
+    out["high"] = out["normalized_max"].astype(float) / factor
+    return out, unit
+
+
+def _legend_for_qualifiers(ax: Any, qualifiers: Iterable[str]) -> None:
+    handles = []
+    for q in dict.fromkeys(qualifiers):
+        marker, name = QUALIFIER_STYLE.get(q, ("o", q))
+        handles.append(ax.plot([], [], marker, color="#555", ls="", label=name)[0])
+    if handles:
+        ax.legend(handles=handles, fontsize=8, loc="best", title="限定", title_fontsize=8)
+
+
+def _draw_series(ax: Any, d: pd.DataFrame, *, color: str, label: str | None = None) -> None:
+    d = d.sort_values("year")
+    ax.plot(d["year"], d["low"], "-", color=color, alpha=0.6, label=label)
+    for row in d.itertuples(index=False):
+        marker, _ = QUALIFIER_STYLE.get(str(row.qualifier), ("o", ""))
+        ax.plot(row.year, row.low, marker, color=color, ms=6)
+        if pd.notna(row.high):
+            ax.vlines(row.year, row.low, row.high, color=color, lw=4, alpha=0.45)
+        ax.annotate(str(row.text), (row.year, row.low), textcoords="offset points",
+                    xytext=(0, 8), ha="center", fontsize=7, color="#333")  # fmt: skip
+
+
+def plot_targets_by_year(
+    targets: pd.DataFrame, *, keys: Iterable[str] | None = None, title: str = ""
+) -> Figure:
+    """One panel per key: the target by year, labelled with its text (ranges as bars).
+
+    ``targets`` is :func:`main_targets` output for one region; ``keys`` orders the panels.
+    """
+    use_cjk_font()
+    wanted = list(keys) if keys is not None else sorted(set(targets["key"]))
+    fig = Figure(figsize=(10, 3.2 * len(wanted)))
+    axes = fig.subplots(len(wanted), 1, squeeze=False)
+    for ax, key in zip(axes[:, 0], wanted, strict=True):
+        d, unit = scaled(targets[targets["key"] == key])
+        ax.set_title(f"{key_label(key)}（{unit or '—'}）", fontsize=11)
+        if d.empty:
+            ax.text(0.5, 0.5, "没有数据", transform=ax.transAxes, ha="center", color="#999")
+            continue
+        _draw_series(ax, d, color="#c0392b")
+        _legend_for_qualifiers(ax, d["qualifier"])
+        ax.set_xlabel("年份")
+        ax.grid(alpha=0.3)
+        ax.margins(y=0.25)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    if title:
+        fig.suptitle(title, fontsize=13)
+    fig.tight_layout()
+    return fig
+
+
+def plot_target_bars(targets: pd.DataFrame, *, title: str = "", short: bool = True) -> Figure:
+    """Targets across regions as a sorted horizontal bar chart (ranges as a lighter extension).
+
+    ``targets`` has one row per region (:func:`main_targets` output for one key and year).
+    """
+    use_cjk_font()
+    d, unit = scaled(targets)
+    d = d.sort_values(["low", "high"], ascending=True, na_position="first")
+    names = [_short(str(n)) if short else str(n) for n in d["region_name"]]
+    fig = Figure(figsize=(9, 0.32 * max(len(d), 4) + 1.2))
+    ax = fig.subplots()
+    ax.barh(names, d["low"], color="#2e86c1")
+    extra = (d["high"] - d["low"]).fillna(0)
+    ax.barh(names, extra, left=d["low"], color="#85c1e9", hatch="//", label="区间上限")
+    for y, row in enumerate(d.itertuples(index=False)):
+        end = row.high if pd.notna(row.high) else row.low
+        ax.text(end + 0.05, y, str(row.text), va="center", fontsize=8)
+    ax.set_xlabel(f"目标值（{unit}）")
+    if (extra > 0).any():
+        ax.legend(loc="lower right", fontsize=8)
+    ax.set_xlim(0, float(d[["low", "high"]].max().max()) * 1.2 if len(d) else 1)
+    ax.grid(axis="x", alpha=0.3)
+    if title:
+        ax.set_title(title, fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def _short(name: str) -> str:
+    from yxnlp.store import short_region_name
+
+    return short_region_name(name)
+
+
+def save(fig: Figure, path: str | Path, *, dpi: int = 130) -> Path:
+    """Write ``fig`` as PNG (Agg), creating folders."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(target, dpi=dpi, format="png")
+    return target
+
+
+def png(fig: Figure, *, dpi: int = 110) -> bytes:
+    """``fig`` as PNG bytes (for ``IPython.display.Image`` in notebooks)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, dpi=dpi, format="png")
+    return buf.getvalue()
+
+
+def with_sentences(df: pd.DataFrame, *, records: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``df`` with a ``sentence`` column: each indicator's source sentence.
+
+    The text is read from ``document_source`` when that file still has the record's sha256
+    (``document_id``), else taken from ``records`` (document id → source text, e.g. the
+    ``document.text`` of html/pdf records); ``None`` where neither is available.
+    """
+    texts: dict[str, str | None] = {}
+    for doc_id, source in df[["document_id", "document_source"]].drop_duplicates().values:
+        texts[doc_id] = (records or {}).get(doc_id) or _source_text(str(source), str(doc_id))
+    out = df.copy()
+    out["sentence"] = [
+        None if texts.get(d) is None else str(texts[d])[int(s) : int(e)]
+        for d, s, e in out[["document_id", "sentence_span_start", "sentence_span_end"]].values
+    ]
+    return out
+
+
+def _source_text(path: str, doc_id: str) -> str | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    src = ingest.read(p)
+    return src.text if src.id == doc_id else None
