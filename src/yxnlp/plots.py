@@ -68,8 +68,10 @@ def use_cjk_font(*, families: Iterable[str] = CJK_FAMILIES) -> str:
 
     Raises :class:`yxnlp.errors.ModelError` with an install hint when none is installed.
 
-    >>> use_cjk_font().startswith(("Noto", "Source"))
-    True
+    >>> use_cjk_font(families=["无此字体"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    yxnlp.errors.ModelError: no CJK font for plots: tried 无此字体; install one, e.g. `apt-get ...
     """
     wanted = tuple(families)
     family = _find_family(wanted)
