@@ -1,0 +1,178 @@
+"""Number parsing: Arabic and full-width digits, Chinese numerals, scales, ranges.
+
+A *number* here is only the figure and its scale (``1.58亿``, ``77.51余亿``, ``6%－6.5``,
+``三千三百万``); units, qualifiers and meaning are decided by :mod:`yxnlp.extract.indicators`.
+
+>>> parse_number("2,030"), parse_number("１６６９２.６０"), parse_number("一千二百")
+(2030.0, 16692.6, 1200.0)
+>>> [(m.text, m.value, m.scale, m.high) for m in find_numbers("协调贷款约1.58亿元，增长6%－6.5%")]
+[('1.58亿', 1.58, '亿', None), ('6%－6.5', 6.0, None, 6.5)]
+>>> [m.text for m in find_numbers("十三五期间第3名，JK0+220")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+#: Multipliers of the scale words that may follow a figure (longest first in the regex).
+SCALES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+}
+
+ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+_RANGE_SEP = r"[-－—–~～至]"
+# ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time.
+_BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]")
+
+NUMBER_RE = re.compile(
+    rf"(?P<n1>{ARABIC}|{CHINESE})"
+    rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
+    rf"(?P<more>余|多)?(?P<scale>{_SCALE})?(?P<more2>余|多)?"
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A figure found in text; ``value``/``high`` are as written, before the scale."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None  # upper end of a range
+    scale: str | None  # 万, 亿, 万亿 … as written
+    more: bool  # an embedded 余/多 ("300余", "77.51余亿")
+    chinese: bool  # written in Chinese numerals
+
+    @property
+    def factor(self) -> float:
+        """The scale's multiplier (1 without a scale)."""
+        return SCALES[self.scale] if self.scale else 1.0
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits, point, comma and percent sign as ASCII.
+
+    >>> halfwidth("６．５％")
+    '6.5%'
+    """
+    return text.translate(_FULLWIDTH)
+
+
+def _cn_section(text: str) -> float | None:
+    """Value of a Chinese numeral below 10 000 (``三千三百``, ``十二``, ``一百零五``)."""
+    total, digit, seen = 0, None, False
+    for ch in text:
+        if ch in _CN_DIGIT:
+            if digit is not None:  # two digits in a row: 一二, 十三五 …
+                return None
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            mult = _CN_SMALL[ch]
+            total += (1 if digit is None else digit) * mult
+            digit, seen = None, True
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return float(total) if (seen or text) else None
+
+
+def cn_to_number(text: str) -> float | None:
+    """Value of a Chinese numeral, or None if it is not a well-formed number.
+
+    >>> cn_to_number("一千二百万"), cn_to_number("两"), cn_to_number("三千三百万")
+    (12000000.0, 2.0, 33000000.0)
+    >>> cn_to_number("十三五"), cn_to_number("一二三")
+    (None, None)
+    """
+    if not text:
+        return None
+    total = 0.0
+    rest = text
+    for big in ("亿", "万"):
+        if big in rest:
+            head, _, rest = rest.partition(big)
+            val = _cn_section(head) if head else None
+            if val is None:
+                return None
+            total += val * _CN_BIG[big]
+    if rest:
+        if rest.startswith("零"):
+            rest = rest[1:]
+        val = _cn_section(rest)
+        if val is None:
+            return None
+        total += val
+    return total
+
+
+def parse_number(text: str) -> float | None:
+    """Value of an Arabic (half- or full-width, with thousands commas) or Chinese numeral.
+
+    >>> parse_number("16692.60"), parse_number("两百"), parse_number("4G")
+    (16692.6, 200.0, None)
+    """
+    t = halfwidth(text).replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return cn_to_number(text)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
+    """Figures in ``text[start:end]``, skipping codes (``JK0+220``), times and ordinals.
+
+    Chinese numerals are returned only when they parse as one well-formed number.
+
+    >>> [(m.text, m.value, m.more) for m in find_numbers("实施项目42个，计划投资77.51余亿元")]
+    [('42', 42.0, False), ('77.51余亿', 77.51, True)]
+    """
+    stop = len(text) if end is None else end
+    for m in NUMBER_RE.finditer(text, start, stop):
+        s = m.start()
+        if s > 0 and _BLOCK_BEFORE.match(text, s - 1):
+            continue
+        n1, n2 = m.group("n1"), m.group("n2")
+        chinese = not n1[0].isdigit()
+        value = parse_number(n1)
+        if value is None:
+            continue
+        high = parse_number(n2) if n2 else None
+        if n2 and (high is None or high <= value or chinese != (not n2[0].isdigit())):
+            # not a range after all: keep the first figure only
+            yield _single(text, m, value, chinese)
+            continue
+        yield NumberMatch(
+            start=s,
+            end=m.end(),
+            text=m.group(),
+            value=value,
+            high=high,
+            scale=m.group("scale"),
+            more=bool(m.group("more") or m.group("more2")),
+            chinese=chinese,
+        )
+
+
+def _single(text: str, m: re.Match[str], value: float, chinese: bool) -> NumberMatch:
+    end = m.end("n1")
+    return NumberMatch(m.start(), end, text[m.start() : end], value, None, None, False, chinese)

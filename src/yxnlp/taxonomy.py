@@ -1,0 +1,153 @@
+"""Indicator taxonomy: map a subject phrase (and its kind) to a stable indicator key.
+
+Keys, Chinese names, synonyms and English labels live in ``data/indicator_taxonomy.json``.
+Mapping tries exact-name rules first (the subject, without region prefixes such as 全区/区属,
+equals a name, or ends with one), then a character n-gram TF-IDF nearest-neighbour model over
+all names, accepted only above a cosine-similarity threshold. The result says which produced it.
+
+>>> map_key("区属规模以上工业企业总产值", kind="amount")
+('industrial_output_above_scale', 'rule')
+>>> map_key("国内生产总值", kind="growth")
+('gdp_growth', 'rule')
+>>> map_key("城镇新增就业人员", kind="count")
+('urban_new_jobs', 'model:tfidf-knn')
+>>> map_key("党史学习教育活动", kind="count")
+(None, None)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+MODEL_SOURCE = "model:tfidf-knn"
+DEFAULT_THRESHOLD = 0.62
+
+_PREFIX = re.compile(
+    r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
+)
+_GROWTH_SUFFIX = re.compile(r"(?:同比|年均|比上年)?(?:增速|增长率|增长|增幅|降幅|下降)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One canonical indicator: key, English label, the kinds it covers, Chinese names."""
+
+    key: str
+    en: str
+    kinds: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """The taxonomy, loaded once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("yxnlp.data").joinpath("indicator_taxonomy.json").read_text("utf-8")
+    )
+    return tuple(
+        Entry(e["key"], e["en"], tuple(e["kinds"]), tuple(e["names"])) for e in raw["keys"]
+    )
+
+
+def normalise_subject(subject: str, *, kind: str | None = None) -> str:
+    """The subject as compared with taxonomy names.
+
+    >>> normalise_subject("全区 规上工业增加值同比增速", kind="growth")
+    '规上工业增加值'
+    """
+    s = re.sub(r"\s+|的", "", subject)
+    s = _PREFIX.sub("", s)
+    if kind == "growth":
+        s = _GROWTH_SUFFIX.sub("", s)
+    return s
+
+
+@functools.cache
+def _names_by_kind(kind: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in entries():
+        if kind in e.kinds:
+            for name in e.names:
+                out.setdefault(name, e.key)
+    return out
+
+
+def _rule(subject: str, kind: str) -> str | None:
+    names = _names_by_kind(kind)
+    if subject in names:
+        return names[subject]
+    best = max((n for n in names if len(n) >= 3 and subject.endswith(n)), key=len, default=None)
+    return names[best] if best else None
+
+
+class _Model:
+    """TF-IDF character n-grams over every name, with a nearest-neighbour index."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.neighbors import NearestNeighbors
+
+        self.names: list[str] = []
+        self.entries: list[Entry] = []
+        for e in entries():
+            for name in e.names:
+                self.names.append(name)
+                self.entries.append(e)
+        self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+        matrix = self.vectorizer.fit_transform(self.names)
+        self.index = NearestNeighbors(n_neighbors=min(12, len(self.names)), metric="cosine")
+        self.index.fit(matrix)
+
+    def nearest(self, subject: str, *, kind: str) -> tuple[str | None, float]:
+        """The nearest name's key among entries of ``kind`` and its cosine similarity."""
+        vec = self.vectorizer.transform([subject])
+        if vec.nnz == 0:
+            return None, 0.0
+        dist, idx = self.index.kneighbors(vec)
+        for d, i in zip(dist[0], idx[0], strict=True):
+            if kind in self.entries[i].kinds:
+                return self.entries[i].key, 1.0 - float(d)
+        return None, 0.0
+
+
+@functools.cache
+def _model() -> _Model:
+    return _Model()
+
+
+def map_key(
+    subject: str | None, *, kind: str, threshold: float = DEFAULT_THRESHOLD
+) -> tuple[str | None, str | None]:
+    """``(key, key_source)`` for a subject of a given kind; ``(None, None)`` when unsure.
+
+    >>> map_key("技改投资", kind="amount")
+    ('tech_renovation_investment', 'rule')
+    >>> map_key(None, kind="amount")
+    (None, None)
+    """
+    if not subject:
+        return None, None
+    s = normalise_subject(subject, kind=kind)
+    if not s:
+        return None, None
+    key = _rule(s, kind)
+    if key:
+        return key, "rule"
+    key, sim = _model().nearest(s, kind=kind)
+    if key and sim >= threshold:
+        return key, MODEL_SOURCE
+    return None, None
+
+
+def english_label(key: str) -> str | None:
+    """The English label of a key.
+
+    >>> english_label("gdp_growth")
+    'GDP growth'
+    """
+    return next((e.en for e in entries() if e.key == key), None)
