@@ -179,6 +179,8 @@ def _breadcrumbs(lines: list[_Line]) -> Iterator[int]:
                 else:
                     break
             j = min(j, len(head))
+            if i + 1 < j < len(head) and head[j].text == head[j - 1].text:
+                j += 1  # the last item repeated as the page's section heading
             yield from range(i, j)
             i = j
             continue

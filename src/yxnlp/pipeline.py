@@ -41,7 +41,7 @@ def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
     """Run the structural stages over one decoded source."""
     text = src.text
     masked = clean.mask(text, clean.find_furniture(text))
-    meta = metadata.read_metadata(masked, title=src.hints.get("title"))
+    meta = metadata.read_metadata(text, title=src.hints.get("title"))
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
