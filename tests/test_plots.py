@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,15 @@ REPORTS: list[Row] = [
     ])
     for year, g in [(2022, "7%"), (2023, "6.5%"), (2024, "6%"), (2025, "5.5%")]
 ]  # fmt: skip
+NATIONAL: list[Row] = [
+    ("全国", year, f"{year}年国内生产总值增长{g}左右；城镇新增就业{j}万人以上；居民消费价格涨幅{c}左右。", [
+        (f"{g}左右", "gdp_growth", float(g[:-1]), None, "percent", "approx", "target", None),
+        (f"{j}万人以上", "urban_new_jobs", j * 1e4, None, "count", "at_least", "target", None),
+        (f"{c}左右", "cpi_growth", float(c[:-1]), None, "percent", "approx", "target", None),
+    ])
+    for year, g, j, c in [(2023, "5%", 1200, "3%"), (2024, "5%", 1200, "3%"), (2025, "5%", 1200, "2%")]
+]  # fmt: skip
+CODES = {"河南省": "410000", "浙江省": "330000", "广东省": "440000", "江西省某县": "360121"}
 
 
 def _record(region: str, year: int, text: str, facts: list, folder: Path) -> Record:  # type: ignore[type-arg]
@@ -59,7 +69,9 @@ def _record(region: str, year: int, text: str, facts: list, folder: Path) -> Rec
             )
         )  # fmt: skip
     doc = Document(
-        id=hashlib.sha256(text.encode()).hexdigest(), source=str(path), region=Region(name=region),
+        id=hashlib.sha256(text.encode()).hexdigest(), source=str(path),
+        region=None if region == "全国" else Region(name=region, code=CODES[region]),
+        issuer="国务院" if region == "全国" else f"{region}人民政府",
         summary_year=year - 1, plan_year=year, length=len(text),
     )  # fmt: skip
     return Record(document=doc, indicators=inds)
@@ -69,7 +81,7 @@ def _record(region: str, year: int, text: str, facts: list, folder: Path) -> Rec
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     folder = tmp_path_factory.mktemp("plots")
     with Store(folder / "t.duckdb", read_only=False) as st:
-        st.upsert(_record(*r, folder) for r in REPORTS)
+        st.upsert(_record(*r, folder) for r in REPORTS + NATIONAL)
     yield Store(folder / "t.duckdb")
 
 
@@ -96,19 +108,40 @@ def test_main_targets_skips(store: Store, region: str, text: str) -> None:
     assert t["text"].tolist() == [text]
 
 
+def test_national_targets_by_year(store: Store) -> None:
+    t = plots.national_targets(store)
+    assert sorted(set(t["key"])) == ["cpi_growth", "gdp_growth", "urban_new_jobs"]
+    assert t[t["key"] == "cpi_growth"]["text"].tolist() == ["3%左右", "3%左右", "2%左右"]
+    assert t["year"].tolist().count(2025) == 3
+    assert t["issuer"].eq("国务院").all()
+
+
+def test_region_targets_within_years(store: Store) -> None:
+    t = plots.region_targets(store, "江西省某县", years=(2023, 2024))
+    assert sorted(zip(t["key"], t["year"], strict=True)) == [
+        ("cpi_growth", 2023), ("cpi_growth", 2024), ("gdp_growth", 2023), ("gdp_growth", 2024),
+    ]  # fmt: skip
+
+
+def test_province_targets_only_provinces(store: Store) -> None:
+    t = plots.province_targets(store, "gdp_growth", year=2026)
+    assert sorted(t["region_code"]) == ["330000", "410000", "440000"]
+    assert plots.province_targets(store, "gdp_growth", year=2025).empty  # national and county
+
+
 def test_main_targets_empty_frame() -> None:
     assert plots.main_targets(pd.DataFrame()).empty
 
 
 def test_scaled_units(store: Store) -> None:
-    jobs, unit = plots.scaled(plots.main_targets(store.indicators("urban_new_jobs")))
+    jobs, unit = plots.scaled(plots.main_targets(store.indicators("urban_new_jobs", region="河南")))
     assert (unit, jobs["low"].tolist()) == ("万人", [110.0])
     gdp, unit = plots.scaled(plots.main_targets(store.indicators("gdp_growth", region="浙江")))
     assert (unit, gdp["low"].tolist(), gdp["high"].tolist()) == ("%", [5.0], [5.5])
 
 
 def test_sentences_behind_each_point(store: Store) -> None:
-    t = plots.with_sentences(plots.main_targets(store.indicators("cpi_growth")))
+    t = plots.with_sentences(plots.region_targets(store, "江西省某县", keys=["cpi_growth"]))
     assert len(t) == 4
     for year, sentence in zip(t["year"], t["sentence"], strict=True):
         assert sentence == f"{year}年目标：生产总值增长" + sentence.split("增长")[1]
@@ -188,3 +221,20 @@ def test_sorted_bar_chart(store: Store, cjk: str) -> None:
     ax = fig.axes[0]
     assert [lbl.get_text() for lbl in ax.get_yticklabels()] == ["广东", "河南", "浙江"]
     assert {"5%以上", "5%-5.5%", "4.5%左右"} <= set(_texts(fig))
+
+
+def test_make_plots_script(store: Store, cjk: str, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "make_plots", Path(__file__).resolve().parents[1] / "scripts" / "make_plots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    written = dict(script.make_plots(store, tmp_path / "plots"))
+    names = {p.name: n for p, n in written.items()}
+    assert names == {
+        "national_targets.png": 9,  # 3 years x 3 keys
+        "shanghai_2020_2024.png": 0,  # no Shanghai report in this store: empty panels
+        "provinces_2026_gdp_growth.png": 3,
+    }
+    assert all(p.stat().st_size > 10_000 for p in written)

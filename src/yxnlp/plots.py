@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,8 @@ from matplotlib import font_manager, rcParams
 from matplotlib.figure import Figure
 
 from yxnlp import ingest
-from yxnlp.errors import ModelError
+from yxnlp.errors import InputError, ModelError
+from yxnlp.store import Store, short_region_name
 
 #: Font families tried in order; the first one matplotlib can find is used.
 CJK_FAMILIES: tuple[str, ...] = (
@@ -51,6 +52,10 @@ KEY_LABELS: dict[str, str] = {
     "cpi_growth": "居民消费价格涨幅目标",
     "urban_new_jobs": "城镇新增就业目标",
 }
+#: The national main targets plotted by default.
+MAIN_KEYS: tuple[str, ...] = ("gdp_growth", "cpi_growth", "urban_new_jobs")
+#: Region names that mean the whole country.
+NATIONAL_NAMES: tuple[str, ...] = ("全国", "中国", "中华人民共和国")
 #: How each ``qualifier`` is drawn and named in legends.
 QUALIFIER_STYLE: dict[str, tuple[str, str]] = {
     "exact": ("o", "确定值"),
@@ -134,6 +139,39 @@ def main_targets(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def is_national(df: pd.DataFrame) -> pd.Series:
+    """Rows of national reports (region 全国/中国/中华人民共和国 or code 100000, or no region
+    and the 国务院 as issuer)."""
+    names = df["region_name"].isin(NATIONAL_NAMES) | (df["region_code"] == "100000")
+    return names | (df["region_name"].isna() & (df["issuer"] == "国务院"))
+
+
+def is_province(df: pd.DataFrame) -> pd.Series:
+    """Rows of provincial reports (a 6-digit code ``xx0000`` other than 100000)."""
+    code = df["region_code"].fillna("").astype(str)
+    return code.str.fullmatch(r"[1-8]\d0000") & (code != "100000")
+
+
+def national_targets(store: Store, keys: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
+    """The national main targets by year (:func:`main_targets` of the national reports)."""
+    df = store.indicators(list(keys), status="target")
+    return main_targets(df[is_national(df)] if len(df) else df)
+
+
+def region_targets(
+    store: Store, region: str, *, years: tuple[int, int] | None = None,
+    keys: Sequence[str] = MAIN_KEYS,
+) -> pd.DataFrame:  # fmt: skip
+    """One region's main targets by year (``region`` a name, short name or code)."""
+    return main_targets(store.indicators(list(keys), status="target", region=region, year=years))
+
+
+def province_targets(store: Store, key: str = "gdp_growth", *, year: int) -> pd.DataFrame:
+    """Each province's main target for ``key`` in ``year`` (one row per province)."""
+    df = store.indicators(key, status="target", year=year)
+    return main_targets(df[is_province(df)] if len(df) else df)
+
+
 def scaled(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """``low``/``high`` columns in a readable unit: percent as is, counts in 万人.
 
@@ -210,7 +248,7 @@ def plot_target_bars(targets: pd.DataFrame, *, title: str = "", short: bool = Tr
     use_cjk_font()
     d, unit = scaled(targets)
     d = d.sort_values(["low", "high"], ascending=True, na_position="first")
-    names = [_short(str(n)) if short else str(n) for n in d["region_name"]]
+    names = [short_region_name(str(n)) if short else str(n) for n in d["region_name"]]
     fig = Figure(figsize=(9, 0.32 * max(len(d), 4) + 1.2))
     ax = fig.subplots()
     ax.barh(names, d["low"], color="#2e86c1")
@@ -230,12 +268,6 @@ def plot_target_bars(targets: pd.DataFrame, *, title: str = "", short: bool = Tr
     return fig
 
 
-def _short(name: str) -> str:
-    from yxnlp.store import short_region_name
-
-    return short_region_name(name)
-
-
 def save(fig: Figure, path: str | Path, *, dpi: int = 130) -> Path:
     """Write ``fig`` as PNG (Agg), creating folders."""
     target = Path(path)
@@ -251,16 +283,23 @@ def png(fig: Figure, *, dpi: int = 110) -> bytes:
     return buf.getvalue()
 
 
-def with_sentences(df: pd.DataFrame, *, records: Mapping[str, str] | None = None) -> pd.DataFrame:
+def with_sentences(
+    df: pd.DataFrame, *, store: Store | None = None, root: str | Path = "."
+) -> pd.DataFrame:
     """``df`` with a ``sentence`` column: each indicator's source sentence.
 
-    The text is read from ``document_source`` when that file still has the record's sha256
-    (``document_id``), else taken from ``records`` (document id → source text, e.g. the
-    ``document.text`` of html/pdf records); ``None`` where neither is available.
+    The text is read from ``document_source`` (relative paths resolved against ``root``, the
+    folder the batch ran in) when that file still has the record's sha256 (``document_id``),
+    else taken from the stored record's ``document.text`` (html, docx and pdf input) when
+    ``store`` is given; ``None`` where neither is available.
     """
     texts: dict[str, str | None] = {}
     for doc_id, source in df[["document_id", "document_source"]].drop_duplicates().values:
-        texts[doc_id] = (records or {}).get(doc_id) or _source_text(str(source), str(doc_id))
+        text = _source_text(Path(root, source), str(doc_id))
+        if text is None and store is not None:
+            record = store.record(str(doc_id))
+            text = record.document.text if record is not None else None
+        texts[doc_id] = text
     out = df.copy()
     out["sentence"] = [
         None if texts.get(d) is None else str(texts[d])[int(s) : int(e)]
@@ -269,9 +308,11 @@ def with_sentences(df: pd.DataFrame, *, records: Mapping[str, str] | None = None
     return out
 
 
-def _source_text(path: str, doc_id: str) -> str | None:
-    p = Path(path)
-    if not p.is_file():
+def _source_text(path: Path, doc_id: str) -> str | None:
+    if not path.is_file():
         return None
-    src = ingest.read(p)
+    try:
+        src = ingest.read(path)
+    except InputError:
+        return None
     return src.text if src.id == doc_id else None
