@@ -1,12 +1,136 @@
-"""Scoring entity categories against gold. (Skeleton until the entities work item lands.)"""
+"""Scoring entity categories against a gold annotation (``../shared/gold`` format).
+
+Per label (COMPANY ← ``companies``, PROJECT ← ``projects``, ORG ← ``organizations``, PLACE ←
+``places``) each predicted entity is matched one-to-one, in document order, to an unmatched
+gold item. A gold item is known by its ``name``, ``canonical``, ``aliases`` and ``mentions``;
+a prediction by its ``canonical`` and ``name``.
+
+- **exact**: a predicted name equals one of the gold item's names;
+- **relaxed**: one name contains the other and covers at least 70% of it.
+
+A prediction that matches only gold items already taken (a duplicate that canonicalisation
+missed) counts as a false positive. Returns, per label and mode, tp/fp/fn counts, precision,
+recall and F1, and the matched and unmatched names.
+
+>>> from yxnlp.record import Document, Entity, Record
+>>> rec = Record(document=Document(id="x", source="x"), entities=[
+...     Entity(id="e1", label="COMPANY", name="兴华", canonical="兴华集团"),
+...     Entity(id="e2", label="COMPANY", name="兴华门窗有限公司", canonical="兴华门窗有限公司")])
+>>> gold = {"companies": [{"name": "兴华集团", "mentions": ["兴华"]}, {"name": "兴华门窗"}]}
+>>> s = score_entities(rec, gold)["COMPANY"]
+>>> s["exact"]["tp"], s["relaxed"]["tp"], s["relaxed"]["f1"]
+(1, 2, 1.0)
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from yxnlp.record import Record
 
+GOLD_KEYS: dict[str, str] = {
+    "COMPANY": "companies",
+    "PROJECT": "projects",
+    "ORG": "organizations",
+    "PLACE": "places",
+}
+RELAXED_COVERAGE = 0.7
+
+
+def gold_names(item: dict[str, Any] | str) -> list[str]:
+    """Every name a gold item is known by (name first).
+
+    >>> gold_names({"name": "区商务局", "aliases": ["商务局"]})
+    ['区商务局', '商务局']
+    """
+    if isinstance(item, str):
+        return [item]
+    names = [item.get("name"), item.get("canonical")]
+    names += list(item.get("aliases") or []) + list(item.get("mentions") or [])
+    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n))
+
+
+def relaxed_match(a: str, b: str, *, coverage: float = RELAXED_COVERAGE) -> bool:
+    """One name contains the other and covers at least ``coverage`` of it.
+
+    >>> relaxed_match("激光产业园", "激光产业园项目"), relaxed_match("游仙", "游仙区科技孵化中心")
+    (True, False)
+    """
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) / len(long_) >= coverage
+
+
+def _matches(pred: Iterable[str], gold: list[str], *, relaxed: bool) -> bool:
+    for p in pred:
+        for g in gold:
+            if p == g or (relaxed and relaxed_match(p, g)):
+                return True
+    return False
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def score_names(
+    predicted: list[list[str]], gold: list[list[str]], *, relaxed: bool
+) -> dict[str, Any]:
+    """One-to-one matching of predicted items (lists of names) to gold items (lists of names)."""
+    taken = [False] * len(gold)
+    tp_pairs: list[list[str]] = []
+    fps: list[str] = []
+    for names in predicted:
+        hit = next(
+            (i for i, g in enumerate(gold) if not taken[i] and _matches(names, g, relaxed=relaxed)),
+            None,
+        )
+        if hit is None:
+            fps.append(names[0])
+        else:
+            taken[hit] = True
+            tp_pairs.append([names[0], gold[hit][0]])
+    fns = [g[0] for i, g in enumerate(gold) if not taken[i]]
+    out: dict[str, Any] = {"tp": len(tp_pairs), "fp": len(fps), "fn": len(fns)}
+    out.update(_prf(len(tp_pairs), len(fps), len(fns)))
+    out.update({"matched": tp_pairs, "spurious": fps, "missed": fns})
+    return out
+
 
 def score_entities(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
-    """Per-label exact and relaxed counts; empty until the entities work item lands."""
-    return {}
+    """Per label, ``{"exact": {...}, "relaxed": {...}}`` with counts, P/R/F1 and name lists.
+
+    Labels with neither gold items nor predictions are left out; a gold file without a
+    category (e.g. no ``places`` key) is scored as having none.
+    """
+    result: dict[str, Any] = {}
+    for label, key in GOLD_KEYS.items():
+        gold_items = [gold_names(g) for g in gold.get(key) or []]
+        gold_items = [g for g in gold_items if g]
+        preds = [
+            list(dict.fromkeys([e.canonical, e.name]))
+            for e in record.entities
+            if e.label == label
+        ]
+        if not gold_items and not preds:
+            continue
+        result[label] = {
+            "exact": score_names(preds, gold_items, relaxed=False),
+            "relaxed": score_names(preds, gold_items, relaxed=True),
+        }
+    return result
+
+
+def score_surface_lists(predicted: list[str], gold: dict[str, Any], key: str) -> dict[str, Any]:
+    """Score a flat list of predicted names (e.g. a baseline's) against one gold category."""
+    gold_items = [gold_names(g) for g in gold.get(key) or []]
+    preds = [[p] for p in dict.fromkeys(predicted)]
+    return {
+        "exact": score_names(preds, gold_items, relaxed=False),
+        "relaxed": score_names(preds, gold_items, relaxed=True),
+    }

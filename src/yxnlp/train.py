@@ -1,0 +1,240 @@
+"""Training the shipped NER model (COMPANY, ORG): data preparation and one seeded run.
+
+Training data live in the repository under ``models/training-data/`` as JSONL lines
+``{"text": ..., "entities": [[start, end, label], ...]}`` (end exclusive, code points):
+
+- ``cluener/{train,dev}.jsonl``: CLUENER 2020 with ``company`` → COMPANY and
+  ``government`` → ORG (other labels dropped; their sentences stay as negatives);
+- ``silver/*.jsonl``: sentences of report texts annotated by the rule layer
+  (:func:`silver_examples`), so the model sees the register of work reports;
+- ``fixtures/*.jsonl``: hand-written sentences.
+
+:func:`prepare` writes these files from their sources (CLUENER's JSON lines, report texts);
+:func:`train` converts them to spaCy ``DocBin`` files with the character tokenizer and runs
+``spacy train`` with ``configs/ner.cfg`` (seeded). The shipped model is the best checkpoint on
+CLUENER dev plus a held-out tenth of the silver and fixture lines.
+
+>>> convert_cluener_line('{"text": "国务院和华为公司", "entity_list": [{"entity_type": "government",'
+...     ' "entity": "国务院", "entity_index": {"begin": 0, "end": 3}}, {"entity_type": "company",'
+...     ' "entity": "华为公司", "entity_index": {"begin": 4, "end": 8}}]}')
+{'text': '国务院和华为公司', 'entities': [[0, 3, 'ORG'], [4, 8, 'COMPANY']]}
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from yxnlp.errors import InputError
+
+CLUENER_LABELS: dict[str, str] = {"company": "COMPANY", "government": "ORG"}
+NER_LABELS: tuple[str, ...] = ("COMPANY", "ORG")
+MODEL_NAME = "yxnlp-ner-zh"
+
+Example = dict[str, Any]
+
+
+def repo_root() -> Path:
+    """The checkout that holds ``configs/`` and ``models/`` (the package is in ``src/``)."""
+    return Path(__file__).resolve().parents[2]
+
+
+def default_data_dir() -> Path:
+    return repo_root() / "models" / "training-data"
+
+
+def default_config() -> Path:
+    return repo_root() / "configs" / "ner.cfg"
+
+
+def convert_cluener_line(line: str, *, labels: dict[str, str] | None = None) -> Example:
+    """One CLUENER JSON line as ``{"text", "entities"}`` with project labels."""
+    mapping = CLUENER_LABELS if labels is None else labels
+    raw = json.loads(line)
+    ents: list[list[Any]] = []
+    for item in raw.get("entity_list", []):
+        label = mapping.get(item["entity_type"])
+        if label is None:
+            continue
+        idx = item["entity_index"]
+        ents.append([int(idx["begin"]), int(idx["end"]), label])
+    return {"text": raw["text"], "entities": sorted(ents)}
+
+
+def read_jsonl(path: Path) -> Iterator[Example]:
+    """Examples from one JSONL file; a malformed line is an :class:`InputError`."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                ex = json.loads(line)
+                text, ents = ex["text"], ex["entities"]
+            except (ValueError, KeyError) as exc:
+                raise InputError(path, f"line {n}: not a training example ({exc})") from exc
+            for s, e, _ in ents:
+                if not 0 <= s < e <= len(text):
+                    raise InputError(path, f"line {n}: span [{s}, {e}) outside the text")
+            yield {"text": text, "entities": ents}
+
+
+def write_jsonl(path: Path, examples: Iterable[Example]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for ex in examples:
+            fh.write(json.dumps(ex, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def silver_examples(texts: Iterable[str], *, max_len: int = 160) -> Iterator[Example]:
+    """Sentences of report texts with the rule layer's COMPANY and ORG mentions.
+
+    Only sentences with at least one mention are kept; each sentence is cut at ``max_len``
+    characters without splitting a mention.
+
+    >>> ex = next(silver_examples(["一、概况\\n区发展改革局联合华强电子科技有限公司召开座谈会。"]))
+    >>> [ex["text"][s:e] + "/" + lab for s, e, lab in ex["entities"]]
+    ['区发展改革局/ORG', '华强电子科技有限公司/COMPANY']
+    """
+    from yxnlp.extract.entities import extract_entities
+    from yxnlp.ingest import from_text
+    from yxnlp.pipeline import analyse
+
+    for doc_text in texts:
+        a = analyse(from_text(doc_text, name="<silver>"))
+        spans = sorted(
+            (m.span[0], m.span[1], e.label)
+            for e in extract_entities(a, use_ner=False)
+            if e.label in NER_LABELS
+            for m in e.mentions
+        )
+        for sent in a.sentences:
+            s0, s1 = sent.span
+            inside = [(s, e, lab) for s, e, lab in spans if s0 <= s and e <= s1]
+            if not inside:
+                continue
+            end = min(s1, s0 + max_len)
+            crossing = [e for s, e, _ in inside if s < end < e]
+            end = max([end, *crossing])
+            ents = [[s - s0, e - s0, lab] for s, e, lab in inside if e <= end]
+            yield {"text": a.text[s0:end], "entities": ents}
+
+
+def prepare(
+    *,
+    cluener_dir: Path | None = None,
+    report_texts: Iterable[Path] = (),
+    data_dir: Path | None = None,
+) -> dict[str, int]:
+    """Write the training files under ``data_dir``; returns the number of lines per file."""
+    out = data_dir or default_data_dir()
+    counts: dict[str, int] = {}
+    if cluener_dir is not None:
+        for split in ("train", "dev"):
+            src = cluener_dir / f"{split}.txt"
+            if not src.is_file():
+                raise InputError(src, "CLUENER split not found")
+            lines = src.read_text("utf-8").splitlines()
+            exs = (convert_cluener_line(ln) for ln in lines if ln.strip())
+            counts[f"cluener/{split}"] = write_jsonl(out / "cluener" / f"{split}.jsonl", exs)
+    texts = [p.read_text("utf-8") for p in sorted(report_texts)]
+    if texts:
+        counts["silver/reports"] = write_jsonl(
+            out / "silver" / "reports.jsonl", silver_examples(texts)
+        )
+    return counts
+
+
+def load_splits(data_dir: Path, *, seed: int = 0) -> tuple[list[Example], list[Example]]:
+    """Train and dev examples: CLUENER's own split plus a seeded 90/10 split of the rest."""
+    train = list(read_jsonl(data_dir / "cluener" / "train.jsonl"))
+    dev = list(read_jsonl(data_dir / "cluener" / "dev.jsonl"))
+    extra: list[Example] = []
+    for sub in ("silver", "fixtures"):
+        for path in sorted((data_dir / sub).glob("*.jsonl")):
+            extra.extend(read_jsonl(path))
+    random.Random(seed).shuffle(extra)
+    cut = len(extra) // 10
+    return train + extra[cut:], dev + extra[:cut]
+
+
+def to_docbin(examples: Iterable[Example]) -> Any:
+    """A spaCy ``DocBin`` of character-tokenised docs with entity spans."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("zh")  # the default Chinese segmenter is "char"
+    db = DocBin()
+    for ex in examples:
+        doc = nlp.make_doc(ex["text"])
+        spans = []
+        for s, e, label in ex["entities"]:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = spacy.util.filter_spans(spans)
+        db.add(doc)
+    return db
+
+
+def train(
+    *,
+    data_dir: Path | None = None,
+    config: Path | None = None,
+    output: Path | None = None,
+    max_steps: int | None = None,
+    seed: int = 0,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Train the NER model and copy the best checkpoint to ``output``; returns its scores.
+
+    ``limit`` keeps only the first examples of each split (for quick checks and tests).
+    """
+    from spacy.cli.train import train as spacy_train
+
+    data = data_dir or default_data_dir()
+    cfg = config or default_config()
+    dest = output or repo_root() / "models" / MODEL_NAME
+    if not cfg.is_file():
+        raise InputError(cfg, "training config not found")
+    if not (data / "cluener" / "train.jsonl").is_file():
+        raise InputError(data, "no training data; run `yxnlp train --prepare` first")
+    train_ex, dev_ex = load_splits(data, seed=seed)
+    if limit is not None:
+        train_ex, dev_ex = train_ex[:limit], dev_ex[:limit]
+    with tempfile.TemporaryDirectory(prefix="yxnlp-train-") as tmp:
+        work = Path(tmp)
+        to_docbin(train_ex).to_disk(work / "train.spacy")
+        to_docbin(dev_ex).to_disk(work / "dev.spacy")
+        overrides: dict[str, Any] = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+            "nlp.batch_size": 256,
+        }
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+            overrides["training.eval_frequency"] = max(1, min(500, max_steps))
+        spacy_train(cfg, work / "out", overrides=overrides)
+        best = work / "out" / "model-best"
+        if not best.is_dir():
+            best = work / "out" / "model-last"
+        meta = json.loads((best / "meta.json").read_text("utf-8"))
+        meta["name"] = MODEL_NAME.replace("-", "_")
+        (best / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.copytree(best, dest)
+    return {
+        "output": str(dest),
+        "train_examples": len(train_ex),
+        "dev_examples": len(dev_ex),
+        "performance": meta.get("performance", {}),
+    }
