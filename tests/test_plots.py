@@ -31,7 +31,7 @@ REPORTS: list[Row] = [
     ]),
     ("广东省", 2026, "去年地区生产总值增长4.2%。今年增长4.5%左右。", [
         ("4.2%", "gdp_growth", 4.2, None, "percent", "exact", "actual", "2025"),
-        ("4.5%左右", "gdp_growth", 4.5, None, "percent", "approx", "target", None),
+        ("4.5%", "gdp_growth", 4.5, None, "percent", "approx", "target", None),
     ]),
 ] + [
     ("江西省某县", year, f"{year}年目标：生产总值增长{g}左右，居民消费价格涨幅3%左右。", [
@@ -91,12 +91,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def test_main_targets_one_per_region_and_year(store: Store) -> None:
     t = plots.main_targets(store.indicators("gdp_growth", year=2026))
     assert dict(zip(t["region_name"], t["text"], strict=True)) == {
-        "河南省": "5%以上", "浙江省": "5%-5.5%", "广东省": "4.5%左右",
+        "河南省": "5%以上", "浙江省": "5%-5.5%", "广东省": "4.5%",
     }  # fmt: skip
 
 
 PICK_CASES = [
-    ("actual figure of last year skipped", "广东省", "4.5%左右"),
+    ("actual figure of last year skipped", "广东省", "4.5%"),
     ("five-year average target skipped", "浙江省", "5%-5.5%"),
 ]
 
@@ -220,7 +220,7 @@ def test_sorted_bar_chart(store: Store, cjk: str) -> None:
     _render_strict(fig)
     ax = fig.axes[0]
     assert [lbl.get_text() for lbl in ax.get_yticklabels()] == ["广东", "河南", "浙江"]
-    assert {"5%以上", "5%-5.5%", "4.5%左右"} <= set(_texts(fig))
+    assert {"5%以上", "5%-5.5%", "4.5%左右"} <= set(_texts(fig))  # qualifier added to "4.5%"
 
 
 def test_make_plots_script(store: Store, cjk: str, tmp_path: Path) -> None:

@@ -56,15 +56,15 @@ KEY_LABELS: dict[str, str] = {
 MAIN_KEYS: tuple[str, ...] = ("gdp_growth", "cpi_growth", "urban_new_jobs")
 #: Region names that mean the whole country.
 NATIONAL_NAMES: tuple[str, ...] = ("全国", "中国", "中华人民共和国")
-#: How each ``qualifier`` is drawn and named in legends.
-QUALIFIER_STYLE: dict[str, tuple[str, str]] = {
-    "exact": ("o", "确定值"),
-    "approx": ("D", "左右/约"),
-    "more_than": ("^", "超过/多"),
-    "at_least": ("^", "以上/不低于"),
-    "at_most": ("v", "以内/不超过"),
-    "less_than": ("v", "以下/不足"),
-    "range": ("s", "区间"),
+#: How each ``qualifier`` is drawn: marker, legend name, word added to a point's label.
+QUALIFIER_STYLE: dict[str, tuple[str, str, str]] = {
+    "exact": ("o", "确定值", ""),
+    "approx": ("D", "左右/约", "左右"),
+    "more_than": ("^", "超过/多", "超"),
+    "at_least": ("^", "以上/不低于", "以上"),
+    "at_most": ("v", "以内/不超过", "以内"),
+    "less_than": ("v", "以下/不足", "以下"),
+    "range": ("s", "区间", ""),
 }
 
 
@@ -190,10 +190,21 @@ def scaled(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return out, unit
 
 
+def point_label(text: str, qualifier: str) -> str:
+    """A point's label: the figure as written, with its qualifier when the text lacks it.
+
+    >>> point_label("5%", "approx"), point_label("5%左右", "approx"), point_label("3%", "at_most")
+    ('5%左右', '5%左右', '3%以内')
+    """
+    word = QUALIFIER_STYLE.get(qualifier, ("", "", ""))[2]
+    cues = ("左右", "约", "以上", "以内", "以下", "不低于", "不超过", "控制在", "超", "多", "余")
+    return text if not word or any(c in text for c in cues) else text + word
+
+
 def _legend_for_qualifiers(ax: Any, qualifiers: Iterable[str]) -> None:
     handles = []
     for q in dict.fromkeys(qualifiers):
-        marker, name = QUALIFIER_STYLE.get(q, ("o", q))
+        marker, name, _ = QUALIFIER_STYLE.get(q, ("o", q, ""))
         handles.append(ax.plot([], [], marker, color="#555", ls="", label=name)[0])
     if handles:
         ax.legend(handles=handles, fontsize=8, loc="best", title="限定", title_fontsize=8)
@@ -203,11 +214,11 @@ def _draw_series(ax: Any, d: pd.DataFrame, *, color: str, label: str | None = No
     d = d.sort_values("year")
     ax.plot(d["year"], d["low"], "-", color=color, alpha=0.6, label=label)
     for row in d.itertuples(index=False):
-        marker, _ = QUALIFIER_STYLE.get(str(row.qualifier), ("o", ""))
+        marker = QUALIFIER_STYLE.get(str(row.qualifier), ("o", "", ""))[0]
         ax.plot(row.year, row.low, marker, color=color, ms=6)
         if pd.notna(row.high):
             ax.vlines(row.year, row.low, row.high, color=color, lw=4, alpha=0.45)
-        ax.annotate(str(row.text), (row.year, row.low), textcoords="offset points",
+        ax.annotate(point_label(str(row.text), str(row.qualifier)), (row.year, row.low), textcoords="offset points",
                     xytext=(0, 8), ha="center", fontsize=7, color="#333")  # fmt: skip
 
 
@@ -256,7 +267,9 @@ def plot_target_bars(targets: pd.DataFrame, *, title: str = "", short: bool = Tr
     ax.barh(names, extra, left=d["low"], color="#85c1e9", hatch="//", label="区间上限")
     for y, row in enumerate(d.itertuples(index=False)):
         end = row.high if pd.notna(row.high) else row.low
-        ax.text(end + 0.05, y, str(row.text), va="center", fontsize=8)
+        ax.text(
+            end + 0.05, y, point_label(str(row.text), str(row.qualifier)), va="center", fontsize=8
+        )
     ax.set_xlabel(f"目标值（{unit}）")
     if (extra > 0).any():
         ax.legend(loc="lower right", fontsize=8)
