@@ -375,14 +375,19 @@ class Store:
         """Insert or replace records by document id, all in one transaction; returns the count."""
         con = self._writer()
         batch = list(records)
+        rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+        for record in {r.document.id: r for r in batch}.values():  # the last of a repeated id
+            for table, items in record_rows(record).items():
+                rows[table].extend(items)
         con.execute("BEGIN TRANSACTION")
         try:
-            for record in batch:
-                self._delete(con, [record.document.id])
-                for table, rows in record_rows(record).items():
-                    if rows:
-                        marks = ", ".join("?" for _ in rows[0])
-                        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            self._delete(con, [r.document.id for r in batch])
+            for table, items in rows.items():
+                if items:
+                    frame = pd.DataFrame(items, columns=pd.Index(_columns(con, table)))
+                    con.register("_rows", frame)
+                    con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+                    con.unregister("_rows")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -556,6 +561,15 @@ class Store:
             if con is not self._con:
                 con.close()
         return written
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+        " ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def _sql_path(path: Path) -> str:
