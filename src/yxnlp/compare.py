@@ -128,6 +128,16 @@ def indicator_rows(
     return _filter(df, region=region, issuer=issuer, year_column="year", years=years)
 
 
+def document_rows(
+    source: Source, *, region: str | None = None, issuer: str | None = None
+) -> pd.DataFrame:
+    """Documents, one row each (``id``, ``issuer``, ``region_name``, ``report_year``, …)."""
+    if isinstance(source, Store):
+        return source.documents(region=region, issuer=issuer)
+    docs = _frames(source)["documents"]
+    return _filter(docs, region=region, issuer=issuer, year_column="report_year", years=None)
+
+
 def entity_rows(
     source: Source,
     *,
@@ -225,23 +235,23 @@ def continuity(
     """New, continuing and dropped entities between consecutive reports of each issuer.
 
     One row per entity and pair of consecutive report years of the same issuer, with columns
-    ``issuer, year, previous_year, label, canonical, change``.
+    ``issuer, year, previous_year, label, canonical, change``; a report without any entity of
+    ``labels`` still counts (everything before it is dropped).
     """
     columns = ["issuer", "year", "previous_year", "label", "canonical", "change"]
-    df = entity_rows(source, labels=labels, region=region, issuer=issuer)
-    docs = df[df["report_year"].notna()].copy()
-    if docs.empty:
-        return pd.DataFrame(columns=pd.Index(columns))
+    docs = document_rows(source, region=region, issuer=issuer)
+    docs = docs[docs["report_year"].notna()].rename(columns={"id": "document_id"})
+    ents = entity_rows(source, labels=labels, region=region, issuer=issuer)
     docs["issuer"] = _series_name(docs, "issuer", "region_name")
     docs["report_year"] = docs["report_year"].astype(int)
+    found = ents.groupby("document_id")[["label", "canonical"]]
+    held = {doc: set(zip(g["label"], g["canonical"], strict=True)) for doc, g in found}
     out: list[tuple[str, int, int, str, str, str]] = []
     for name, group in docs.groupby("issuer", sort=True):
-        by_year = {
-            int(y): set(zip(g["label"], g["canonical"], strict=True))
-            for y, g in group.groupby("report_year", sort=True)
-        }
-        years = sorted(by_year)
-        for prev, year in itertools.pairwise(years):
+        by_year: dict[int, set[tuple[str, str]]] = {}
+        for doc, year in zip(group["document_id"], group["report_year"], strict=True):
+            by_year.setdefault(int(year), set()).update(held.get(doc, set()))
+        for prev, year in itertools.pairwise(sorted(by_year)):
             before, after = by_year[prev], by_year[year]
             for change, items in (
                 ("new", after - before),
