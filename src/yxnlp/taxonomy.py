@@ -30,6 +30,7 @@ DEFAULT_THRESHOLD = 0.62
 _PREFIX = re.compile(
     r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
 )
+_RATIO = re.compile(r"比重|比例|占比|率")
 _GROWTH_SUFFIX = re.compile(r"(?:同比|年均|比上年)?(?:增速|增长率|增长|增幅|降幅|下降)$")
 
 
@@ -103,16 +104,16 @@ class _Model:
         self.index = NearestNeighbors(n_neighbors=min(12, len(self.names)), metric="cosine")
         self.index.fit(matrix)
 
-    def nearest(self, subject: str, *, kind: str) -> tuple[str | None, float]:
-        """The nearest name's key among entries of ``kind`` and its cosine similarity."""
+    def nearest(self, subject: str, *, kind: str) -> tuple[str | None, float, str]:
+        """The nearest name among entries of ``kind``: its key, cosine similarity, the name."""
         vec = self.vectorizer.transform([subject])
         if vec.nnz == 0:
-            return None, 0.0
+            return None, 0.0, ""
         dist, idx = self.index.kneighbors(vec)
         for d, i in zip(dist[0], idx[0], strict=True):
             if kind in self.entries[i].kinds:
-                return self.entries[i].key, 1.0 - float(d)
-        return None, 0.0
+                return self.entries[i].key, 1.0 - float(d), self.names[i]
+        return None, 0.0, ""
 
 
 @functools.cache
@@ -138,7 +139,10 @@ def map_key(
     key = _rule(s, kind)
     if key:
         return key, "rule"
-    key, sim = _model().nearest(s, kind=kind)
+    key, sim, name = _model().nearest(s, kind=kind)
+    ratio = _RATIO.search(s)
+    if ratio and ratio.group() not in name:
+        return None, None  # a share or rate of something is not the thing itself
     if key and sim >= threshold:
         return key, MODEL_SOURCE
     return None, None

@@ -102,6 +102,7 @@ class _Rules:
     fyp: dict[str, tuple[int, int]]
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
+    next_five: re.Pattern[str]
 
 
 @functools.cache
@@ -165,6 +166,7 @@ def _rules() -> _Rules:
         fyp={k: (int(v[0]), int(v[1])) for k, v in s["five_year_plans"].items()},
         this_year=re.compile(s["this_year"]),
         last_year=re.compile(s["last_year"]),
+        next_five=re.compile(s["next_five_years"]),
     )
 
 
@@ -439,11 +441,20 @@ def _status_period(
     for p, y in years:
         if ref is not None and y > ref and p > best and not plan:
             best, status = p, "target"
+    para_start = text.rfind("\n", 0, s) + 1
+    past = _last(r.last_year, text, min(para_start, scope_start), s)
+    if past and past.end() > best and (not years or past.start() > years[-1][0]):
+        status, best = "actual", past.end()
+    else:
+        past = None
     if status != "estimate" and kind in ("percent",):
         window = text[clause_start:s]
         if r.progress_re.search(window):
             status = "progress"
-    return _Meaning(status, _period(doc, s, scope_start, years, section_year, plan))
+    if past is not None:
+        current = doc.plan_year if doc.gov_report else section_year
+        return _Meaning(status, str(current - 1) if current is not None else None)
+    return _Meaning(status, _period(doc, s, scope_start, years, section_year, secs))
 
 
 def _last(
@@ -456,26 +467,37 @@ def _last(
     return found
 
 
+def _annual_period(doc: _Doc, scope: str, year: int | None, secs: list[Section]) -> str | None:
+    """The span of an annual average: a five-year plan named nearby, 今后五年, or 到 <year>."""
+    r = _rules()
+    for where in [scope, *(x.heading for x in secs)]:
+        fyp = r.fyp_re.search(where)
+        if fyp:
+            a, b = r.fyp[fyp.group()]
+            return f"{a}..{b}"
+    if year is not None:
+        return f"{year - (year - 1) % 5}..{year}"
+    if doc.plan_year is not None and r.next_five.search(scope):
+        return f"{doc.plan_year}..{doc.plan_year + 4}"
+    return None
+
+
 def _period(
     doc: _Doc,
     s: int,
     scope_start: int,
     years: list[tuple[int, int]],
     section_year: int | None,
-    plan: bool,
+    secs: list[Section],
 ) -> str | None:
     r = _rules()
     text = doc.text
     scope = text[scope_start:s]
     year = years[-1][1] if years else None
     if r.annual.search(text, max(scope_start, s - 12), s):
-        fyp = r.fyp_re.search(scope)
-        if fyp:
-            a, b = r.fyp[fyp.group()]
-            return f"{a}..{b}"
-        if year is not None:
-            start = year - (year - 1) % 5
-            return f"{start}..{year}"
+        span = _annual_period(doc, scope, year, secs)
+        if span:
+            return span
     months = _last(r.months_range, scope)
     if months:
         y = year or section_year
@@ -486,12 +508,8 @@ def _period(
     if year is not None:
         return str(year)
     this = _last(r.this_year, scope)
-    last = _last(r.last_year, scope)
-    current = doc.plan_year if doc.gov_report else section_year
-    if last and (not this or last.start() > this.start()) and current is not None:
-        return str(current - 1)
-    if this and current is not None:
-        return str(current)
+    if this and this.group() == "今年" and doc.gov_report and doc.plan_year is not None:
+        return str(doc.plan_year)
     return str(section_year) if section_year is not None else None
 
 
