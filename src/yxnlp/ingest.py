@@ -186,7 +186,7 @@ def _looks_chinese(text: str) -> bool:
 
 
 # -- html ----------------------------------------------------------------------------------
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer",
+_DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "iframe", "nav", "header", "footer",
               "aside", "form", "button", "select", "input", "textarea", "svg", "canvas")
 _BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
                "section", "article", "main", "blockquote", "pre", "ul", "ol", "dd", "dt",
@@ -277,11 +277,11 @@ def _main_block(soup: Any) -> Any:
     if not scores:
         return body
     best_len, best = max(scores.values(), key=lambda s: s[0])
-    if best_len < 0.3 * len(body.get_text(strip=True)):
+    if best_len < 0.3 * len(body.get_text(strip=True)) or best.name in ("html", "body"):
         return body
     # Climb to the enclosing block while it adds little (the heading, a date line).
     size = len(best.get_text(strip=True))
-    while best.parent is not None and best.parent is not body and best.parent.name != "[document]":
+    while best is not body and best.parent is not None and best.parent is not body:
         outer = len(best.parent.get_text(strip=True))
         if outer > 1.2 * size + 120:
             break

@@ -200,7 +200,7 @@ def _reviews_year(text: str, prev: int) -> bool:
 # -- dates -----------------------------------------------------------------------------------
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _DATE = re.compile(
-    r"(?P<y>\d{4})\s*(?:-|/|\.|年)\s*(?P<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?P<d>\d{1,2})(?!\d)"
+    r"(?P<y>\d{4})\s*(?:-|/|\.|年)\s*(?P<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?P<d>\d{1,2})(?!\d)日?"
 )
 _CN_DATE = re.compile(r"(?P<y>[〇○Ｏ零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
                       r"(?P<d>[一二三四五六七八九十]{1,3})日")
@@ -242,8 +242,9 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 
 def published_date(text: str) -> tuple[str | None, str | None]:
-    """(date, rule): a posting line near the top, else a signature date at the end (a short
-    line), else the first date near the top (e.g. the day a report was delivered).
+    """(date, rule): a posting line near the top, else a signature date at the end (a line
+    holding only a date), else the first date near the top (e.g. the day a report was
+    delivered).
 
     >>> published_date("标题\\n——2026年1月25日在会议上\\n时间：2026-02-02\\n正文")
     ('2026-02-02', 'date:posting_line')
@@ -257,7 +258,8 @@ def published_date(text: str) -> tuple[str | None, str | None]:
         if line.furniture and (d := find_date(line.text)):
             return d, "date:posting_line"
     for line in lines[-cfg["signature_lines"]:]:
-        if (d := find_date(line.text)) and len(line.text) <= 20:
+        date_only = not _CN_DATE.sub("", _DATE.sub("", line.text)).strip(" 　（）()")
+        if date_only and (d := find_date(line.text)):
             return d, "date:signature"
     for line in top:
         if (d := find_date(line.text)) and len(line.text) <= 80:

@@ -1,0 +1,123 @@
+"""Ingest: every input format and encoding → the source text the record's spans index."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.ingest.make import BODY, PAGE, TITLE, make_docx, make_pdf
+from yxnlp import ingest
+
+REPORT = "\n".join([TITLE, *BODY]) + "\n"
+
+# -- plain text: the decoded file is the source text, unchanged ------------------------------
+ENCODINGS = [
+    pytest.param(REPORT.encode("utf-8"), REPORT, id="utf-8"),
+    pytest.param(b"\xef\xbb\xbf" + REPORT.encode("utf-8"), REPORT, id="utf-8-bom-removed"),
+    pytest.param(REPORT.encode("gb18030"), REPORT, id="gb18030"),
+    pytest.param(REPORT.encode("gbk"), REPORT, id="gbk"),
+    pytest.param("镕基、珺、堃、喆、昇等生僻字\n".encode("gb18030"), "镕基、珺、堃、喆、昇等生僻字\n",
+                 id="gb18030-rare-characters"),
+    pytest.param(REPORT.replace("\n", "\r\n").encode("gbk"), REPORT.replace("\n", "\r\n"),
+                 id="gbk-crlf-kept"),
+    pytest.param(REPORT.encode("utf-16"), REPORT, id="utf-16-with-bom"),
+    pytest.param(("臺北市政府工作報告，經濟發展穩定成長。\n" * 20).encode("big5"),
+                 "臺北市政府工作報告，經濟發展穩定成長。\n" * 20, id="big5-via-charset-normalizer"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), ENCODINGS)
+def test_text_encodings(tmp_path: Path, raw: bytes, expected: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(raw)
+    src = ingest.read(path)
+    assert src.text == expected
+    assert src.format == "txt"
+    assert src.id == hashlib.sha256(raw).hexdigest()
+    assert src.name == str(path)
+
+
+def test_txt_that_is_html_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    assert ingest.read(path).text == PAGE
+
+
+def test_file_without_extension_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "README"
+    path.write_text(REPORT, encoding="gbk")
+    assert ingest.read(path).text == REPORT
+
+
+# -- html: main text, no navigation -----------------------------------------------------------
+NAVIGATION = ["首页", "政务公开", "当前位置", "热点专题", "便民服务", "主办单位", "var nav", "color"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_html_main_text(tmp_path: Path, encoding: str) -> None:
+    page = PAGE.replace('charset="utf-8"', f'charset="{encoding}"')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(encoding))
+    src = ingest.read(path)
+    assert src.format == "html"
+    assert src.hints["title"] == TITLE
+    lines = src.text.splitlines()
+    assert lines[0] == TITLE
+    assert lines[-4:] == BODY  # inline <span> stays inside its paragraph
+    for word in NAVIGATION:
+        assert word not in src.text
+
+
+def test_htm_without_main_block_falls_back_to_title_tag(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>嘉善县2024年工作要点 - 嘉善县人民政府</title></head><body>"
+        "<ul class='menu'><li>网站首页</li></ul>一、总体要求<br>坚持稳中求进。<br>"
+        "二、重点任务<br>推进产业升级。</body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_text(page, encoding="utf-8")
+    src = ingest.read(path)
+    assert src.hints["title"] == "嘉善县2024年工作要点"
+    assert src.text.splitlines() == ["一、总体要求", "坚持稳中求进。", "二、重点任务", "推进产业升级。"]
+
+
+# -- docx and pdf -------------------------------------------------------------------------------
+ROWS = [["指标", "2023年", "2023年"], ["规上工业增加值", "215亿元", "215亿元"]]
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    src = ingest.read(make_docx(tmp_path / "report.docx", TITLE, BODY, ROWS))
+    assert src.format == "docx"
+    assert src.hints["title"] == TITLE
+    # merged (repeated) cells appear once; the table follows the paragraphs
+    assert src.text.splitlines() == [TITLE, *BODY, "指标\t2023年", "规上工业增加值\t215亿元"]
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    src = ingest.read(make_pdf(tmp_path / "report.pdf", [TITLE, *BODY]))
+    assert src.format == "pdf"
+    lines = [ln for ln in src.text.splitlines() if ln.strip()]
+    assert lines == [TITLE, *BODY]
+
+
+BUILDERS: list[tuple[str, Callable[[Path], Path]]] = [
+    ("report.docx", lambda p: make_docx(p, TITLE, BODY, ROWS)),
+    ("report.pdf", lambda p: make_pdf(p, [TITLE, *BODY])),
+]
+
+
+@pytest.mark.parametrize(("name", "build"), BUILDERS, ids=[b[0] for b in BUILDERS])
+def test_id_is_sha256_of_the_file(tmp_path: Path, name: str,
+                                  build: Callable[[Path], Path]) -> None:
+    path = build(tmp_path / name)
+    assert ingest.read(path).id == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_binary_sniffing() -> None:
+    assert ingest.is_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert ingest.is_binary(bytes(range(1, 32)) * 10)
+    assert not ingest.is_binary(REPORT.encode("gb18030"))
+    assert not ingest.is_binary(REPORT.encode("utf-16"))
