@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yxnlp.clean import find_furniture, mask
 
@@ -173,3 +175,21 @@ def test_national_reports_have_no_furniture(shared_dir: Path) -> None:
     for line in path.read_text("utf-8").splitlines():
         row = json.loads(line)
         assert find_furniture(row["content"]) == [], row["title"]
+
+
+# -- any text -------------------------------------------------------------------------------------
+FURNITURE_ALPHABET = st.sampled_from(
+    ["\n", "\r\n", " ", "\u00a0", "\u3000", "打印", "字号", "【", "】", "大", "来源：", "时间：",
+     "首页", ">", "2024-01-05", "摄", "记者", "一、", "。", "增长6%"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(), st.lists(FURNITURE_ALPHABET).map("".join)))
+def test_spans_inside_text_and_mask_keeps_length(text: str) -> None:
+    spans = find_furniture(text)
+    assert spans == sorted(spans)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    masked = mask(text, spans)
+    assert len(masked) == len(text)
+    assert [c for c in masked if c in "\r\n"] == [c for c in text if c in "\r\n"]

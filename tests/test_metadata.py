@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yxnlp.metadata import find_date, published_date, read_metadata
 
@@ -124,3 +126,11 @@ PUBLISHED = [
 @pytest.mark.parametrize(("text", "iso", "rule"), PUBLISHED)
 def test_published_date(text: str, iso: str | None, rule: str | None) -> None:
     assert published_date(text) == (iso, rule)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_any_text_gives_metadata(text: str) -> None:
+    m = read_metadata(text)
+    assert m.published is None or find_date(m.published) == m.published
+    assert m.title is None or m.title in text
