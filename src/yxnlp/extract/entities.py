@@ -113,7 +113,7 @@ class _Rules:
 
 
 _PLACE_SUFFIX = re.compile("(省|市|区|县|镇|乡|街道|自治州|州|旗|盟|自治区)$")
-_NOT_PLACE = re.compile("(园区|开发区|高新区|新区|管委会|农场|林场|示范区|片区|城区|工业区|经济区|牧场|场)$")
+_NOT_PLACE = re.compile("(园区|开发区|高新区|新区|管委会|农场|林场|示范区|片区|城区|工业区|经济区|牧场|场|度假区|风景区|景区|保护区|试验区|合作区)$")
 
 
 @functools.cache
@@ -174,6 +174,13 @@ def rules() -> _Rules:
 
 
 @functools.cache
+def _region_names() -> frozenset[str]:
+    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
+    rows = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    return frozenset(r["pattern"] for r in rows if r["label"] == "PLACE")
+
+
+@functools.cache
 def span_ruler() -> Language:
     """A character-tokenised spaCy pipeline with a ``span_ruler`` over ``entity_patterns.jsonl``."""
     import spacy
@@ -198,7 +205,11 @@ def strip_generic(core: str, words: tuple[str, ...]) -> str:
     """
     s = core
     while s:
-        m = re.match(r"[\d.]+(?:余|多)?(?:年|月|个|项|家|户|大|批|级|类)?|[一二三四五六七八九十两几]+(?:个|项|大|批|级|类)", s)
+        m = re.match(
+            r"[\d.]+(?:余|多)?(?:年|月|个|项|家|户|大|批|级|类)?"
+            r"|[一二三四五六七八九十两几]+(?:个|项|大|批|级|类|轮|次|代|流)",
+            s,
+        )
         if m and m.end() > 0:
             s = s[m.end() :]
             continue
@@ -280,8 +291,11 @@ def _place_chain_before(text: str, end: int) -> int:
 # -- places -----------------------------------------------------------------------------------
 
 
-def find_places(text: str) -> Iterator[Candidate]:
+def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[Candidate]:
     """Gazetteer names (longest at each position) and named regions.
+
+    ``bounds`` are word boundaries (token starts and ends); a name must start and end on
+    one unless it is a chain of names, so 示范县 does not yield 范县.
 
     >>> [c.text for c in find_places("浙江省湖州市安吉县递铺街道融入长三角一体化")]
     ['浙江省', '湖州市', '安吉县', '递铺街道', '长三角']
@@ -291,10 +305,17 @@ def find_places(text: str) -> Iterator[Candidate]:
     n = len(text)
     while i < n:
         for k in range(min(12, n - i), 1, -1):
-            if text[i : i + k] in r.places:
-                yield Candidate("PLACE", i, i + k, text[i : i + k], "rule:gazetteer")
-                i += k
-                break
+            name = text[i : i + k]
+            if name not in r.places:
+                continue
+            if _risky_place(name) and (
+                (bounds is not None and not _place_aligned(text, i, i + k, bounds))
+                or _word_freq(name) >= 20
+            ):
+                continue
+            yield Candidate("PLACE", i, i + k, name, "rule:gazetteer")
+            i += k
+            break
         else:
             i += 1
     doc = span_ruler()(text)
@@ -308,6 +329,63 @@ def find_places(text: str) -> Iterator[Candidate]:
                 s = m.start() + k
                 yield Candidate("PLACE", s, m.end(), text[s : m.end()], "rule:named_region")
                 break
+
+
+def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    """A place name starts and ends on word boundaries, or touches another place name."""
+    r = rules()
+    ok_start = start in bounds or _place_chain_before(text, start) < start
+    ok_end = end in bounds or any(text[end : end + k] in r.places for k in range(2, 8))
+    return ok_start and ok_end
+
+
+@functools.cache
+def _risky_place(name: str) -> bool:
+    """Township names and short county names, which are also parts of ordinary words."""
+    levels = {d.level for d in gazetteer.load().divisions(name)}
+    return not levels & {"province", "city"} and (len(name) <= 3 or levels == {"township"})
+
+
+def _common_word(word: str) -> bool:
+    """A frequent dictionary word (jieba's frequency table), such as 小城镇 or 重大."""
+    return _word_freq(word) >= int(rules().company["common_word_freq"])
+
+
+def _word_freq(word: str) -> int:
+    from yxnlp.segment import load_tokenizer
+
+    load_tokenizer("jieba")
+    import jieba
+
+    freq: int = jieba.dt.FREQ.get(word, 0)
+    return freq
+
+
+def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
+    """A short-form company core that reads as ordinary words (verb/adverb first, all common).
+
+    >>> _core_looks_generic("加强粮食"), _core_looks_generic("重大"), _core_looks_generic("瑞丰")
+    (True, True, False)
+    """
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(core)]
+    if not words:
+        return True
+    first, flag = words[0]
+    if lax:  # a name with a legal form or in a list of companies: only verb-first phrases
+        return len(first) >= 2 and flag[:1] in {"v", "d", "p", "c"} and len(words) > 1
+    if _common_word(core):
+        return True
+    if len(first) >= 2 and flag[:1] in {"v", "d", "a", "p", "m", "t", "b", "j", "c", "r", "f"}:
+        return True
+    if len(words) == 1:
+        return False
+    if any(f[:1] in {"p", "u", "c", "f", "m", "q"} for _, f in words):
+        return True
+    if words[-1][1] == "v" and len(words[-1][0]) >= 2:
+        return True
+    return len(first) >= 2 and _common_word(first)
 
 
 @functools.cache
@@ -425,13 +503,15 @@ def find_projects(text: str) -> Iterator[Candidate]:
         end = m.end()
         if _COUNT_AFTER.match(text, end) and _COUNT_AFTER.match(text, end).end() > end:  # type: ignore[union-attr]
             continue
+        if m.start() > 0 and text[m.start() - 1] in cfg["not_after"].get(m.group(), ""):
+            continue
         start = _run_left(text, m.start(), chars, cfg["max_len"])
         run = text[start : m.start()]
         cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
         for c in conj:
             i = run.rfind(c, cut)
             while i >= 0:
-                if any(run[:i].endswith(q) for q in cues):
+                if any(run[:i].endswith(q) for q in cues) or _place_chain_before(run, i) < i:
                     cut = max(cut, i + len(c))
                     break
                 i = run.rfind(c, cut, i)
@@ -443,9 +523,11 @@ def find_projects(text: str) -> Iterator[Candidate]:
         core = re.sub(r"^(?:\d{4}年)", "", core)
         if len(strip_generic(core, r.project_generic)) < 2:
             continue
-        if re.match(r"[\d.]", core) or re.search(r"\d+(?:余|多)?个", core):
+        if re.match(r"[\d.]", core) or re.search(r"\d+(?:余|多)?[个家大]", core):
             continue
         kind = cfg["type_by_cue"][m.group()]
+        if m.group() == "项目" and not _named_project(name):
+            continue
         if kind == "platform" and m.group() not in cfg["distinctive_cues"]:
             if not _starts_with_place(name) and not _leading_company(name):
                 continue
@@ -453,6 +535,31 @@ def find_projects(text: str) -> Iterator[Candidate]:
             if (s, e) not in seen:
                 seen.add((s, e))
                 yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{_cue_type(text[s:e])}")
+
+
+def _named_project(name: str) -> bool:
+    """A plain …项目 names a project when it carries a place, a company, a location tag, a
+    capacity (年产…) or an inner park/base with a specific core."""
+    r = rules()
+    if re.search("[(（][^)）]{2,6}[)）]|年产|年处理|年加工", name):
+        return True
+    if _leading_company(name) or any(p in name for p in _places_in(name)):
+        return True
+    for cue in r.project["inner_cues"]:
+        i = name.find(cue)
+        if i >= 2 and len(strip_generic(name[:i], r.project_generic)) >= 2:
+            return True
+    return False
+
+
+def _places_in(name: str) -> list[str]:
+    r = rules()
+    return [
+        name[i : i + k]
+        for i in range(len(name))
+        for k in range(3, min(12, len(name) - i) + 1)
+        if name[i : i + k] in r.places
+    ]
 
 
 def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -480,7 +587,7 @@ def _leading_company(name: str) -> str | None:
     """
     r = rules()
     m = re.match(f"^([{HAN}]{{2,10}}?)[(（][{HAN}]{{2,4}}[)）]", name)
-    if m and not _is_generic(m.group(1), r.generic_cores):
+    if m and _company_core_ok(_core_of(m.group(1))) and not _core_looks_generic(m.group(1), lax=True):
         return m.group(1)
     m = re.match(f"^[{HAN}]{{2,12}}?(?:{r.legal_re.pattern})", name)
     if m and _company_core_ok(_core_of(m.group())):
@@ -526,7 +633,7 @@ def _core_of(name: str) -> str:
 
 def _company_core_ok(core: str) -> bool:
     r = rules()
-    if len(core) < 2 or core in r.places or core in r.place_stems:
+    if len(core) < 2 or core[0] in "型化性类级等之" or core in r.places or core in r.place_stems or core in _region_names():
         return False
     return not _is_generic(core, r.generic_cores)
 
@@ -552,7 +659,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
         run = text[start : m.start()]
         start += cut_left(run, r.company_left)
         core = _core_of(text[start : m.end()])
-        if not _company_core_ok(core):
+        if not _company_core_ok(core) or (len(core) <= 6 and _core_looks_generic(core, lax=True)):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = (*tuple(r.company["followed_not_company"]), "孵化", "成果", "创新", "型", "化")
@@ -568,6 +675,8 @@ def find_companies(text: str) -> Iterator[Candidate]:
         if not 2 <= len(core) <= 4 or not _company_core_ok(core):
             continue
         if r.industry_re.fullmatch(core) or _place_at(text, start, m.start()):
+            continue
+        if _core_looks_generic(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
@@ -591,11 +700,19 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
                 pos += len(item) + 1
                 if is_project and r.cue_re.search(item[-5:]):
                     continue
+                shaped = bool(
+                    re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
+                )
+                if (is_project and len(item) > 4 and not shaped) or _places_in(item):
+                    continue
+                if not shaped and (len(item) > 6 or _core_looks_generic(item, lax=not is_project)):
+                    continue
                 if not 2 <= len(item) <= 10 or re.search(r"\d", item):
                     continue
                 if not _company_core_ok(_core_of(item)) or _is_generic(item, r.project_generic):
                     continue
-                if any(item.endswith(w) for w in ("企业", "单位", "部门", "行业", "产业")):
+                endings = ("企业", "单位", "部门", "行业", "产业", *r.company["enumeration"]["not_company_endings"])
+                if item.endswith(endings):
                     continue
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")
 
@@ -696,6 +813,11 @@ def _org_key(name: str) -> tuple[str, str, str]:
     r = rules()
     abbr: dict[str, str] = r.org["abbreviations"]
     m = r.org_core_re.search(name)
+    b = r.org_body_re.search(name)
+    if b and b.end() == len(name) and (not m or m.end() != len(name)):
+        body = {"人民政府": "政府", "党委": "委"}.get(b.group("body"), b.group("body"))
+        level = re.sub(".*?(省|市|区|县|镇|乡|街道|州|旗|盟)$", r"\1", name[: b.start("body")])
+        return (level, "", body)
     if not m or m.end() != len(name):
         return ("", name, "")
     prefix = name[: m.start()]
@@ -866,11 +988,11 @@ def _owner(a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, 
 # -- entry point ------------------------------------------------------------------------------
 
 
-def rule_candidates(text: str) -> list[Candidate]:
-    """All rule and list candidates, unmerged."""
+def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[Candidate]:
+    """All rule and list candidates, unmerged (``bounds``: word boundaries, see find_places)."""
     projects = list(find_projects(text))
     return [
-        *find_places(text),
+        *find_places(text, bounds=bounds),
         *find_orgs(text),
         *projects,
         *find_companies(text),
@@ -882,7 +1004,8 @@ def rule_candidates(text: str) -> list[Candidate]:
 def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     """Entities of one analysed report: rules (+ the NER model), merged and canonicalised."""
     text = a.masked
-    cands = rule_candidates(text)
+    bounds = frozenset(b for t in a.doc for b in (t.idx, t.idx + len(t.text)))
+    cands = rule_candidates(text, bounds=bounds)
     if use_ner:
         cands += list(ner_candidates(text))
     merged = merge(cands)
