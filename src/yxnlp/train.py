@@ -22,6 +22,7 @@ CLUENER dev plus a held-out tenth of the silver and fixture lines.
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 import shutil
@@ -144,12 +145,31 @@ def prepare(
             lines = src.read_text("utf-8").splitlines()
             exs = (convert_cluener_line(ln) for ln in lines if ln.strip())
             counts[f"cluener/{split}"] = write_jsonl(out / "cluener" / f"{split}.jsonl", exs)
-    texts = [p.read_text("utf-8") for p in sorted(report_texts)]
+    texts = [t for p in sorted(report_texts) for t in report_file_texts(p)]
     if texts:
         counts["silver/reports"] = write_jsonl(
             out / "silver" / "reports.jsonl", silver_examples(texts)
         )
     return counts
+
+
+def report_file_texts(path: Path) -> list[str]:
+    """Report texts in one file: a .txt report, or .csv/.jsonl rows with a text column
+    (``full_text``, ``report``, ``content`` or ``text``)."""
+    columns = ("full_text", "report", "content", "text")
+    if path.suffix == ".txt":
+        return [path.read_text("utf-8")]
+    rows: list[dict[str, Any]]
+    if path.suffix == ".csv":
+        csv.field_size_limit(1 << 30)
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    elif path.suffix == ".jsonl":
+        rows = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    else:
+        raise InputError(path, "expected a .txt, .csv or .jsonl report file")
+    texts = [next((str(r[c]) for c in columns if r.get(c)), "") for r in rows]
+    return [t for t in texts if t.strip()]
 
 
 def load_splits(data_dir: Path, *, seed: int = 0) -> tuple[list[Example], list[Example]]:

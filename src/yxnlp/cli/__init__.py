@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from yxnlp.errors import YxnlpError
 
-COMMANDS: tuple[str, ...] = ("extract", "show", "batch", "query", "compare", "export", "evaluate")
+COMMANDS: tuple[str, ...] = ("extract", "show", "batch", "query", "compare", "export", "evaluate", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,49 @@
+"""``yxnlp train``: prepare the NER training data and train the shipped model (seeded).
+
+``yxnlp train --prepare --cluener DIR --reports FILE...`` rewrites ``models/training-data/``
+from CLUENER and report texts (silver annotations by the rule layer); ``yxnlp train`` trains
+from that data with ``configs/ner.cfg`` into ``models/yxnlp-ner-zh``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from yxnlp import train
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser("train", help="train the NER model")
+    p.add_argument("--prepare", action="store_true", help="rewrite the training data first")
+    p.add_argument("--cluener", type=Path, help="CLUENER 2020 directory (train.txt, dev.txt)")
+    p.add_argument("--reports", type=Path, nargs="*", default=[],
+                   help="report files (.txt, or .csv/.jsonl rows) for silver annotations")
+    p.add_argument("--data", type=Path, help="training data directory (default models/training-data)")
+    p.add_argument("--config", type=Path, help="spaCy config (default configs/ner.cfg)")
+    p.add_argument("--output", type=Path, help="model directory (default models/yxnlp-ner-zh)")
+    p.add_argument("--max-steps", type=int, help="override training.max_steps")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--skip-training", action="store_true", help="only prepare the data")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.prepare:
+        counts = train.prepare(
+            cluener_dir=args.cluener, report_texts=args.reports, data_dir=args.data
+        )
+        print(json.dumps({"prepared": counts}, ensure_ascii=False))
+    if args.skip_training:
+        return 0
+    result = train.train(
+        data_dir=args.data,
+        config=args.config,
+        output=args.output,
+        max_steps=args.max_steps,
+        seed=args.seed,
+    )
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
