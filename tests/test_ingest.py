@@ -24,6 +24,7 @@ ENCODINGS = [
     pytest.param(REPORT.replace("\n", "\r\n").encode("gbk"), REPORT.replace("\n", "\r\n"),
                  id="gbk-crlf-kept"),
     pytest.param(REPORT.encode("utf-16"), REPORT, id="utf-16-with-bom"),
+    pytest.param(REPORT.encode("utf-8")[:-3], REPORT[:-2] + "\ufffd", id="utf-8-cut-mid-character"),
     pytest.param(("臺北市政府工作報告，經濟發展穩定成長。\n" * 20).encode("big5"),
                  "臺北市政府工作報告，經濟發展穩定成長。\n" * 20, id="big5-via-charset-normalizer"),
 ]
@@ -121,3 +122,40 @@ def test_binary_sniffing() -> None:
     assert ingest.is_binary(bytes(range(1, 32)) * 10)
     assert not ingest.is_binary(REPORT.encode("gb18030"))
     assert not ingest.is_binary(REPORT.encode("utf-16"))
+
+
+def test_html_div_paragraphs_in_a_table_layout(tmp_path: Path) -> None:
+    rows = "".join(f"<div>{line}</div>" for line in BODY)
+    page = (
+        "<html><body><table><tr><td class='left'><div>部门概况</div><div>机构职能</div></td>"
+        f"<td><div class='title'>{TITLE}</div><div class='wz'>{rows}</div></td></tr></table>"
+        "<div class='bottom'><div>联系我们</div><div>网站地图</div></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert ingest.read(path).text.splitlines() == [TITLE, *BODY]
+
+
+# -- end to end: the extracted text is the record's source text -------------------------------
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_record_spans_index_extracted_text(tmp_path: Path, fmt: str) -> None:
+    from yxnlp.pipeline import process
+
+    if fmt == "html":
+        path = tmp_path / "page.html"
+        path.write_text(PAGE, encoding="utf-8")
+    elif fmt == "docx":
+        path = make_docx(tmp_path / "report.docx", TITLE, BODY, ROWS)
+    else:
+        path = make_pdf(tmp_path / "report.pdf", [TITLE, *BODY])
+    record = process(path, ner=False)
+    doc = record.document
+    assert doc.format == fmt and doc.text is not None and doc.length == len(doc.text)
+    assert doc.title == TITLE
+    assert (doc.summary_year, doc.plan_year) == (2023, 2024)
+    assert doc.region is not None and doc.region.code == "330483"
+    spans = [s.span for s in record.sections] + [s.span for s in record.sentences]
+    spans += [i.span for i in record.indicators]
+    assert spans and all(0 <= a <= b <= len(doc.text) for a, b in spans)
+    assert [s.heading for s in record.sections if s.level == 1] == [
+        "2023年工作总结", "2024年工作计划"]

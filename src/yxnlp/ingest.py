@@ -3,8 +3,10 @@
 Formats, chosen by extension (a file without one is read as text):
 
 - ``.txt``: UTF-8 with or without BOM (the BOM is removed), else GB18030 (which covers
-  GBK and GB2312), else what charset-normalizer finds among Chinese and Unicode encodings
-  (Big5, UTF-16 …). Nothing else is changed: the file's characters are the source text.
+  GBK and GB2312), else UTF-8 with a few stray bytes (a file cut mid-character; each stray
+  byte becomes U+FFFD), else what charset-normalizer finds among Chinese and Unicode
+  encodings (Big5, UTF-16 …). Nothing else is changed: the file's characters are the
+  source text.
 - ``.html``/``.htm``: the main text block of the page, without navigation, headers,
   footers, scripts or forms; one line per block element. ``hints["title"]`` is the page's
   ``<h1>`` (else its ``<title>``).
@@ -140,7 +142,8 @@ def is_binary(raw: bytes) -> bool:
 
 
 def decode_text(raw: bytes, *, path: str | Path = "<bytes>") -> str:
-    """Decode a text file: UTF-8 (BOM removed), else GB18030, else a guessed CJK encoding.
+    """Decode a text file: UTF-8 (BOM removed), else GB18030, else UTF-8 with at most one
+    stray byte per thousand (each becomes U+FFFD), else a guessed CJK encoding.
 
     >>> decode_text("\\ufeff规上工业".encode("utf-8"))
     '规上工业'
@@ -164,6 +167,10 @@ def decode_text(raw: bytes, *, path: str | Path = "<bytes>") -> str:
             return text
     except UnicodeDecodeError:
         pass
+    lenient = raw.decode("utf-8-sig", errors="replace")  # a few stray bytes, e.g. a cut file
+    stray = lenient.count("\ufffd") - raw.count("\ufffd".encode())
+    if stray <= max(1, len(raw) // 1000) and _looks_chinese(lenient.replace("\ufffd", "")):
+        return lenient
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw).best()
@@ -191,6 +198,7 @@ _DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "ifram
 _BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
                "section", "article", "main", "blockquote", "pre", "ul", "ol", "dd", "dt",
                "center", "td", "th")
+_CONTAINERS = ("div", "p", "table", "ul", "ol", "section", "article")
 _TOKEN = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -267,10 +275,10 @@ def _main_block(soup: Any) -> Any:
         if found:
             return max(found, key=lambda t: len(t.get_text(strip=True)))
     scores: dict[int, tuple[int, Any]] = {}
-    for p in body.find_all(["p", "br"]):
+    for p in body.find_all(["p", "br", "div"]):
         parent = p.parent
-        if parent is None:
-            continue
+        if parent is None or (p.name == "div" and p.find(_CONTAINERS) is not None):
+            continue  # only paragraph-like divs count, not layout containers
         text = p.get_text(strip=True) if p.name == "p" else str(p.next_sibling or "").strip()
         old = scores.get(id(parent), (0, parent))
         scores[id(parent)] = (old[0] + len(text), parent)
@@ -283,8 +291,8 @@ def _main_block(soup: Any) -> Any:
     size = len(best.get_text(strip=True))
     while best is not body and best.parent is not None and best.parent is not body:
         outer = len(best.parent.get_text(strip=True))
-        if outer > 1.2 * size + 120:
-            break
+        if outer > 1.2 * size + 80 or best.name in ("td", "th", "tr", "tbody", "table"):
+            break  # never leave a layout table's cell: its neighbours are side columns
         best, size = best.parent, outer
     return best
 
