@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from yxnlp.pipeline import Analysis
 
 _CLAUSE_END = set("，,；;：:。！？!?\n")
+_LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
 _JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
 _PUNCT = re.compile(r"[，,；;：:。！？!?、\s“”\"'()（）《》]")
 
@@ -380,11 +381,15 @@ def _kind(text: str, f: _Figure, clause_start: int) -> _KindInfo:
         return _KindInfo(f.kind, None, s, 1.0)  # type: ignore[arg-type]
     window = text[clause_start:s]
     g = r.growth_re.search(window)
+    share = r.share_re.search(window)
+    if g and share and share.start() >= g.end("cue"):
+        g = None  # 增加值占比8%: the figure is a share
     if g and not r.level_after.match(g.group("gap")):
         cue = g.group("cue")
-        sign = -1.0 if cue in r.decline else 1.0
+        said = cue + g.group("gap")
+        sign = -1.0 if any(w in said for w in r.decline) else 1.0
         return _KindInfo("growth", cue, clause_start + g.start(), sign)
-    if r.share_re.search(window):
+    if share:
         return _KindInfo("share", None, s, 1.0)
     return _KindInfo("percent", None, s, 1.0)
 
@@ -614,6 +619,7 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
     mentions = [(m.span[0], m.span[1], e.canonical) for e in entities for m in e.mentions]
     out: list[Indicator] = []
     prev_end, prev_sent, prev_subject = -1, -1, None
+    prev_k: _KindInfo | None = None
     for n in find_numbers(text):
         s_start, s_end, sid = _sentence_of(doc, n.start)
         secs = _ancestors(doc, sid)
@@ -627,6 +633,9 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
             prev_subject = None
         seg_start = max(floor, prev_end) if prev_sent == s_start else floor
         k = _kind(text, f, floor)
+        if k.kind == "percent" and prev_k is not None and prev_k.kind == "growth":
+            if prev_sent == s_start and text[prev_end : n.start] in _LIST_JOINERS:
+                k = _KindInfo("growth", prev_k.cue, n.start, prev_k.sign)  # 分别增长5%和7%
         meaning = _status_period(doc, f, k.kind, secs, floor)
         subject = _subject(a, f, k, seg_start, prev_subject)
         key, key_source = taxonomy.map_key(subject, kind=k.kind)
@@ -658,7 +667,7 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
                 source=f.source,
             )
         )
-        prev_end, prev_sent = f.end, s_start
+        prev_end, prev_sent, prev_k = f.end, s_start, k
         if k.kind != "share":
             prev_subject = subject
     return out

@@ -81,6 +81,8 @@ def _cn_section(text: str) -> float | None:
     """Value of a Chinese numeral below 10 000 (``三千三百``, ``十二``, ``一百零五``)."""
     total, digit, seen = 0, None, False
     for ch in text:
+        if ch in "零〇" and seen and digit is None:
+            continue  # a place-holder zero: 一百零五
         if ch in _CN_DIGIT:
             if digit is not None:  # two digits in a row: 一二, 十三五 …
                 return None

@@ -1,0 +1,580 @@
+"""Numeric indicators, table-driven, on invented sentences in the style of other regions' reports.
+
+Each case is a tiny report: a title that fixes the summary and plan years, a section heading,
+and one paragraph. A case names the figure as written (``Indicator.text``) and the fields it
+must have. Groups follow the phenomenon: money, counts, quantities, percents, shares, growth,
+declines, ranges, qualifiers, Chinese numerals, status, period, subject, entity, negatives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from yxnlp.extract.indicators import extract_indicators, report_years
+from yxnlp.ingest import from_text
+from yxnlp.pipeline import analyse
+from yxnlp.record import Entity, Indicator, Mention
+
+SUMMARY = "浙江省某县发展和改革局2024年工作总结和2025年工作计划"
+GOV = "河南省某县2025年政府工作报告"
+DONE = "一、2024年主要经济指标完成情况"
+PLAN = "二、2025年工作计划"
+
+
+def report(body: str, *, title: str = SUMMARY, heading: str = DONE) -> str:
+    return f"{title}\n\n{heading}\n\n{body}\n"
+
+
+def indicators(text: str, *, entities: list[Entity] | None = None) -> list[Indicator]:
+    return extract_indicators(analyse(from_text(text, name="case.txt")), entities=entities or [])
+
+
+def the(text: str, figure: str, **kw: Any) -> Indicator:
+    found = [i for i in indicators(text, **kw) if i.text == figure]
+    assert found, f"{figure!r} not extracted from {text!r}"
+    return found[0]
+
+
+def check(ind: Indicator, want: dict[str, Any]) -> None:
+    got: dict[str, Any] = {}
+    for key in want:
+        if key == "norm":
+            got[key] = ind.normalized.value
+        elif key == "norm_unit":
+            got[key] = ind.normalized.unit
+        elif key == "max":
+            got[key] = ind.normalized.max
+        else:
+            got[key] = getattr(ind, key)
+    for key, value in want.items():
+        if isinstance(value, float):
+            assert got[key] == pytest.approx(value), (key, got)
+        else:
+            assert got[key] == value, (key, got)
+
+
+Case = tuple[str, str, str, dict[str, Any]]  # id, report text, figure, expected fields
+
+MONEY: list[Case] = [
+    (
+        "gdp-yi",
+        report("全县实现地区生产总值356.8亿元。"),
+        "356.8亿元",
+        {
+            "value": 356.8,
+            "unit": "亿元",
+            "norm": 3.568e10,
+            "norm_unit": "CNY",
+            "kind": "amount",
+            "key": "gdp",
+            "source": "rule:money",
+        },
+    ),
+    (
+        "thousands-comma",
+        report("完成一般公共预算收入12,345万元。"),
+        "12,345万元",
+        {"value": 12345.0, "norm": 1.2345e8, "key": "general_budget_revenue"},
+    ),
+    (
+        "bare-yi-money-context",
+        report("争取上级资金2.3亿，支持企业技改。"),
+        "2.3亿",
+        {"unit": "亿", "norm": 2.3e8, "norm_unit": "CNY", "kind": "amount"},
+    ),
+    (
+        "wan-yi",
+        report("实现外贸进出口总额1.2万亿元。"),
+        "1.2万亿元",
+        {"norm": 1.2e12, "key": "foreign_trade"},
+    ),
+    ("wan-yuan", report("发放创业担保贷款8600万元。"), "8600万元", {"norm": 8.6e7}),
+    (
+        "usd",
+        report("实际利用外资3.5亿美元。"),
+        "3.5亿美元",
+        {"norm": 3.5e8, "norm_unit": "USD", "kind": "amount"},
+    ),
+    (
+        "fullwidth-digits",
+        report("兑现惠企资金５６００万元。"),
+        "５６００万元",
+        {"value": 5600.0, "norm": 5.6e7},
+    ),
+    (
+        "tech-renovation",
+        report("完成技改投资23.6亿元。"),
+        "23.6亿元",
+        {"key": "tech_renovation_investment", "key_source": "rule"},
+    ),
+]
+
+COUNTS: list[Case] = [
+    (
+        "jia",
+        report("新培育国家高新技术企业26家。"),
+        "26家",
+        {"value": 26.0, "unit": "家", "norm": 26.0, "norm_unit": "count", "kind": "count"},
+    ),
+    (
+        "hu-new-above-scale",
+        report("新增规上工业企业15户。"),
+        "15户",
+        {"key": "new_above_scale_enterprises", "kind": "count"},
+    ),
+    ("ge-comma", report("建成5G基站1,280个。"), "1,280个", {"value": 1280.0}),
+    ("suo", report("新建中小学校4所。"), "4所", {"kind": "count"}),
+    ("renci", report("培训农村劳动力3200人次。"), "3200人次", {"unit": "人次"}),
+    (
+        "wan-ren",
+        report("城镇新增就业1.2万人。"),
+        "1.2万人",
+        {"norm": 12000.0, "norm_unit": "count", "key": "urban_new_jobs"},
+    ),
+    ("xiang", report("解决企业反映问题126项。"), "126项", {"kind": "count"}),
+    (
+        "inferred-measure-word",
+        report("关停整治120散乱污企业。"),
+        "120",
+        {"unit": "户", "unit_inferred": True, "kind": "count", "source": "rule:count-inferred"},
+    ),
+]
+
+QUANTITIES: list[Case] = [
+    (
+        "wan-dun",
+        report("粮食总产量达到52.6万吨。"),
+        "52.6万吨",
+        {"norm": 526000.0, "norm_unit": "吨", "kind": "quantity", "key": "grain_output"},
+    ),
+    ("wan-mu", report("新增造林面积1.5万亩。"), "1.5万亩", {"norm": 15000.0, "norm_unit": "亩"}),
+    (
+        "square-metres",
+        report("建成标准厂房12万平方米。"),
+        "12万平方米",
+        {"norm": 120000.0, "norm_unit": "平方米"},
+    ),
+    (
+        "kilowatt",
+        report("新增光伏装机容量30万千瓦。"),
+        "30万千瓦",
+        {"norm": 300000.0, "norm_unit": "千瓦"},
+    ),
+    ("km", report("新改建农村公路128公里。"), "128公里", {"kind": "quantity", "norm_unit": "公里"}),
+]
+
+PERCENTS: list[Case] = [
+    (
+        "surveyed-unemployment",
+        report("城镇调查失业率5.2%。"),
+        "5.2%",
+        {"kind": "percent", "norm_unit": "percent", "key": "surveyed_unemployment_rate"},
+    ),
+    (
+        "coverage",
+        report("森林覆盖率达到63.5%。"),
+        "63.5%",
+        {"kind": "percent", "qualifier": "exact"},
+    ),
+    (
+        "fullwidth-percent",
+        report("常住人口城镇化率为58.7％。"),
+        "58.7％",
+        {"kind": "percent", "key": "urbanization_rate"},
+    ),
+    ("rd-intensity", report("研发经费投入强度2.1%。"), "2.1%", {"key": "rd_intensity"}),
+]
+
+SHARES: list[Case] = [
+    (
+        "zhan-bizhong",
+        report("高新技术产业产值占规上工业总产值的比重达42.5%。"),
+        "42.5%",
+        {"kind": "share"},
+    ),
+    ("zhan-de", report("民营经济占全县经济总量的62%。"), "62%", {"kind": "share"}),
+    ("zhanbi", report("数字经济核心产业增加值占比8.3%。"), "8.3%", {"kind": "share"}),
+]
+
+GROWTH: list[Case] = [
+    (
+        "gdp-growth",
+        report("全县地区生产总值增长6.2%。"),
+        "6.2%",
+        {"kind": "growth", "norm": 6.2, "key": "gdp_growth"},
+    ),
+    (
+        "value-added-yoy",
+        report("规模以上工业增加值同比增长9.1%。"),
+        "9.1%",
+        {"kind": "growth", "key": "industrial_value_added_above_scale_growth"},
+    ),
+    (
+        "fai",
+        report("固定资产投资比上年增长7.5%。"),
+        "7.5%",
+        {"kind": "growth", "key": "fixed_asset_investment_growth"},
+    ),
+    ("retail", report("社会消费品零售总额增长5.8%。"), "5.8%", {"key": "retail_sales_growth"}),
+    ("cpi", report("居民消费价格涨幅2.1%。"), "2.1%", {"kind": "growth", "key": "cpi_growth"}),
+    (
+        "respectively-second",
+        report("城乡居民人均可支配收入分别增长5.1%和7.3%。"),
+        "7.3%",
+        {"kind": "growth"},
+    ),
+    ("tong-bi-zeng", report("税收收入同比增12.4%。"), "12.4%", {"kind": "growth"}),
+    ("level-not-growth", report("森林覆盖率提高到64%。"), "64%", {"kind": "percent"}),
+]
+
+DECLINES: list[Case] = [
+    (
+        "energy-intensity",
+        report("单位地区生产总值能耗下降3.2%。"),
+        "3.2%",
+        {"kind": "growth", "value": 3.2, "norm": -3.2, "key": "energy_intensity_reduction"},
+    ),
+    ("jianshao", report("安全生产事故起数同比减少15%。"), "15%", {"norm": -15.0}),
+    ("pm25", report("PM2.5平均浓度降低8.1%。"), "8.1%", {"norm": -8.1, "kind": "growth"}),
+    (
+        "points",
+        report("城镇登记失业率比上年下降0.3个百分点。"),
+        "0.3个百分点",
+        {"norm": -0.3, "norm_unit": "percentage_point", "kind": "growth"},
+    ),
+]
+
+RANGES: list[Case] = [
+    (
+        "fullwidth-dash",
+        report("地区生产总值增长6%－6.5%。"),
+        "6%－6.5%",
+        {"qualifier": "range", "norm": 6.0, "max": 6.5, "kind": "growth"},
+    ),
+    ("hyphen", report("全年经济增长6.5-7%。"), "6.5-7%", {"qualifier": "range", "max": 7.0}),
+    (
+        "zhi-count",
+        report("每个乡镇新建3至5个便民服务点。"),
+        "3至5个",
+        {"qualifier": "range", "norm": 3.0, "max": 5.0, "kind": "count"},
+    ),
+    ("tilde", report("税收收入增长5%~6%。"), "5%~6%", {"qualifier": "range", "max": 6.0}),
+]
+
+QUALIFIERS: list[Case] = [
+    ("yue", report("为企业协调贷款约2.4亿元。"), "2.4亿元", {"qualifier": "approx"}),
+    ("zuoyou", report("粮食产量稳定在60万吨左右。"), "60万吨", {"qualifier": "approx"}),
+    ("chaoguo", report("帮扶小微企业超过3000户。"), "3000户", {"qualifier": "more_than"}),
+    ("chao", report("全年减税降费超4亿元。"), "4亿元", {"qualifier": "more_than"}),
+    ("yu", report("服务企业200余家。"), "200余家", {"qualifier": "more_than", "value": 200.0}),
+    ("duo", report("建成充电桩300多个。"), "300多个", {"qualifier": "more_than"}),
+    ("yishang", report("培育营收10亿元以上企业8家。"), "10亿元", {"qualifier": "at_least"}),
+    ("yinei", report("城镇登记失业率控制在3.5%以内。"), "3.5%", {"qualifier": "at_most"}),
+    ("buzu", report("规上企业亏损面不足5%。"), "5%", {"qualifier": "less_than"}),
+    ("budiyu", report("污水处理率不低于95%。"), "95%", {"qualifier": "at_least"}),
+    ("yixia", report("淘汰10蒸吨以下燃煤锅炉12台。"), "10蒸吨", {"qualifier": "at_most"}),
+    ("dadao-exact", report("国家级专精特新企业达到12家。"), "12家", {"qualifier": "exact"}),
+]
+
+CHINESE_NUMERALS: list[Case] = [
+    (
+        "qian-bai-ren",
+        report("新增就业岗位一千二百人。"),
+        "一千二百人",
+        {"value": 1200.0, "kind": "count"},
+    ),
+    ("liang-jia", report("引进两家上市公司区域总部。"), "两家", {"value": 2.0, "kind": "count"}),
+    (
+        "qian-wan-yuan",
+        report("安排奖补资金三千三百万元。"),
+        "三千三百万元",
+        {"value": 3300.0, "unit": "万元", "norm": 3.3e7},
+    ),
+    ("wu-suo", report("新建公办幼儿园五所。"), "五所", {"value": 5.0}),
+    ("shi-er-jia", report("培育十二家专精特新企业。"), "十二家", {"value": 12.0}),
+]
+
+STATUS: list[Case] = [
+    ("yuji", report("预计全年地区生产总值增长6%。"), "6%", {"status": "estimate"}),
+    (
+        "yuji-scope-next-clause",
+        report("预计完成固定资产投资120亿元，同比增长8%。"),
+        "8%",
+        {"status": "estimate"},
+    ),
+    ("lizheng", report("力争规上工业增加值增长8%。"), "8%", {"status": "target"}),
+    (
+        "quebao",
+        report("确保新增规上企业20户以上。"),
+        "20户",
+        {"status": "target", "qualifier": "at_least"},
+    ),
+    ("mubiao", report("明年的目标是粮食产量稳定在60万吨。"), "60万吨", {"status": "target"}),
+    (
+        "plan-section",
+        report("新开工重点项目30个。", heading=PLAN),
+        "30个",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "plan-lead",
+        report("2025年，县发改局将紧扣高质量发展，新开工项目25个。", heading="三、下步打算"),
+        "25个",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "progress-approx",
+        report("项目主体工程完成约60%。"),
+        "60%",
+        {"status": "progress", "qualifier": "approx"},
+    ),
+    ("progress-rate", report("整改完成率达到85%。"), "85%", {"status": "progress"}),
+    ("actual", report("全年完成技改投资18亿元。"), "18亿元", {"status": "actual"}),
+    (
+        "plan-figure-clause",
+        report("当年计划投资15亿元，已完成投资12亿元。"),
+        "15亿元",
+        {"status": "target"},
+    ),
+    (
+        "plan-figure-not-next-clause",
+        report("当年计划投资15亿元，已完成投资12亿元。"),
+        "12亿元",
+        {"status": "actual"},
+    ),
+    (
+        "estimate-task-rate",
+        report("预计完成市下达目标任务的120%。"),
+        "120%",
+        {"status": "estimate", "kind": "percent"},
+    ),
+    (
+        "past-effort-is-not-target",
+        report("经过艰苦努力，全年地区生产总值增长5.5%。"),
+        "5.5%",
+        {"status": "actual"},
+    ),
+]
+
+PERIOD: list[Case] = [
+    ("months", report("1-10月，规上工业总产值增长7.2%。"), "7.2%", {"period": "2024-01..2024-10"}),
+    (
+        "fyp-annual",
+        report("“十四五”期间地区生产总值年均增长6.5%。"),
+        "6.5%",
+        {"period": "2021..2025", "kind": "growth"},
+    ),
+    (
+        "to-2025-annual",
+        report("到2025年，力争工业投资年均增长10%以上。"),
+        "10%",
+        {"period": "2021..2025", "status": "target", "qualifier": "at_least"},
+    ),
+    ("explicit-year", report("2023年全县引进亿元以上项目45个。"), "45个", {"period": "2023"}),
+    ("summary-default", report("全县新增市场主体5600户。"), "5600户", {"period": "2024"}),
+    (
+        "gov-report-this-year",
+        report(
+            "今年主要预期目标是：地区生产总值增长6%左右。", title=GOV, heading="三、2025年工作安排"
+        ),
+        "6%",
+        {"period": "2025", "status": "target", "qualifier": "approx", "key": "gdp_growth"},
+    ),
+    (
+        "gov-report-last-year",
+        report("过去一年，全县地区生产总值增长5.5%。", title=GOV, heading="一、2024年工作回顾"),
+        "5.5%",
+        {"period": "2024", "status": "actual"},
+    ),
+    (
+        "future-deadline",
+        report("负责在2025年6月前完成12户企业搬迁。"),
+        "12户",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "capacity",
+        report("推进年产30万吨新材料项目建设。"),
+        "30万吨",
+        {"status": "target", "period": None, "kind": "quantity"},
+    ),
+    (
+        "project-attribute",
+        report("协调总投资5.6亿元的冷链物流园项目入库。"),
+        "5.6亿元",
+        {"status": "actual", "period": None},
+    ),
+    (
+        "document-year-ignored",
+        report("按照《2023年工作方案》，新建冷库8座。"),
+        "8座",
+        {"period": "2024"},
+    ),
+]
+
+SUBJECT: list[Case] = [
+    (
+        "strip-region-verb",
+        report("全区规模以上工业总产值达到380亿元。"),
+        "380亿元",
+        {"subject": "规模以上工业总产值", "key": "industrial_output_above_scale"},
+    ),
+    (
+        "strip-verb",
+        report("完成工业投资45亿元。"),
+        "45亿元",
+        {"subject": "工业投资", "key": "industrial_investment"},
+    ),
+    (
+        "growth-inherits",
+        report("完成工业投资45亿元，同比增长12%。"),
+        "12%",
+        {"subject": "工业投资同比增速", "key": "industrial_investment_growth"},
+    ),
+    (
+        "qizhong",
+        report("实施重点项目60个，其中新开工项目18个。"),
+        "18个",
+        {"subject": "新开工项目"},
+    ),
+    (
+        "retail-subject",
+        report("全县社会消费品零售总额增长6.1%。"),
+        "6.1%",
+        {"subject": "社会消费品零售总额增速"},
+    ),
+    (
+        "share-subject",
+        report("战略性新兴产业实现产值120亿元，占规上工业总产值的35%。"),
+        "35%",
+        {"kind": "share", "subject": "战略性新兴产业产值占规上工业总产值比重"},
+    ),
+]
+
+# Known failures: a fix makes them pass and strict xfail reports it.
+XFAIL: list[Case] = [
+    (
+        "measure-word-dropped-before-threshold",
+        report("对列入计划的甲乙等38蒸吨以下燃煤锅炉进行改造。"),
+        "8蒸吨",
+        {"qualifier": "at_most"},
+    ),
+    (
+        "fund-year-after-figure",
+        report("拨付12户企业2023年技改专项资金共计80万元。"),
+        "12户",
+        {"period": "2023"},
+    ),
+    (
+        "threshold-without-yishang",
+        report("组建5亿元企业服务专班12个。"),
+        "5亿元",
+        {"qualifier": "at_least"},
+    ),
+]
+
+ALL = MONEY + COUNTS + QUANTITIES + PERCENTS + SHARES + GROWTH + DECLINES + RANGES + QUALIFIERS
+ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])
+def test_indicator(text: str, figure: str, want: dict[str, Any]) -> None:
+    ind = the(text, figure)
+    check(ind, want)
+    assert text[ind.span[0] : ind.span[1]] == figure
+    assert ind.source.startswith("rule:")
+
+
+NEGATIVES: list[tuple[str, str]] = [
+    ("ordinals", report("一是加强组织领导，二是强化督导考核。")),
+    ("section-numbers", report("(三)推进“十四五”规划实施")),
+    ("labels-with-numerals", report("围绕3+3产业布局，打造三大支柱产业，实施六大工程。")),
+    ("network-generations", report("加快4G/5G网络建设。")),
+    ("rank", report("营商环境评价位居全省第一位。")),
+    ("deadline-date", report("在2024年6月前完成。")),
+    ("plot-numbers", report("4号地块桩基施工完成，5号6号地块有序推进。")),
+    ("political-slogans", report("坚决做到“两个维护”，树牢“四个意识”。")),
+    ("road-chainage", report("道路K2+300至K3+100段完成路基施工。")),
+    ("time-window", report("每天8:30-17:30错峰生产。")),
+    ("document-title", report("印发《2024年工作要点》。")),
+    ("years-only", report("2023年以来，全县上下团结奋斗。")),
+    (
+        "party-building-section",
+        report("每季度召开1次党建工作会议，集中学习7次。", heading="(五)加强党的建设"),
+    ),
+    ("duration", report("用3个月时间开展专项整治。")),
+    ("bare-number", report("编号为1024的档案。")),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NEGATIVES], ids=[n for n, _ in NEGATIVES])
+def test_nothing_extracted(text: str) -> None:
+    assert [i.text for i in indicators(text)] == []
+
+
+def _entity(name: str, text: str, label: str = "PROJECT") -> Entity:
+    start = text.index(name)
+    mention = Mention(text=name, span=(start, start + len(name)), source="rule")
+    return Entity(id="e1", label=label, name=name, canonical=name, mentions=[mention])  # type: ignore[arg-type]
+
+
+ENTITY_CASES = [
+    (
+        "figure-inside-name",
+        report("全面推动某某公司年产20万台电机生产线项目建设。"),
+        "某某公司年产20万台电机生产线项目",
+        "20万台",
+    ),
+    (
+        "attribute-of-following-name",
+        report("协调总投资3.2亿元的城东冷链物流园项目入库。"),
+        "城东冷链物流园项目",
+        "3.2亿元",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "figure"), [c[1:] for c in ENTITY_CASES], ids=[c[0] for c in ENTITY_CASES]
+)
+def test_entity_holds_the_figure(text: str, name: str, figure: str) -> None:
+    assert the(text, figure, entities=[_entity(name, text)]).entity == name
+
+
+def test_no_entity_when_unrelated() -> None:
+    text = report("为城东冷链物流园项目协调贷款1.2亿元。")
+    assert the(text, "1.2亿元", entities=[_entity("城东冷链物流园项目", text)]).entity is None
+
+
+YEARS = [
+    ("绵阳市某区工信局2021年工作总结和2022年工作计划", (2021, 2022, False)),
+    ("2025年政府工作报告", (2024, 2025, True)),
+    ("某县2023年工作总结", (2023, 2024, False)),
+    ("某局2024年工作要点", (2023, 2024, False)),
+    (None, (None, None, False)),
+]
+
+
+@pytest.mark.parametrize(("title", "years"), YEARS)
+def test_report_years(title: str | None, years: tuple[int | None, int | None, bool]) -> None:
+    assert report_years(title) == years
+
+
+def test_ids_spans_and_sentences_are_consistent() -> None:
+    text = report("全县实现地区生产总值356.8亿元，同比增长6.2%；新增规上企业15户。")
+    inds = indicators(text)
+    assert [i.id for i in inds] == ["i1", "i2", "i3"]
+    for i in inds:
+        s, e = i.sentence_span
+        assert s <= i.span[0] < i.span[1] <= e
+        assert i.section is not None
+
+
+@pytest.mark.xfail(strict=True, reason="rule not written yet (see case id)")
+@pytest.mark.parametrize(
+    ("text", "figure", "want"), [c[1:] for c in XFAIL], ids=[c[0] for c in XFAIL]
+)
+def test_known_failures(text: str, figure: str, want: dict[str, Any]) -> None:
+    check(the(text, figure), want)
