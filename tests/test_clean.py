@@ -193,3 +193,11 @@ def test_spans_inside_text_and_mask_keeps_length(text: str) -> None:
     masked = mask(text, spans)
     assert len(masked) == len(text)
     assert [c for c in masked if c in "\r\n"] == [c for c in text if c in "\r\n"]
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from yxnlp import clean as module
+
+    assert doctest.testmod(module).failed == 0

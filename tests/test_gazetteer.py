@@ -109,3 +109,11 @@ def test_divisions_and_names(gaz: Gazetteer) -> None:
     assert len(names) > 30000
     levels = {d.level for n in ("四川省", "绵阳市", "游仙区") for d in gaz.divisions(n)}
     assert levels == {"province", "city", "county"}
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from yxnlp import gazetteer as module
+
+    assert doctest.testmod(module).failed == 0

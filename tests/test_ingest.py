@@ -159,3 +159,11 @@ def test_record_spans_index_extracted_text(tmp_path: Path, fmt: str) -> None:
     assert spans and all(0 <= a <= b <= len(doc.text) for a, b in spans)
     assert [s.heading for s in record.sections if s.level == 1] == [
         "2023年工作总结", "2024年工作计划"]
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from yxnlp import ingest as module
+
+    assert doctest.testmod(module).failed == 0

@@ -134,3 +134,11 @@ def test_any_text_gives_metadata(text: str) -> None:
     m = read_metadata(text)
     assert m.published is None or find_date(m.published) == m.published
     assert m.title is None or m.title in text
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from yxnlp import metadata as module
+
+    assert doctest.testmod(module).failed == 0
