@@ -223,9 +223,14 @@ class Gazetteer:
         return step.candidates[0].name
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def _rows(name: str, *columns: str) -> Iterator[list[str]]:
+    """The named columns of a CSV table, in that order (plain csv.reader: fast)."""
     text = resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    index = [header.index(c) for c in columns]
+    for row in reader:
+        yield [row[i] for i in index]
 
 
 def _json(name: str) -> Any:
@@ -243,29 +248,27 @@ def load() -> Gazetteer:
     placeholders = set(nat["placeholders"])
     divs: list[Division] = []
     prov_code: dict[str, str] = {}
-    for r in _rows("provinces.csv"):
-        code = _pad(r["code"])
-        prov_code[r["name"]] = code
-        divs.append(Division(code, r["name"], "province", None))
+    for code, name in _rows("provinces.csv", "code", "name"):
+        prov_code[name] = _pad(code)
+        divs.append(Division(_pad(code), name, "province", None))
     city_of: dict[str, str] = {}  # city code (4 digits) -> enclosing code (6 digits)
     city_name: dict[str, str] = {}
-    for r in _rows("cities.csv"):
-        if r["name"] in placeholders:
-            city_of[r["code"]] = _pad(r["provinceCode"])
+    for code, name, prov in _rows("cities.csv", "code", "name", "provinceCode"):
+        if name in placeholders:
+            city_of[code] = _pad(prov)
             continue
-        city_of[r["code"]] = _pad(r["code"])
-        city_name[r["code"]] = r["name"]
-        divs.append(Division(_pad(r["code"]), r["name"], "city", _pad(r["provinceCode"])))
+        city_of[code] = _pad(code)
+        city_name[code] = name
+        divs.append(Division(_pad(code), name, "city", _pad(prov)))
     area_of: dict[str, str] = {}  # county code -> code streets hang under
-    for r in _rows("areas.csv"):
-        parent = city_of[r["cityCode"]]
-        if city_name.get(r["cityCode"]) == r["name"]:  # 东莞市 under 东莞市: one division
-            area_of[r["code"]] = parent
+    for code, name, city in _rows("areas.csv", "code", "name", "cityCode"):
+        if city_name.get(city) == name:  # 东莞市 under 东莞市: one division
+            area_of[code] = city_of[city]
             continue
-        area_of[r["code"]] = r["code"]
-        divs.append(Division(r["code"], r["name"], "county", parent))
-    for r in _rows("streets.csv"):
-        divs.append(Division(r["code"], r["name"], "township", area_of[r["areaCode"]]))
+        area_of[code] = code
+        divs.append(Division(code, name, "county", city_of[city]))
+    for code, name, area in _rows("streets.csv", "code", "name", "areaCode"):
+        divs.append(Division(code, name, "township", area_of[area]))
     aliases = {
         alias: [prov_code[p["province"]]]
         for p in _json("provinces_31.json")
