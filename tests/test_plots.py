@@ -14,7 +14,7 @@ from matplotlib import font_manager, rcParams
 
 from yxnlp import plots
 from yxnlp.errors import ModelError
-from yxnlp.record import Document, Indicator, Normalized, Record, Region
+from yxnlp.record import Document, Indicator, Normalized, Record, Region, Section
 from yxnlp.store import Store
 
 # Invented report sentences (provinces and a county, not the seed); each row is
@@ -238,3 +238,32 @@ def test_make_plots_script(store: Store, cjk: str, tmp_path: Path) -> None:
         "provinces_2026_gdp_growth.png": 3,
     }
     assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_year_section_wins_over_five_year_plan(tmp_path: Path) -> None:
+    """A five-year plan's target comes first in the text; the year's own target is preferred."""
+    text = (
+        "二、“十五五”时期主要目标任务\n五年城镇新增就业5500万人以上。\n"
+        "三、2026年政府工作任务\n城镇新增就业1200万人左右。\n"
+    )
+    rec = _record("河南省", 2026, text, [
+        ("5500万人以上", "urban_new_jobs", 5.5e7, None, "count", "at_least", "target", None),
+        ("1200万人左右", "urban_new_jobs", 1.2e7, None, "count", "approx", "target", None),
+    ], tmp_path)  # fmt: skip
+    first, second = text.index("二、"), text.index("三、")
+    rec.sections = [
+        Section(id="s1", heading="“十五五”时期主要目标任务", level=1, span=(first, second),
+                heading_span=(first + 2, first + 14)),
+        Section(id="s2", heading="2026年政府工作任务", level=1, span=(second, len(text)),
+                heading_span=(second + 2, second + 12)),
+    ]  # fmt: skip
+    rec.indicators[0].section, rec.indicators[1].section = "s1", "s2"
+    with Store(tmp_path / "s.duckdb", read_only=False) as st:
+        st.upsert([rec])
+    store = Store(tmp_path / "s.duckdb")
+    assert plots.main_targets(store.indicators("urban_new_jobs"))["text"].tolist() == [
+        "5500万人以上"
+    ]  # without headings: the first in the text
+    assert plots.region_targets(store, "河南", keys=["urban_new_jobs"])["text"].tolist() == [
+        "1200万人左右"
+    ]

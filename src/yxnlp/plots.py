@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -52,6 +54,8 @@ KEY_LABELS: dict[str, str] = {
     "cpi_growth": "居民消费价格涨幅目标",
     "urban_new_jobs": "城镇新增就业目标",
 }
+_HEX = re.compile(r"[0-9a-f]{64}")
+
 #: The national main targets plotted by default.
 MAIN_KEYS: tuple[str, ...] = ("gdp_growth", "cpi_growth", "urban_new_jobs")
 #: Region names that mean the whole country.
@@ -121,22 +125,68 @@ def key_label(key: str) -> str:
 
 
 def main_targets(df: pd.DataFrame) -> pd.DataFrame:
-    """One target per document and key: the first in the text for the report's own year.
+    """One target per document and key: the report's main target for its own year.
 
     Keeps ``status == "target"`` rows whose indicator year is the report year and whose period
     is that single year or unstated (a 年均 target over five years is not the year's target).
+    Of those, the first in the text wins; when the frame has a ``top_heading`` column (see
+    :func:`with_headings`), targets under a heading that names the year (``2024年…``, ``今年…``)
+    win over earlier ones, such as a five-year plan's targets in the same report.
     """
     if df.empty:
         return df.copy()
     year_ok = df["year"] == df["report_year"]
     single = df["period"].isna() | (df["period"].astype(str) == df["year"].astype(str))
-    keep = df[
-        (df["status"] == "target") & year_ok & single & df["normalized_value"].notna()
-    ].sort_values(["document_id", "key", "span_start"])
-    out = keep.groupby(["document_id", "key"], sort=False).head(1)
+    keep = df[(df["status"] == "target") & year_ok & single & df["normalized_value"].notna()]
+    keep = keep.assign(_elsewhere=True)
+    if "top_heading" in keep.columns and len(keep):
+        keep["_elsewhere"] = [
+            not names_year(h, y) for h, y in zip(keep["top_heading"], keep["year"], strict=True)
+        ]
+    keep = keep.sort_values(["document_id", "key", "_elsewhere", "span_start"])
+    out = keep.groupby(["document_id", "key"], sort=False).head(1).drop(columns="_elsewhere")
     return out.sort_values(["key", "region_name", "year"], na_position="first").reset_index(
         drop=True
     )
+
+
+def names_year(heading: object, year: int | float | None) -> bool:
+    """Whether a section heading is about ``year`` (full-width digits allowed).
+
+    >>> names_year("２０２４年政府工作任务", 2024), names_year("今年主要目标", 2024)
+    (True, True)
+    >>> names_year("“十四五”时期主要目标任务", 2021)
+    False
+    """
+    if not isinstance(heading, str) or year is None or year != year:  # None or NaN
+        return False
+    text = unicodedata.normalize("NFKC", heading)
+    return f"{int(year)}年" in text or "今年" in text
+
+
+def with_headings(df: pd.DataFrame, store: Store) -> pd.DataFrame:
+    """``df`` with ``top_heading``: the heading of the level-1 section each row lies in."""
+    out = df.copy()
+    ids = [i for i in out["document_id"].drop_duplicates() if _HEX.fullmatch(str(i))]
+    if not ids:
+        out["top_heading"] = None
+        return out
+    sections = store.query(
+        "SELECT document_id, id, parent, heading FROM sections WHERE document_id IN ("
+        + ", ".join(f"'{i}'" for i in ids)
+        + ")"
+    )
+    parent = {(d, i): p for d, i, p in sections[["document_id", "id", "parent"]].values}
+    heading = {(d, i): h for d, i, h in sections[["document_id", "id", "heading"]].values}
+
+    def top(doc: str, section: object) -> str | None:
+        node = section if isinstance(section, str) else None
+        while node is not None and isinstance(parent.get((doc, node)), str):
+            node = parent[(doc, node)]
+        return heading.get((doc, node)) if node is not None else None
+
+    out["top_heading"] = [top(d, sec) for d, sec in out[["document_id", "section"]].values]
+    return out
 
 
 def is_national(df: pd.DataFrame) -> pd.Series:
@@ -155,7 +205,7 @@ def is_province(df: pd.DataFrame) -> pd.Series:
 def national_targets(store: Store, keys: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
     """The national main targets by year (:func:`main_targets` of the national reports)."""
     df = store.indicators(list(keys), status="target")
-    return main_targets(df[is_national(df)] if len(df) else df)
+    return main_targets(with_headings(df[is_national(df)] if len(df) else df, store))
 
 
 def region_targets(
@@ -163,13 +213,14 @@ def region_targets(
     keys: Sequence[str] = MAIN_KEYS,
 ) -> pd.DataFrame:  # fmt: skip
     """One region's main targets by year (``region`` a name, short name or code)."""
-    return main_targets(store.indicators(list(keys), status="target", region=region, year=years))
+    df = store.indicators(list(keys), status="target", region=region, year=years)
+    return main_targets(with_headings(df, store))
 
 
 def province_targets(store: Store, key: str = "gdp_growth", *, year: int) -> pd.DataFrame:
     """Each province's main target for ``key`` in ``year`` (one row per province)."""
     df = store.indicators(key, status="target", year=year)
-    return main_targets(df[is_province(df)] if len(df) else df)
+    return main_targets(with_headings(df[is_province(df)] if len(df) else df, store))
 
 
 def scaled(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -211,15 +262,26 @@ def _legend_for_qualifiers(ax: Any, qualifiers: Iterable[str]) -> None:
 
 
 def _draw_series(ax: Any, d: pd.DataFrame, *, color: str, label: str | None = None) -> None:
-    d = d.sort_values("year")
-    ax.plot(d["year"], d["low"], "-", color=color, alpha=0.6, label=label)
-    for row in d.itertuples(index=False):
+    d = d.sort_values("year").drop_duplicates("year")
+    years = range(int(d["year"].min()), int(d["year"].max()) + 1)
+    line = d.set_index("year")["low"].reindex(years)  # a year without a report breaks the line
+    ax.plot(list(years), line.tolist(), "-", color=color, alpha=0.6, label=label)
+    for n, row in enumerate(d.itertuples(index=False)):
         marker = QUALIFIER_STYLE.get(str(row.qualifier), ("o", "", ""))[0]
         ax.plot(row.year, row.low, marker, color=color, ms=6)
         if pd.notna(row.high):
             ax.vlines(row.year, row.low, row.high, color=color, lw=4, alpha=0.45)
-        ax.annotate(point_label(str(row.text), str(row.qualifier)), (row.year, row.low), textcoords="offset points",
-                    xytext=(0, 8), ha="center", fontsize=7, color="#333")  # fmt: skip
+        above = n % 2 == 0 or len(d) < 8  # alternate above/below when points are dense
+        ax.annotate(
+            point_label(str(row.text), str(row.qualifier)),
+            (row.year, row.low),
+            textcoords="offset points",
+            xytext=(0, 8 if above else -10),
+            va="bottom" if above else "top",
+            ha="center",
+            fontsize=7,
+            color="#333",
+        )
 
 
 def plot_targets_by_year(
@@ -238,6 +300,8 @@ def plot_targets_by_year(
         ax.set_title(f"{key_label(key)}（{unit or '—'}）", fontsize=11)
         if d.empty:
             ax.text(0.5, 0.5, "没有数据", transform=ax.transAxes, ha="center", color="#999")
+            ax.set_xticks([])
+            ax.set_yticks([])
             continue
         _draw_series(ax, d, color="#c0392b")
         _legend_for_qualifiers(ax, d["qualifier"])
