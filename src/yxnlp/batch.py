@@ -6,7 +6,8 @@
 * **Output names**: ``<stem>.json``. When two inputs share a stem (or the stem is ``index`` or
   ``errors``), parent folder names are prepended with ``__`` until the names differ
   (``shanghai__2024.json``, ``national__2024.json``); inputs with the same stem in the same folder
-  keep their suffix (``a_pdf.json``). A name, once given, is kept in the manifest.
+  keep their suffix (``a_pdf.json``, ``a_txt.json``). A name, once given, is kept in the
+  manifest, so adding inputs never renames earlier outputs.
 * **Incremental**: the manifest ``index.json`` in the output folder maps each input (absolute
   path) to its sha256, the pipeline version (:func:`pipeline_version`), the options and its
   output name; an unchanged file is skipped (and restored into the store from its JSON if the
@@ -33,6 +34,7 @@ import json
 import multiprocessing
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -93,13 +95,11 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(found.values(), key=lambda f: f.as_posix())
 
 
-def _candidates(path: Path) -> list[str]:
+def _candidates(path: Path, *, twin: bool) -> list[str]:
+    """Names from short to long; a ``twin`` (same folder and stem) keeps its suffix."""
+    base = f"{path.stem}_{path.suffix.lstrip('.').lower()}" if twin else path.stem
     parents = [part for part in path.resolve().parent.parts if part not in ("/", "")]
-    names = [path.stem]
-    for k in range(1, len(parents) + 1):
-        names.append("__".join([*parents[-k:], path.stem]))
-    names.append(names[-1] + "_" + path.suffix.lstrip(".").lower())
-    return names
+    return [base] + ["__".join([*parents[-k:], base]) for k in range(1, len(parents) + 1)]
 
 
 def assign_names(
@@ -119,7 +119,12 @@ def assign_names(
         for name, owner in owners.items():
             if owner == key:
                 result[f] = name
-    candidates = {key: _candidates(f) for key, f in mine.items() if mine[key] not in result}
+    folders = Counter((Path(key).parent, Path(key).stem) for key in mine)
+    candidates = {
+        key: _candidates(f, twin=folders[Path(key).parent, Path(key).stem] > 1)
+        for key, f in mine.items()
+        if f not in result
+    }
     for key in sorted(candidates):
         f = mine[key]
         for level, stem in enumerate(candidates[key]):
