@@ -1,0 +1,106 @@
+"""主要预期目标 of the national 政府工作报告: key, status target, period = the report's year.
+
+Reads ``corpus/national/<year>.txt`` (the project's corpus) when present, else the row of
+``../shared/corpus/national/government_work_reports.jsonl`` (title line + content).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import pytest
+
+from yxnlp import process
+from yxnlp.record import Record
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus" / "national"
+JSONL = ROOT.parent / "shared" / "corpus" / "national" / "government_work_reports.jsonl"
+
+
+def _text(year: int) -> str | None:
+    path = CORPUS / f"{year}.txt"
+    if path.is_file():
+        return path.read_text("utf-8")
+    if JSONL.is_file():
+        for line in JSONL.read_text("utf-8").splitlines():
+            row = json.loads(line)
+            if str(row.get("year")) == str(year):
+                return f"{row['title']}\n\n{row['content']}"
+    return None
+
+
+@functools.cache
+def _record(year: int) -> Record:
+    text = _text(year)
+    if text is None:
+        pytest.skip(f"no national report for {year} (corpus/ or ../shared)")
+    return process(text, source=f"national/{year}.txt", ner=False)
+
+
+# (year, key, normalised value, normalised max, qualifier)
+GDP_GROWTH = [
+    (2025, 5.0, None, "approx"),
+    (2024, 5.0, None, "approx"),
+    (2023, 5.0, None, "approx"),
+    (2022, 5.5, None, "approx"),
+    (2021, 6.0, None, "at_least"),
+    (2019, 6.0, 6.5, "range"),
+    (2018, 6.5, None, "approx"),
+    (2017, 6.5, None, "approx"),
+    (2016, 6.5, 7.0, "range"),
+    (2015, 7.0, None, "approx"),
+    (2014, 7.5, None, "approx"),
+    (2013, 7.5, None, "approx"),
+    (2012, 7.5, None, "exact"),
+    (2011, 8.0, None, "approx"),
+    (2010, 8.0, None, "approx"),
+]
+OTHER_TARGETS = [
+    (2025, "cpi_growth", 2.0, "approx"),
+    (2025, "urban_new_jobs", 1.2e7, "at_least"),
+    (2025, "surveyed_unemployment_rate", 5.5, "approx"),
+    (2024, "cpi_growth", 3.0, "approx"),
+    (2024, "urban_new_jobs", 1.2e7, "at_least"),
+    (2022, "surveyed_unemployment_rate", 5.5, "at_most"),
+    (2022, "urban_new_jobs", 1.1e7, "at_least"),
+    (2019, "registered_unemployment_rate", 4.5, "at_most"),
+    (2018, "surveyed_unemployment_rate", 5.5, "at_most"),
+    (2012, "cpi_growth", 4.0, "approx"),
+    (2012, "urban_new_jobs", 9e6, "at_least"),
+]
+
+
+def _target(year: int, key: str) -> tuple[float | None, float | None, str]:
+    rec = _record(year)
+    found = [
+        i for i in rec.indicators if i.key == key and i.status == "target" and i.period == str(year)
+    ]
+    assert found, f"{year}: no {key} target"
+    i = found[0]
+    return i.normalized.value, i.normalized.max, i.qualifier
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize(("year", "value", "high", "qualifier"), GDP_GROWTH)
+def test_gdp_growth_target(year: int, value: float, high: float | None, qualifier: str) -> None:
+    assert _target(year, "gdp_growth") == (pytest.approx(value), high, qualifier)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize(("year", "key", "value", "qualifier"), OTHER_TARGETS)
+def test_other_main_targets(year: int, key: str, value: float, qualifier: str) -> None:
+    got_value, _, got_qualifier = _target(year, key)
+    assert (got_value, got_qualifier) == (pytest.approx(value), qualifier)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_last_years_growth_is_actual() -> None:
+    rec = _record(2021)
+    reviewed = [i for i in rec.indicators if i.key == "gdp_growth" and i.period == "2020"]
+    assert reviewed and all(i.status == "actual" for i in reviewed)

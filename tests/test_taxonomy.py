@@ -1,0 +1,103 @@
+"""The indicator taxonomy: its data file, the exact-name rules and the TF-IDF fallback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from yxnlp import taxonomy
+
+REQUIRED_KEYS = [
+    "gdp", "gdp_growth", "cpi_growth", "urban_new_jobs", "surveyed_unemployment_rate",
+    "registered_unemployment_rate", "industrial_output_above_scale",
+    "industrial_value_added_above_scale_growth", "industrial_investment",
+    "tech_renovation_investment", "fixed_asset_investment_growth", "retail_sales_growth",
+    "general_budget_revenue", "energy_intensity_reduction", "grain_output",
+    "above_scale_enterprises", "new_above_scale_enterprises", "rd_intensity", "foreign_trade",
+]  # fmt: skip
+KINDS = {"amount", "count", "percent", "growth", "share", "quantity"}
+
+
+def test_data_file_schema() -> None:
+    entries = taxonomy.entries()
+    keys = [e.key for e in entries]
+    assert len(keys) == len(set(keys))
+    assert set(REQUIRED_KEYS) <= set(keys)
+    for e in entries:
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", e.key)
+        assert e.en and e.names and set(e.kinds) <= KINDS
+
+
+def test_a_name_means_one_key_per_kind() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for e in taxonomy.entries():
+        for kind in e.kinds:
+            for name in e.names:
+                assert seen.setdefault((name, kind), e.key) == e.key, (name, kind)
+
+
+RULE_CASES = [
+    ("地区生产总值", "amount", "gdp"),
+    ("国内生产总值", "growth", "gdp_growth"),
+    ("全市地区生产总值同比增速", "growth", "gdp_growth"),
+    ("居民消费价格涨幅", "growth", "cpi_growth"),
+    ("城镇新增就业", "count", "urban_new_jobs"),
+    ("城镇调查失业率", "percent", "surveyed_unemployment_rate"),
+    ("城镇登记失业率", "percent", "registered_unemployment_rate"),
+    ("区属规模以上工业企业总产值", "amount", "industrial_output_above_scale"),
+    ("规上工业增加值年均增速", "growth", "industrial_value_added_above_scale_growth"),
+    ("工业投资", "amount", "industrial_investment"),
+    ("技术改造投资", "amount", "tech_renovation_investment"),
+    ("全社会固定资产投资", "growth", "fixed_asset_investment_growth"),
+    ("社会消费品零售总额", "growth", "retail_sales_growth"),
+    ("一般公共预算收入", "amount", "general_budget_revenue"),
+    ("单位地区生产总值能耗", "growth", "energy_intensity_reduction"),
+    ("粮食总产量", "quantity", "grain_output"),
+    ("规上工业企业", "count", "above_scale_enterprises"),
+    ("新增规模以上工业企业", "count", "new_above_scale_enterprises"),
+    ("研发经费投入强度", "percent", "rd_intensity"),
+    ("外贸进出口总额", "amount", "foreign_trade"),
+]
+
+
+@pytest.mark.parametrize(("subject", "kind", "key"), RULE_CASES)
+def test_exact_name_rules(subject: str, kind: str, key: str) -> None:
+    assert taxonomy.map_key(subject, kind=kind) == (key, "rule")
+
+
+MODEL_CASES = [
+    ("城镇新增就业人员", "count", "urban_new_jobs"),
+    ("社会消费品零售", "growth", "retail_sales_growth"),
+    ("单位GDP能源消耗", "growth", "energy_intensity_reduction"),
+    ("城镇居民人均可支配收入实际", "growth", "resident_income_growth"),
+]
+
+
+@pytest.mark.parametrize(("subject", "kind", "key"), MODEL_CASES)
+def test_model_fallback(subject: str, kind: str, key: str) -> None:
+    assert taxonomy.map_key(subject, kind=kind) == (key, taxonomy.MODEL_SOURCE)
+
+
+UNKNOWN = [
+    ("党史学习教育活动", "count"),
+    ("电子信息产业产值", "amount"),
+    ("协调贷款企业", "count"),
+    ("服务业增加值在国内生产总值中的比重", "growth"),  # a share of GDP is not GDP
+    ("地区生产总值", "count"),  # right name, wrong kind
+    ("", "amount"),
+]
+
+
+@pytest.mark.parametrize(("subject", "kind"), UNKNOWN)
+def test_unknown_subjects_get_no_key(subject: str, kind: str) -> None:
+    assert taxonomy.map_key(subject, kind=kind) == (None, None)
+
+
+def test_threshold_is_a_knob() -> None:
+    assert taxonomy.map_key("城镇新增就业人员", kind="count", threshold=0.99) == (None, None)
+
+
+def test_same_key_across_regions_and_years() -> None:
+    subjects = ["全区地区生产总值", "全市地区生产总值", "全县地区生产总值", "我省地区生产总值"]
+    assert {taxonomy.map_key(s, kind="amount")[0] for s in subjects} == {"gdp"}
