@@ -154,9 +154,14 @@ def _cell(value: object) -> str:
 
 
 def _number(value: float | None) -> str:
+    """A number for a table cell: no exponent, thousands separated.
+
+    >>> _number(158000000.0), _number(6.5), _number(None)
+    ('158,000,000', '6.5', '')
+    """
     if value is None:
         return ""
-    return f"{value:g}" if abs(value) < 1e15 else f"{value:.6g}"
+    return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.6g}"
 
 
 def _indicator_rows(record: Record, text: str) -> str:
@@ -167,9 +172,9 @@ def _indicator_rows(record: Record, text: str) -> str:
         norm = ind.normalized
         value = _number(norm.value) + (f"–{_number(norm.max)}" if norm.max is not None else "")
         cells = [
-            ind.id, ind.key, ind.subject, ind.text, _number(ind.value), ind.unit,
+            ind.id, ind.subject, ind.text, f"{_number(ind.value)} {ind.unit or ''}".strip(),
             f"{value} {norm.unit or ''}".strip(), ind.kind, ind.qualifier, ind.status,
-            ind.period, ind.entity, ind.source,
+            ind.period, ind.key, ind.entity, ind.source,
         ]  # fmt: skip
         cls = "row" + ("" if exact else " mismatch")
         rows.append(
@@ -177,7 +182,7 @@ def _indicator_rows(record: Record, text: str) -> str:
             + "".join(f"<td>{_cell(c)}</td>" for c in cells)
             + "</tr>"
         )
-    head = ("id key subject text value unit normalized kind qualifier status period entity "
+    head = ("id subject text value normalized kind qualifier status period key entity "
             "source").split()  # fmt: skip
     return (
         '<table id="indicators"><thead><tr>'
@@ -253,12 +258,15 @@ header h1 { font-size: 18px; margin: 0 0 4px 0; }
 .facts span { margin-right: 14px; color: #555; }
 #legend { margin-top: 6px; }
 main { display: flex; height: calc(100vh - 92px); }
-#text { flex: 1 1 50%; overflow-y: auto; padding: 12px 16px; white-space: pre-wrap;
+#text { flex: 1 1 45%; overflow-y: auto; padding: 12px 16px; white-space: pre-wrap;
   line-height: 1.9; border-right: 1px solid #ccc; }
-#side { flex: 1 1 50%; overflow-y: auto; padding: 8px 12px; }
+#side { flex: 1 1 55%; overflow: auto; padding: 8px 12px; }
 #side h2 { font-size: 15px; margin: 10px 0 4px 0; }
 table { border-collapse: collapse; font-size: 12px; width: 100%; }
-th, td { border: 1px solid #ddd; padding: 2px 4px; vertical-align: top; }
+th, td { border: 1px solid #ddd; padding: 2px 4px; vertical-align: top;
+  overflow-wrap: break-word; }
+#indicators td:nth-child(2) { min-width: 8em; }
+#indicators td:nth-child(3), #indicators td:nth-child(4) { white-space: nowrap; }
 th { background: #f3f3f3; position: sticky; top: 0; }
 tr.row { cursor: pointer; }
 tr.row:hover { background: #f6f6ff; }
