@@ -64,11 +64,12 @@ def _load_tokenizer(seg: Segmenter) -> Language:
 
     with warnings.catch_warnings():  # jieba 0.42 imports the deprecated pkg_resources
         warnings.simplefilter("ignore", UserWarning)
+        import jieba
+    jieba.setLogLevel(logging.WARNING)  # before spaCy first calls it: no "Building prefix dict"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
     if seg is Segmenter.jieba:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
         for word in user_words():
             jieba.add_word(word, freq=200_000)
     else:
