@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.ingest.make import BODY, TITLE, make_pdf, make_scanned_pdf
+from tests.fixtures.ingest.make import (
+    BODY,
+    TITLE,
+    make_pdf,
+    make_scanned_pdf,
+    make_unmapped_pdf,
+)
 from yxnlp import ingest
 from yxnlp.cli import main
 from yxnlp.errors import InputError
@@ -69,6 +75,8 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("too_large", _too_large, "file too large (20.0 MiB > 20 MiB)"),
     ("pdf_without_text_layer", _scanned, "PDF has no text layer (scanned?)"),
     ("pdf_truncated", _truncated_pdf, "not a readable PDF: "),
+    ("pdf_unmapped_fonts", lambda tmp: make_unmapped_pdf(tmp / "garbled.pdf"),
+     "PDF text layer cannot be decoded (fonts without Unicode mapping)"),
     ("pdf_not_a_pdf", _write("fake.pdf", "一、概况".encode()), "not a readable PDF: no %PDF header"),
     ("docx_not_a_zip", _write("fake.docx", "一、概况".encode()), "not a readable DOCX"),
     ("html_without_text", _write("empty.html", b"<html><body><nav>Home</nav></body></html>"),

@@ -47,6 +47,14 @@ DEPARTMENT_REPORTS = [
          "昆山市科学技术局", ("昆山市", "320583"), None, 2025),
 ]
 
+# Half-year reports, full-width and Chinese-numeral years, a township issuer (9-digit code).
+OTHER_SHAPES = [
+    Case("南海区桂城街道2024年上半年工作总结和下半年工作计划\n",
+         "南海区桂城街道", ("南海区桂城街道", "440605011"), 2024, 2024),
+    Case("二〇二三年度嘉善县商务局工作总结\n", "嘉善县商务局", ("嘉善县", "330421"), 2023, None),
+    Case("慈溪市农业农村局２０２４年工作要点\n", "慈溪市农业农村局", ("慈溪市", "330282"), None, 2024),
+]
+
 # Government work reports: year Y plans Y and reviews Y-1 (confirmed by a body cue).
 GOVERNMENT_REPORTS = [
     Case("2024年佛山市南海区政府工作报告" + REVIEW.format(prev=2023),
@@ -74,7 +82,7 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("case", DEPARTMENT_REPORTS + GOVERNMENT_REPORTS + NEGATIVES,
+@pytest.mark.parametrize("case", DEPARTMENT_REPORTS + OTHER_SHAPES + GOVERNMENT_REPORTS + NEGATIVES,
                          ids=lambda c: c.text.splitlines()[0][:24])
 def test_title_shapes(case: Case) -> None:
     m = read_metadata(case.text)

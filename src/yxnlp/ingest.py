@@ -24,6 +24,7 @@ Files larger than :data:`MAX_BYTES` (20 MiB) are refused. Every failure is an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -189,7 +190,34 @@ def _looks_chinese(text: str) -> bool:
         or "\u2000" <= c <= "\u206f" or "\u3400" <= c <= "\u4dbf"
         for c in wide
     )
-    return good >= 0.9 * len(wide)
+    return good >= 0.9 * len(wide) and common_share(text) >= 0.5
+
+
+def common_share(text: str, *, min_ideographs: int = 20) -> float:
+    """Share of the CJK ideographs in ``text`` that are common ones (in GB2312 or Big5); 1.0 when
+    there are too few to judge. Real Chinese prose scores above 0.95; text decoded with
+    the wrong mapping (e.g. PDF fonts without ToUnicode) scores far lower.
+
+    >>> common_share("全年实现规上工业增加值215亿元，同比增长7.5%。" * 2)
+    1.0
+    >>> common_share("䑣鉆㨋䥩鵇钑㱻鬒㡄㩾㧮鏅㱆鵇㩾㧮鏅饄醟嶜㩾㧮鏅㱆") < 0.5
+    True
+    """
+    ideographs = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+    if len(ideographs) < min_ideographs:
+        return 1.0
+    return sum(map(_is_common, ideographs)) / len(ideographs)
+
+
+@functools.cache
+def _is_common(char: str) -> bool:
+    for encoding in ("gb2312", "big5"):  # simplified and traditional everyday characters
+        try:
+            char.encode(encoding)
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
 
 
 # -- html ----------------------------------------------------------------------------------
@@ -198,6 +226,7 @@ _DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "ifram
 _BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
                "section", "article", "main", "blockquote", "pre", "ul", "ol", "dd", "dt",
                "center", "td", "th")
+_CID = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for glyphs it cannot map
 _CONTAINERS = ("div", "p", "table", "ul", "ol", "section", "article")
 _TOKEN = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -350,6 +379,9 @@ def pdf_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str
         raise InputError(path, f"not a readable PDF: {_short(exc)}") from exc
     if not text.strip():
         raise InputError(path, "PDF has no text layer (scanned?)")
+    unmapped = len("".join(_CID.findall(text))) > 0.3 * len(text.strip())
+    if unmapped or common_share(text) < 0.5:
+        raise InputError(path, "PDF text layer cannot be decoded (fonts without Unicode mapping)")
     return text.replace("\x0c", "\n").rstrip("\n") + "\n", {}
 
 

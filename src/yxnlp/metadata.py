@@ -115,6 +115,20 @@ def _year(value: str | None) -> int | None:
     return year if lo <= year <= hi else None
 
 
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_YEAR = re.compile(r"[〇○Ｏ零一二三四五六七八九]{4}(?=年)")
+
+
+def normalize_years(title: str) -> str:
+    """Full-width and Chinese-numeral years as ASCII digits (titles only).
+
+    >>> normalize_years("二〇二三年工作总结和２０２４年工作计划")
+    '2023年工作总结和2024年工作计划'
+    """
+    title = title.translate(_FULLWIDTH)
+    return _CN_YEAR.sub(lambda m: str(_cn_number(m.group())), title)
+
+
 def _clean_issuer(value: str) -> str | None:
     cfg = _config()
     value = value.strip(cfg["issuer_strip"])
@@ -126,7 +140,7 @@ def _clean_issuer(value: str) -> str | None:
 
 def _from_title(meta: Metadata, text: str, lines: list[_Line]) -> None:
     cfg = _config()
-    compact = "".join((meta.title or "").split())
+    compact = normalize_years("".join((meta.title or "").split()))
     sub = _subtitle(lines)
     for rule in cfg["title_patterns"]:
         m = rule["regex"].search(compact)
@@ -140,6 +154,8 @@ def _from_title(meta: Metadata, text: str, lines: list[_Line]) -> None:
         meta.plan_year = _year(groups.get("plan"))
         if rule.get("issuer_template"):
             _gov_report(meta, groups.get("region"), sub, rule["issuer_template"])
+        if rule.get("plan_from_summary"):  # 上半年工作总结和下半年工作计划
+            meta.plan_year = meta.summary_year
         if rule.get("summary_from_plan") and meta.plan_year is not None:
             if _reviews_year(text, meta.plan_year - 1):
                 meta.summary_year = meta.plan_year - 1
