@@ -235,6 +235,7 @@ def test_bad_files_are_reported_while_the_others_land(
 # --- killed mid-way ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_sigkill_mid_way_then_rerun_leaves_a_consistent_store(tmp_path: Path) -> None:
     src = tmp_path / "src"
     files = write_reports(src, 10, paragraphs=16)

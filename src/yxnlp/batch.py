@@ -12,6 +12,8 @@
   path) to its sha256, the pipeline version (:func:`pipeline_version`), the options and its
   output name; an unchanged file is skipped (and restored into the store from its JSON if the
   store lacks it).
+* **Identical files** (same sha256, hence the same document id) get an output each and one
+  document in the store, the first path in sorted order.
 * **Errors** of one file never stop the others: they are collected in ``errors.jsonl``
   (``{"path", "reason", "kind"}``, ``kind`` is ``input`` for unreadable input and ``internal``
   for a failure inside a stage) and the run ends with a non-zero status.
@@ -411,8 +413,12 @@ def run_batch(
         shas: dict[Path, str] = {}
         replaced: set[str] = set()
         for f in files:
-            key = str(f.resolve())
             shas[f] = file_sha256(f)
+        owner: dict[str, Path] = {}
+        for f in files:  # identical files: the store keeps the first path (sorted)
+            owner.setdefault(shas[f], f)
+        for f in files:
+            key = str(f.resolve())
             entry = manifest.get(key)
             output = out_dir / names[f]
             if (
@@ -423,7 +429,7 @@ def run_batch(
                 and output.is_file()
             ):
                 result.skipped += 1
-                if store is not None and entry["document_id"] not in stored:
+                if store is not None and owner[shas[f]] == f and entry["document_id"] not in stored:
                     store.upsert([Record.from_json(output.read_bytes())])
                     result.restored += 1
                 continue
@@ -455,7 +461,7 @@ def run_batch(
                 else:
                     write_atomic(out_dir / names[f], outcome.record_json + "\n")
                     record = Record.from_json(outcome.record_json)
-                    if store is not None:
+                    if store is not None and owner[shas[f]] == f:
                         store.upsert([record])
                     manifest[key] = {
                         "source": str(f),
