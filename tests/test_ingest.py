@@ -41,6 +41,22 @@ def test_text_encodings(tmp_path: Path, raw: bytes, expected: str) -> None:
     assert src.name == str(path)
 
 
+DETECTED = [
+    (REPORT.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + REPORT.encode("utf-8"), "utf-8-sig"),
+    (REPORT.encode("gbk"), "gb18030"),
+    (REPORT.encode("utf-8")[:-3], "utf-8 (1 undecodable byte sequence(s) replaced by U+FFFD)"),
+    (("臺北市政府工作報告，經濟發展穩定成長。\n" * 20).encode("big5"), "big5"),
+]
+
+
+@pytest.mark.parametrize(("raw", "encoding"), DETECTED, ids=[d[1][:9] for d in DETECTED])
+def test_detected_encoding_is_a_hint(tmp_path: Path, raw: bytes, encoding: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(raw)
+    assert ingest.read(path).hints["encoding"] == encoding
+
+
 def test_txt_that_is_html_stays_text(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_text(PAGE, encoding="utf-8")

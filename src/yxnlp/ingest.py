@@ -89,7 +89,8 @@ def read(path: str | Path) -> Source:
     raw = _read_bytes(p)
     hints: dict[str, str] = {}
     if fmt == "txt":
-        text = decode_text(raw, path=p)
+        text, encoding = detect_and_decode(raw, path=p)
+        hints["encoding"] = encoding
     elif fmt == "html":
         text, hints = html_text(raw, path=p)
     elif fmt == "docx":
@@ -151,32 +152,41 @@ def decode_text(raw: bytes, *, path: str | Path = "<bytes>") -> str:
     >>> decode_text("规上工业增加值增长8%".encode("gbk"))
     '规上工业增加值增长8%'
     """
+    return detect_and_decode(raw, path=path)[0]
+
+
+def detect_and_decode(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """(text, encoding) of a text file, as :func:`decode_text` decides.
+
+    >>> detect_and_decode("规上工业".encode("gb18030"))
+    ('规上工业', 'gb18030')
+    """
     if is_binary(raw):
         raise InputError(path, "binary file, not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError:
         pass
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
     try:
         text = raw.decode("gb18030")
         if _looks_chinese(text):
-            return text
+            return text, "gb18030"
     except UnicodeDecodeError:
         pass
     lenient = raw.decode("utf-8-sig", errors="replace")  # a few stray bytes, e.g. a cut file
     stray = lenient.count("\ufffd") - raw.count("\ufffd".encode())
     if stray <= max(1, len(raw) // 1000) and _looks_chinese(lenient.replace("\ufffd", "")):
-        return lenient
+        return lenient, f"utf-8 ({stray} undecodable byte sequence(s) replaced by U+FFFD)"
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw).best()
     if best is not None and best.encoding.lower().startswith(_GUESSABLE):
-        return str(best).removeprefix("\ufeff")
+        return str(best).removeprefix("\ufeff"), best.encoding
     raise InputError(path, "cannot decode text (not UTF-8 or GB18030)")
 
 
