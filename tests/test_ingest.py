@@ -175,6 +175,9 @@ def test_record_spans_index_extracted_text(tmp_path: Path, fmt: str) -> None:
     assert spans and all(0 <= a <= b <= len(doc.text) for a, b in spans)
     assert [s.heading for s in record.sections if s.level == 1] == [
         "2023年工作总结", "2024年工作计划"]
+    if fmt == "html":  # the page's date line is furniture, and the published date
+        assert doc.published == "2024-01-15"
+        assert [doc.text[a:b] for a, b in doc.furniture] == ["发布时间：2024-01-15\u3000来源：市经信局"]
 
 
 def test_doctests() -> None:
