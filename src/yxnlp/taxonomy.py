@@ -20,9 +20,12 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.62
@@ -68,6 +71,11 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=4096)
+def _rule_cached(subject: str, kind: str) -> str | None:
+    return _rule(subject, kind)
+
+
 @functools.cache
 def _names_by_kind(kind: str) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -87,11 +95,10 @@ def _rule(subject: str, kind: str) -> str | None:
 
 
 class _Model:
-    """TF-IDF character n-grams over every name, with a nearest-neighbour index."""
+    """TF-IDF character n-grams over every name; a query's nearest name by cosine similarity."""
 
     def __init__(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.neighbors import NearestNeighbors
 
         self.names: list[str] = []
         self.entries: list[Entry] = []
@@ -100,25 +107,69 @@ class _Model:
                 self.names.append(name)
                 self.entries.append(e)
         self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
-        matrix = self.vectorizer.fit_transform(self.names)
-        self.index = NearestNeighbors(n_neighbors=min(12, len(self.names)), metric="cosine")
-        self.index.fit(matrix)
+        # rows are L2-normalised, so a dot product is the cosine similarity
+        self.matrix_t = self.vectorizer.fit_transform(self.names).T.tocsr()
+        self.kinds = sorted({k for e in self.entries for k in e.kinds})
+        self.allowed = {
+            k: np.array([k in e.kinds for e in self.entries], dtype=bool) for k in self.kinds
+        }
+
+    def nearest_many(
+        self, queries: Sequence[tuple[str, str]]
+    ) -> list[tuple[str | None, float, str]]:
+        """For each ``(subject, kind)``: the nearest name of that kind, its key and similarity."""
+        if not queries:
+            return []
+        sims = (self.vectorizer.transform([q for q, _ in queries]) @ self.matrix_t).toarray()
+        out: list[tuple[str | None, float, str]] = []
+        for row, (_, kind) in zip(sims, queries, strict=True):
+            mask = self.allowed.get(kind)
+            if mask is None or not row.any():
+                out.append((None, 0.0, ""))
+                continue
+            scores = np.where(mask, row, -1.0)
+            i = int(scores.argmax())
+            out.append((self.entries[i].key, float(scores[i]), self.names[i]))
+        return out
 
     def nearest(self, subject: str, *, kind: str) -> tuple[str | None, float, str]:
         """The nearest name among entries of ``kind``: its key, cosine similarity, the name."""
-        vec = self.vectorizer.transform([subject])
-        if vec.nnz == 0:
-            return None, 0.0, ""
-        dist, idx = self.index.kneighbors(vec)
-        for d, i in zip(dist[0], idx[0], strict=True):
-            if kind in self.entries[i].kinds:
-                return self.entries[i].key, 1.0 - float(d), self.names[i]
-        return None, 0.0, ""
+        return self.nearest_many([(subject, kind)])[0]
 
 
 @functools.cache
 def _model() -> _Model:
     return _Model()
+
+
+def map_keys(
+    items: Sequence[tuple[str | None, str]], *, threshold: float = DEFAULT_THRESHOLD
+) -> list[tuple[str | None, str | None]]:
+    """``(key, key_source)`` for many ``(subject, kind)`` pairs (one model call for all).
+
+    >>> map_keys([("工业投资", "amount"), ("城镇新增就业人员", "count"), (None, "count")])
+    [('industrial_investment', 'rule'), ('urban_new_jobs', 'model:tfidf-knn'), (None, None)]
+    """
+    out: list[tuple[str | None, str | None]] = [(None, None)] * len(items)
+    pending: list[tuple[int, str, str]] = []
+    for n, (subject, kind) in enumerate(items):
+        s = normalise_subject(subject, kind=kind) if subject else ""
+        if not s:
+            continue
+        key = _rule_cached(s, kind)
+        if key:
+            out[n] = (key, "rule")
+        else:
+            pending.append((n, s, kind))
+    if pending:
+        found = _model().nearest_many([(s, kind) for _, s, kind in pending])
+        for (n, s, _), (key, sim, name) in zip(pending, found, strict=True):
+            ratio = _RATIO.search(s)
+            if ratio and ratio.group() not in name:
+                continue  # a share or rate of something is not the thing itself
+            if key and sim >= threshold:
+                out[n] = (key, MODEL_SOURCE)
+    return out
 
 
 def map_key(
@@ -131,21 +182,7 @@ def map_key(
     >>> map_key(None, kind="amount")
     (None, None)
     """
-    if not subject:
-        return None, None
-    s = normalise_subject(subject, kind=kind)
-    if not s:
-        return None, None
-    key = _rule(s, kind)
-    if key:
-        return key, "rule"
-    key, sim, name = _model().nearest(s, kind=kind)
-    ratio = _RATIO.search(s)
-    if ratio and ratio.group() not in name:
-        return None, None  # a share or rate of something is not the thing itself
-    if key and sim >= threshold:
-        return key, MODEL_SOURCE
-    return None, None
+    return map_keys([(subject, kind)], threshold=threshold)[0]
 
 
 def english_label(key: str) -> str | None:

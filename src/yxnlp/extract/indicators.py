@@ -187,6 +187,8 @@ class _Doc:
     sentences: list[tuple[int, int, str | None]]
     full_bounds: list[int]  # ends of full sentences (。！？ or line breaks)
     plan_regions: list[tuple[int, int]] = field(default_factory=list)
+    tok_starts: list[int] = field(default_factory=list)  # token offsets (segmenter's cuts)
+    skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
 
 
 _TITLE_YEARS = re.compile(r"((?:19|20)\d{2})年(?:度)?([^\d\n]{0,12})")
@@ -235,6 +237,7 @@ def _context(a: Analysis) -> _Doc:
         sent_starts=[s.span[0] for s in a.sentences],
         sentences=[(s.span[0], s.span[1], s.section) for s in a.sentences],
         full_bounds=full,
+        tok_starts=[int(x) for x in a.doc.to_array("IDX")] + [len(text)],
     )
     if plan is not None:
         tops = [s for s in a.sections if s.level == 1]
@@ -271,9 +274,11 @@ def _full_sentence(doc: _Doc, pos: int) -> tuple[int, int]:
     i = bisect.bisect_right(doc.full_bounds, pos)
     start = doc.full_bounds[i - 1] if i > 0 else 0
     end = doc.full_bounds[i] if i < len(doc.full_bounds) else len(doc.text)
-    prev = doc.text[:start].rstrip()
-    if prev.endswith(("：", ":")):
-        j = bisect.bisect_right(doc.full_bounds, len(prev) - 1)
+    k = start - 1
+    while k >= 0 and doc.text[k].isspace():
+        k -= 1
+    if k >= 0 and doc.text[k] in "：:":
+        j = bisect.bisect_right(doc.full_bounds, k)
         start = doc.full_bounds[j - 1] if j > 0 else 0
     return start, end
 
@@ -521,14 +526,16 @@ def _period(
 # --------------------------------------------------------------------------- subject
 
 
-def _clean_tokens(a: Analysis, start: int, end: int) -> str:
+def _clean_tokens(doc: _Doc, start: int, end: int) -> str:
     r = _rules()
-    toks = [
-        (t.idx, t.idx + len(t.text), t.text)
-        for t in a.doc
-        if t.idx >= start and t.idx + len(t.text) <= end and not t.is_space
-    ]
-    words = [w for _, _, w in toks if w not in r.subject_drop]
+    cuts = doc.tok_starts
+    i = bisect.bisect_left(cuts, start)
+    words: list[str] = []
+    while i + 1 < len(cuts) and cuts[i] < end:
+        word = doc.text[cuts[i] : min(cuts[i + 1], end)].strip()
+        if word and word not in r.subject_drop:
+            words.append(word)
+        i += 1
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
         words.pop(0)
     while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
@@ -541,17 +548,17 @@ def _is_junk(word: str) -> bool:
     return bool(_PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
 
 
-def _tokens_between(a: Analysis, start: int, end: int) -> str:
+def _tokens_between(doc: _Doc, start: int, end: int) -> str:
     if start >= end:
         return ""
-    return _clean_tokens(a, start, end)
+    return _clean_tokens(doc, start, end)
 
 
 def _subject(
-    a: Analysis, f: _Figure, k: _KindInfo, seg_start: int, prev_subject: str | None
+    doc: _Doc, f: _Figure, k: _KindInfo, seg_start: int, prev_subject: str | None
 ) -> str | None:
-    text = a.masked
-    base = _tokens_between(a, seg_start, k.cue_start)
+    text = doc.text
+    base = _tokens_between(doc, seg_start, k.cue_start)
     if (
         k.kind == "share"
         and text[seg_start : k.cue_start].lstrip().startswith("占")
@@ -580,7 +587,7 @@ def _subject(
         stop += 1
     after = re.sub(r"^(?:以上|以下|以内|左右|余|多)", "", text[f.end : stop])
     start = f.end + (len(text[f.end : stop]) - len(after))
-    return _tokens_between(a, start, stop) or None
+    return _tokens_between(doc, start, stop) or None
 
 
 # --------------------------------------------------------------------------- entity
@@ -623,7 +630,9 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
     for n in find_numbers(text):
         s_start, s_end, sid = _sentence_of(doc, n.start)
         secs = _ancestors(doc, sid)
-        if any(r.skip_heading.search(x.heading) for x in secs):
+        if sid not in doc.skip:
+            doc.skip[sid] = any(r.skip_heading.search(x.heading) for x in secs)
+        if doc.skip[sid]:
             continue
         floor = _clause_start(text, n.start, s_start)
         f = _resolve(text, n, text[floor : n.start])
@@ -637,8 +646,7 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
             if prev_sent == s_start and text[prev_end : n.start] in _LIST_JOINERS:
                 k = _KindInfo("growth", prev_k.cue, n.start, prev_k.sign)  # 分别增长5%和7%
         meaning = _status_period(doc, f, k.kind, secs, floor)
-        subject = _subject(a, f, k, seg_start, prev_subject)
-        key, key_source = taxonomy.map_key(subject, kind=k.kind)
+        subject = _subject(doc, f, k, seg_start, prev_subject)
         value = n.value
         norm = Normalized(
             value=_round(value * f.norm_factor * k.sign),
@@ -648,8 +656,6 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
         out.append(
             Indicator(
                 id=f"i{len(out) + 1}",
-                key=key,
-                key_source=key_source,
                 subject=subject,
                 text=text[n.start : f.end],
                 span=(n.start, f.end),
@@ -670,7 +676,11 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
         prev_end, prev_sent, prev_k = f.end, s_start, k
         if k.kind != "share":
             prev_subject = subject
-    return out
+    keys = taxonomy.map_keys([(i.subject, i.kind) for i in out])
+    return [
+        i.model_copy(update={"key": key, "key_source": src})
+        for i, (key, src) in zip(out, keys, strict=True)
+    ]
 
 
 def _round(x: float) -> float:
