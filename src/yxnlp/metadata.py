@@ -178,6 +178,8 @@ def _gov_report(meta: Metadata, region_text: str | None, sub: tuple[int, Region]
         meta.plan_year = sub[0]
         meta.rules["plan_year"] = "subtitle"
     if region is None:
+        if region_text and region_text.endswith(tuple(_config()["admin_suffixes"])):
+            meta.issuer = template.format(region=region_text)  # a place the gazetteer lacks
         return
     meta.region = region
     meta.rules.setdefault("region", "gazetteer:title")
