@@ -55,8 +55,8 @@ def format_table(result: dict[str, Any], *, verbose: bool = False) -> str:
     item                              P      R     F1    TP    FP    FN
     indicators                    1.000  0.500  0.667     1     0     1
     <BLANKLINE>
-    on matched indicators       accuracy  right      n
-    kind                           1.000      1      1
+    on matched indicators        accuracy  right      n
+    kind                            1.000      1      1
     """
     ind = result["indicators"]
     lines = [f"documents evaluated: {len(result['documents'])}", ""]
