@@ -21,7 +21,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -29,11 +29,14 @@ from yxnlp.record import Span
 
 
 @dataclass(frozen=True)
-class _Line:
-    index: int  # among non-blank lines
+class Line:
+    """A non-blank line: its index among non-blank lines, span and stripped text."""
+
+    index: int
     start: int
     end: int
-    text: str  # stripped
+    text: str
+    furniture: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,17 +95,24 @@ def _html_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["html"]["noise_words"]), frozenset(data["html"]["main_words"])
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
+def _lines(text: str) -> list[Line]:
+    out: list[Line] = []
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         stripped = body.strip()
         if stripped:
             lead = len(body) - len(body.lstrip())
-            out.append(_Line(len(out), pos + lead, pos + lead + len(stripped), stripped))
+            out.append(Line(len(out), pos + lead, pos + lead + len(stripped), stripped))
         pos += len(raw)
     return out
+
+
+def _furniture_indices(lines: list[Line]) -> set[int]:
+    hits: set[int] = set()
+    for found in (_by_rules(lines), _toolbars(lines), _breadcrumbs(lines), _label_pairs(lines)):
+        hits.update(found)
+    return hits
 
 
 def find_furniture(text: str) -> list[Span]:
@@ -114,14 +124,21 @@ def find_furniture(text: str) -> list[Span]:
     >>> find_furniture("一、主要指标\\n全年地区生产总值增长6%。")
     []
     """
+    return [(ln.start, ln.end) for ln in content_lines(text) if ln.furniture]
+
+
+def content_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text``, each flagged if it is page furniture.
+
+    >>> [(ln.text, ln.furniture) for ln in content_lines("标题\\n\\n字体:【 】 打印\\n正文")]
+    [('标题', False), ('字体:【 】 打印', True), ('正文', False)]
+    """
     lines = _lines(text)
-    hits: set[int] = set()
-    for found in (_by_rules(lines), _toolbars(lines), _breadcrumbs(lines), _label_pairs(lines)):
-        hits.update(found)
-    return [(lines[i].start, lines[i].end) for i in sorted(hits)]
+    hits = _furniture_indices(lines)
+    return [replace(ln, furniture=True) if ln.index in hits else ln for ln in lines]
 
 
-def _zone(line: _Line, n: int, r: _Rules) -> set[str]:
+def _zone(line: Line, n: int, r: _Rules) -> set[str]:
     zones = {"anywhere"}
     if line.index < r.head:
         zones.add("head")
@@ -130,7 +147,7 @@ def _zone(line: _Line, n: int, r: _Rules) -> set[str]:
     return zones
 
 
-def _by_rules(lines: list[_Line]) -> Iterator[int]:
+def _by_rules(lines: list[Line]) -> Iterator[int]:
     r = rules()
     for line in lines:
         zones = _zone(line, len(lines), r)
@@ -143,7 +160,7 @@ def _is_toolbar(text: str, r: _Rules) -> bool:
     return all(c in r.toolbar_rest or c.isspace() for c in rest)
 
 
-def _toolbars(lines: list[_Line]) -> Iterator[int]:
+def _toolbars(lines: list[Line]) -> Iterator[int]:
     """Runs of toolbar-only lines holding at least one strong word."""
     r = rules()
     run: list[int] = []
@@ -156,7 +173,7 @@ def _toolbars(lines: list[_Line]) -> Iterator[int]:
         run = []
 
 
-def _breadcrumbs(lines: list[_Line]) -> Iterator[int]:
+def _breadcrumbs(lines: list[Line]) -> Iterator[int]:
     """当前位置：首页 > … either on one line or one item per line (head zone only)."""
     r = rules()
     head = lines[: r.head]
@@ -187,7 +204,7 @@ def _breadcrumbs(lines: list[_Line]) -> Iterator[int]:
         i += 1
 
 
-def _label_pairs(lines: list[_Line]) -> Iterator[int]:
+def _label_pairs(lines: list[Line]) -> Iterator[int]:
     """``时间：`` alone on a line, its value on the next (head and tail zones)."""
     r = rules()
     for k, line in enumerate(lines[:-1]):

@@ -57,7 +57,7 @@ def read_metadata(text: str, *, title: str | None = None) -> Metadata:
     >>> m.title, m.published, m.plan_year
     ('无年份标题', '2022-11-02', None)
     """
-    lines = _content_lines(text)
+    lines = clean.content_lines(text)
     meta = Metadata(rules={})
     meta.title = " ".join(title.split()) if title else _title(lines)
     if meta.title:
@@ -68,34 +68,13 @@ def read_metadata(text: str, *, title: str | None = None) -> Metadata:
             if source and (region := gazetteer.load().search(source)) is not None:
                 meta.region, meta.rules["region"] = region, "gazetteer:longest_chain"
                 break
-    meta.published, rule = published_date(text)
+    meta.published, rule = _published(lines)
     if rule:
         meta.rules["published"] = rule
     return meta
 
 
-# -- lines -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    furniture: bool
-
-
-def _content_lines(text: str) -> list[_Line]:
-    """Non-blank lines, stripped, each flagged if it is page furniture."""
-    spans = set(clean.find_furniture(text))
-    out: list[_Line] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        if stripped := body.strip():
-            start = pos + len(body) - len(body.lstrip())
-            out.append(_Line(stripped, (start, start + len(stripped)) in spans))
-        pos += len(raw)
-    return out
-
-
-def _title(lines: list[_Line]) -> str | None:
+def _title(lines: list[clean.Line]) -> str | None:
     """The first non-furniture line near the top that can be a title (not a salutation)."""
     cfg = _config()
     for line in [ln for ln in lines if not ln.furniture][: cfg["title_lines"]]:
@@ -138,7 +117,7 @@ def _clean_issuer(value: str) -> str | None:
     return value or None
 
 
-def _from_title(meta: Metadata, text: str, lines: list[_Line]) -> None:
+def _from_title(meta: Metadata, text: str, lines: list[clean.Line]) -> None:
     cfg = _config()
     compact = normalize_years("".join((meta.title or "").split()))
     sub = _subtitle(lines)
@@ -189,7 +168,7 @@ def _gov_report(meta: Metadata, region_text: str | None, sub: tuple[int, Region]
         meta.issuer = template.format(region=region_text or region.name)
 
 
-def _subtitle(lines: list[_Line]) -> tuple[int, Region] | None:
+def _subtitle(lines: list[clean.Line]) -> tuple[int, Region] | None:
     """——2026年1月27日在某省第十四届人民代表大会第四次会议上 → (2026, region)."""
     cfg = _config()
     for line in [ln for ln in lines if not ln.furniture][: cfg["subtitle"]["lines"]]:
@@ -269,8 +248,11 @@ def published_date(text: str) -> tuple[str | None, str | None]:
     >>> published_date("某局工作总结\\n一、成绩\\n全年完成。\\n某局\\n2023年12月28日")
     ('2023-12-28', 'date:signature')
     """
+    return _published(clean.content_lines(text))
+
+
+def _published(lines: list[clean.Line]) -> tuple[str | None, str | None]:
     cfg = _config()
-    lines = _content_lines(text)
     top = lines[: cfg["date_lines"]]
     for line in top:
         if line.furniture and (d := find_date(line.text)):
