@@ -53,6 +53,15 @@ _EXPECTED = ".txt, .html, .htm, .docx, .pdf"
 #: Encodings accepted from charset-normalizer's guess (Chinese and Unicode ones).
 _GUESSABLE = ("big5", "cp950", "gb", "hz", "utf_16", "utf_32", "utf_8")
 _SNIFF = 8192  # bytes examined for the binary test
+
+# Thresholds of the heuristics below (shares are fractions).
+CONTROL_SHARE = 0.1  # control bytes in the first 8 KiB above which a .txt is binary
+STRAY_PER_BYTE = 0.001  # undecodable UTF-8 sequences tolerated per byte (a cut file)
+CJK_SHARE = 0.9  # non-ASCII characters that must be CJK for a GB18030 decoding to stand
+COMMON_SHARE = 0.5  # ideographs that must be everyday ones (GB2312 or Big5) to be real text
+MAIN_SHARE = 0.3  # paragraph text the html main block must hold, else the whole body
+CLIMB_RATIO, CLIMB_CHARS = 1.2, 80  # an enclosing block may add this much (heading, date)
+CID_SHARE = 0.3  # "(cid:N)" placeholders above which a PDF text layer is unreadable
 _CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
 
 
@@ -140,7 +149,7 @@ def is_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    return sum(b in _CONTROL for b in head) > 0.1 * max(len(head), 1)
+    return sum(b in _CONTROL for b in head) > CONTROL_SHARE * max(len(head), 1)
 
 
 def decode_text(raw: bytes, *, path: str | Path = "<bytes>") -> str:
@@ -180,7 +189,7 @@ def detect_and_decode(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str,
         pass
     lenient = raw.decode("utf-8-sig", errors="replace")  # a few stray bytes, e.g. a cut file
     stray = lenient.count("\ufffd") - raw.count("\ufffd".encode())
-    if stray <= max(1, len(raw) // 1000) and _looks_chinese(lenient.replace("\ufffd", "")):
+    if stray <= max(1, len(raw) * STRAY_PER_BYTE) and _looks_chinese(lenient.replace("\ufffd", "")):
         return lenient, f"utf-8 ({stray} undecodable byte sequence(s) replaced by U+FFFD)"
     import charset_normalizer
 
@@ -200,7 +209,7 @@ def _looks_chinese(text: str) -> bool:
         or "\u2000" <= c <= "\u206f" or "\u3400" <= c <= "\u4dbf"
         for c in wide
     )
-    return good >= 0.9 * len(wide) and common_share(text) >= 0.5
+    return good >= CJK_SHARE * len(wide) and common_share(text) >= COMMON_SHARE
 
 
 def common_share(text: str, *, min_ideographs: int = 20) -> float:
@@ -324,13 +333,13 @@ def _main_block(soup: Any) -> Any:
     if not scores:
         return body
     best_len, best = max(scores.values(), key=lambda s: s[0])
-    if best_len < 0.3 * len(body.get_text(strip=True)) or best.name in ("html", "body"):
+    if best_len < MAIN_SHARE * len(body.get_text(strip=True)) or best.name in ("html", "body"):
         return body
     # Climb to the enclosing block while it adds little (the heading, a date line).
     size = len(best.get_text(strip=True))
     while best is not body and best.parent is not None and best.parent is not body:
         outer = len(best.parent.get_text(strip=True))
-        if outer > 1.2 * size + 80 or best.name in ("td", "th", "tr", "tbody", "table"):
+        if outer > CLIMB_RATIO * size + CLIMB_CHARS or best.name in ("td", "th", "tr", "tbody", "table"):
             break  # never leave a layout table's cell: its neighbours are side columns
         best, size = best.parent, outer
     return best
@@ -389,8 +398,8 @@ def pdf_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str
         raise InputError(path, f"not a readable PDF: {_short(exc)}") from exc
     if not text.strip():
         raise InputError(path, "PDF has no text layer (scanned?)")
-    unmapped = len("".join(_CID.findall(text))) > 0.3 * len(text.strip())
-    if unmapped or common_share(text) < 0.5:
+    unmapped = len("".join(_CID.findall(text))) > CID_SHARE * len(text.strip())
+    if unmapped or common_share(text) < COMMON_SHARE:
         raise InputError(path, "PDF text layer cannot be decoded (fonts without Unicode mapping)")
     return text.replace("\x0c", "\n").rstrip("\n") + "\n", {}
 
