@@ -16,7 +16,8 @@
   document in the store, the first path in sorted order.
 * **Errors** of one file never stop the others: they are collected in ``errors.jsonl``
   (``{"path", "reason", "kind"}``, ``kind`` is ``input`` for unreadable input and ``internal``
-  for a failure inside a stage) and the run ends with a non-zero status.
+  for a failure inside a stage) and the run ends with a non-zero status. A missing model
+  (:class:`ModelError`) would fail every file: it stops the batch at once instead.
 * **Crash safety**: each record is written atomically, then upserted into the store in its own
   transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
   One batch per output folder at a time.
@@ -37,7 +38,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import resources
@@ -59,7 +60,7 @@ from rich.progress import (
 from rich.text import Text
 
 from yxnlp import pipeline
-from yxnlp.errors import InputError, YxnlpError
+from yxnlp.errors import InputError, ModelError, YxnlpError
 from yxnlp.io import write_atomic
 from yxnlp.record import Record
 from yxnlp.store import Store
@@ -216,6 +217,8 @@ def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = N
     try:
         pipeline.warm_up(segmenter, ner)
         record = pipeline.process(Path(path), segmenter=segmenter, ner=ner)
+    except ModelError as exc:  # not this file's fault: the batch stops (see run_batch)
+        return Outcome(name, reason=str(exc), kind="model", seconds=time.perf_counter() - start)
     except YxnlpError as exc:
         reason = str(exc).replace(path, name) if source else str(exc)
         return Outcome(name, reason=reason, kind="input", seconds=time.perf_counter() - start)
@@ -235,18 +238,19 @@ def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = N
 
 
 def _init_worker(segmenter: str, ner: bool) -> None:
-    pipeline.warm_up(segmenter, ner)
+    with contextlib.suppress(YxnlpError):  # reported by the first file (process_file)
+        pipeline.warm_up(segmenter, ner)
 
 
 # --- engines: each yields one Outcome per file, in any order --------------------------------
 
-Engine = Callable[[Sequence[Path]], Iterator[Outcome]]
+Engine = Callable[[Sequence[Path]], Generator[Outcome, None, None]]
 
 
 def serial_engine(*, segmenter: str, ner: bool) -> Engine:
     """Process files one after the other in this process."""
 
-    def run(files: Sequence[Path]) -> Iterator[Outcome]:
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         for f in files:
             yield process_file(str(f), segmenter=segmenter, ner=ner)
 
@@ -256,7 +260,7 @@ def serial_engine(*, segmenter: str, ner: bool) -> Engine:
 def process_engine(*, workers: int, segmenter: str, ner: bool) -> Engine:
     """A pool of ``workers`` processes (spawned), each loading its models once."""
 
-    def run(files: Sequence[Path]) -> Iterator[Outcome]:
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         ctx = multiprocessing.get_context("spawn")
         with cf.ProcessPoolExecutor(
             max_workers=workers,
@@ -450,7 +454,11 @@ def run_batch(
             _saving(out_dir, manifest),
         ):
             task = bar.add_task(f"batch ({result.skipped} unchanged)", total=len(todo))
-            for outcome in engine(todo):
+            outcomes = engine(todo)
+            for outcome in outcomes:
+                if outcome.kind == "model":  # a missing model fails every file: stop now
+                    outcomes.close()
+                    raise ModelError(outcome.reason or "model error")
                 f = by_name[outcome.path]
                 key = str(f.resolve())
                 if outcome.record_json is None:

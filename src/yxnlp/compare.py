@@ -14,7 +14,8 @@ of the same series:
 year for a target and summary year otherwise; see :mod:`yxnlp.store`). Values are the
 normalized values (``normalized.value``; ``value`` when not normalized); a key keeps only its
 most frequent unit (``DataFrame.attrs["units"]`` maps each column to it). When a cell has several
-candidates, the latest report's first mention wins.
+candidates, one whose period is a single year beats a span (a 年均 target for 2026..2030 counts
+for 2026 only when nothing else does), then the latest report's first mention wins.
 
 :func:`continuity` lists, for consecutive reports of the same issuer, the entities that are new,
 continuing or dropped (joined on ``label`` + ``canonical``).
@@ -204,8 +205,12 @@ def compare(
     )  # fmt: skip
     unit_of: dict[str, str] = dict(zip(units["column"], units["u"], strict=True))
     df = df[df["u"] == df["column"].map(unit_of)]
-    # one value per cell: the latest report's first mention
-    df = df.sort_values(["report_year", "span_start"], ascending=[False, True], kind="stable")
+    # one value per cell: a one-year period before a span (年均 2021..2025), then the latest
+    # report's first mention
+    df["_span"] = df["period"].fillna("").str.contains("..", regex=False)
+    df = df.sort_values(
+        ["_span", "report_year", "span_start"], ascending=[True, False, True], kind="stable"
+    )
     cells = df.drop_duplicates([*index, "column"])
     rows = cells.sort_values(order, kind="stable")[index].drop_duplicates()
     wide = cells.pivot(index=index, columns="column", values="v")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ def connect(address: str, *, workers: int = 2) -> Iterator[Any]:
 def dask_engine(client: Any, *, segmenter: str, ner: bool) -> Engine:
     """An engine for :func:`yxnlp.batch.run_batch` that runs each file as a Dask task."""
 
-    def run(files: Sequence[Path]) -> Iterator[Outcome]:
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending = list(reversed(files))
         queue = _dask().as_completed()
