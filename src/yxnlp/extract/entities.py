@@ -361,6 +361,33 @@ def _word_freq(word: str) -> int:
     return freq
 
 
+def _verb_phrase(item: str) -> bool:
+    """Several words led by a verb, adverb or preposition (加强粮食, 使工业)."""
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(item)]
+    return len(words) > 1 and words[0][1][:1] in {"v", "d", "p", "c"}
+
+
+def _all_common(core: str) -> bool:
+    """Every word of ``core`` is a frequent dictionary word (信托, 资产管理, 工程承包)."""
+    import jieba
+
+    words = list(jieba.cut(core))
+    return all(len(w) >= 2 and _common_word(w) for w in words)
+
+
+_PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
+
+
+def _proper_name(item: str) -> bool:
+    """Every word is tagged as a proper noun or is unknown to the dictionary (五洲新春)."""
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(item)]
+    return all(f in _PROPER or _word_freq(w) == 0 for w, f in words)
+
+
 def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
     """A short-form company core that reads as ordinary words (verb/adverb first, all common).
 
@@ -374,7 +401,7 @@ def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
         return True
     first, flag = words[0]
     if lax:  # a name with a legal form or in a list of companies: only verb-first phrases
-        return len(first) >= 2 and flag[:1] in {"v", "d", "p", "c"} and len(words) > 1
+        return len(first) >= 2 and flag[:1] in {"v", "d", "p", "c"}
     if _common_word(core):
         return True
     if len(first) >= 2 and flag[:1] in {"v", "d", "a", "p", "m", "t", "b", "j", "c", "r", "f"}:
@@ -426,6 +453,8 @@ def find_orgs(text: str) -> Iterator[Candidate]:
                 before = text[s - 1] if s > 0 else ""
                 if before in ok_before or any(c.end == s for c in found):
                     return s
+                if text.endswith(r.company_left + r.project_left, 0, s):
+                    return s
                 return None
         return pos
 
@@ -448,7 +477,8 @@ def find_orgs(text: str) -> Iterator[Candidate]:
             continue
         if s == m.start():
             before = text[s - 1] if s > 0 else ""
-            if before not in ok_before and re.match(f"[{HAN}]", before):
+            boundary = text.endswith(r.company_left + r.project_left, 0, s)
+            if before not in ok_before and re.match(f"[{HAN}]", before) and not boundary:
                 continue
         found.append(Candidate("ORG", s, m.end(), text[s : m.end()], "rule:department"))
     for ref in r.org["self_references"]:
@@ -633,7 +663,11 @@ def _core_of(name: str) -> str:
 
 def _company_core_ok(core: str) -> bool:
     r = rules()
-    if len(core) < 2 or core[0] in "型化性类级等之" or core in r.places or core in r.place_stems or core in _region_names():
+    if len(core) < 2 or len(core) > 12 or core[0] in "型化性类级等之" or core[-1] in "性型式":
+        return False
+    if core.endswith(("地区", "流域", "区域")):
+        return False
+    if core in r.places or core in r.place_stems or core in _region_names():
         return False
     return not _is_generic(core, r.generic_cores)
 
@@ -649,6 +683,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
     name_chars = f"[{HAN}A-Za-z()（）]"
     legal_matches = [m for m in r.legal_re.finditer(text) if m.group()]
     bad_next: dict[str, str] = r.company["legal_forms_bad_next"]
+    bad_core: dict[str, list[str]] = r.company["legal_form_bad_core_endings"]
     for m in legal_matches:
         nxt = text[m.end() : m.end() + 1]
         if nxt and (r.legal_re.match(text, m.end()) or nxt in bad_next.get(m.group(), "")):
@@ -660,6 +695,8 @@ def find_companies(text: str) -> Iterator[Candidate]:
         start += cut_left(run, r.company_left)
         core = _core_of(text[start : m.end()])
         if not _company_core_ok(core) or (len(core) <= 6 and _core_looks_generic(core, lax=True)):
+            continue
+        if core.endswith(tuple(bad_core.get(m.group(), ()))) or _all_common(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = (*tuple(r.company["followed_not_company"]), "孵化", "成果", "创新", "型", "化")
@@ -705,7 +742,9 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
                 )
                 if (is_project and len(item) > 4 and not shaped) or _places_in(item):
                     continue
-                if not shaped and (len(item) > 6 or _core_looks_generic(item, lax=not is_project)):
+                if not shaped and (len(item) > 6 or _verb_phrase(item)):
+                    continue
+                if not shaped and (_common_word(item) or (is_project and not _proper_name(item))):
                     continue
                 if not 2 <= len(item) <= 10 or re.search(r"\d", item):
                     continue
