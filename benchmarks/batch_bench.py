@@ -1,0 +1,161 @@
+"""Benchmark ``yxnlp batch`` over the shipped corpus and the seed.
+
+Runs the real command in a subprocess, once per worker count, each into a fresh output folder
+and store, then re-runs the last one unchanged. Reports wall time, files/s, chars/s, the peak
+RSS of the largest process and the peak total RSS of the process tree (sampled every 50 ms),
+prints a table and writes JSON.
+
+    python benchmarks/batch_bench.py out/batch_bench.json [--workers 1 2] [--no-ner]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-c", "from yxnlp.cli import run; run()"]
+
+
+class PeakRss:
+    """Samples the RSS of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, *, every: float = 0.05) -> None:
+        self.pid, self.every = pid, every
+        self.total = 0
+        self.largest = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                sizes = []
+                for p in procs:
+                    try:
+                        sizes.append(p.memory_info().rss)
+                    except psutil.Error:
+                        pass
+                if sizes:
+                    self.total = max(self.total, sum(sizes))
+                    self.largest = max(self.largest, max(sizes))
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_batch(inputs: list[str], out: Path, *, workers: int, ner: bool) -> dict[str, Any]:
+    command = [*CLI, "batch", *inputs, "--out", str(out / "records"), "--db", str(out / "yxnlp.duckdb"),
+               "--workers", str(workers), "--no-progress"]  # fmt: skip
+    if not ner:
+        command.append("--no-ner")
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    rss = PeakRss(proc.pid)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    rss.stop()
+    summary = [line for line in err.decode("utf-8", "replace").splitlines() if " files: " in line]
+    return {
+        "workers": workers,
+        "wall_s": round(wall, 2),
+        "exit": proc.returncode,
+        "summary": summary[-1] if summary else err.decode("utf-8", "replace")[-500:],
+        "peak_rss_largest_mb": round(rss.largest / 2**20, 1),
+        "peak_rss_total_mb": round(rss.total / 2**20, 1),
+    }
+
+
+def corpus_size(out: Path) -> tuple[int, int]:
+    """(files, chars) of the records written: the lengths of their source texts."""
+    files = chars = 0
+    for path in (out / "records").glob("*.json"):
+        if path.name == "index.json":
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files += 1
+        chars += int(data["document"]["length"])
+    return files, chars
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("result", type=Path, help="write the measurements here as JSON")
+    parser.add_argument("--inputs", nargs="+", default=["seeds", "corpus"])
+    parser.add_argument("--workers", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--no-ner", action="store_true", help="rules only (no NER model)")
+    args = parser.parse_args(argv)
+
+    runs: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="yxnlp-bench-") as tmp:
+        last = Path(tmp)
+        for workers in args.workers:
+            last = Path(tmp) / f"w{workers}"
+            run = run_batch(args.inputs, last, workers=workers, ner=not args.no_ner)
+            files, chars = corpus_size(last)
+            run.update(files=files, chars=chars, kind="fresh")
+            run["files_per_s"] = round(files / run["wall_s"], 3)
+            run["chars_per_s"] = round(chars / run["wall_s"])
+            runs.append(run)
+        rerun = run_batch(args.inputs, last, workers=args.workers[-1], ner=not args.no_ner)
+        rerun.update(kind="unchanged re-run", files=runs[-1]["files"], chars=runs[-1]["chars"])
+        rerun["files_per_s"] = round(rerun["files"] / rerun["wall_s"], 3)
+        rerun["chars_per_s"] = round(rerun["chars"] / rerun["wall_s"])
+        runs.append(rerun)
+
+    result = {
+        "inputs": args.inputs,
+        "ner": not args.no_ner,
+        "machine": {
+            "cpus": psutil.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "load_average_at_end": [round(x, 2) for x in psutil.getloadavg()],
+        "runs": runs,
+    }
+    args.result.parent.mkdir(parents=True, exist_ok=True)
+    args.result.write_text(
+        json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+    table = Table(
+        title=f"yxnlp batch over {' '.join(args.inputs)} (ner={'on' if not args.no_ner else 'off'})"
+    )
+    for column in ("run", "workers", "files", "chars", "wall s", "files/s", "chars/s", "peak RSS largest MB", "peak RSS total MB", "exit"):  # fmt: skip
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for r in runs:
+        table.add_row(r["kind"], str(r["workers"]), str(r["files"]), str(r["chars"]), f"{r['wall_s']:.1f}",
+                      f"{r['files_per_s']:.2f}", str(r["chars_per_s"]), str(r["peak_rss_largest_mb"]),
+                      str(r["peak_rss_total_mb"]), str(r["exit"]))  # fmt: skip
+    Console().print(table)
+    print(f"wrote {args.result}")
+    return 0 if all(r["exit"] in (0, 1) for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
