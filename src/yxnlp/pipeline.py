@@ -18,7 +18,7 @@ from yxnlp import clean, ingest, metadata, sections, segment
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
-from yxnlp.record import Document, Provenance, Record, Section, Sentence
+from yxnlp.record import Document, Provenance, Record, Section, Sentence, Span
 
 VERSION = "0.1.0"
 
@@ -29,6 +29,7 @@ class Analysis:
 
     source: ingest.Source
     text: str  # the source text, as in the record's spans
+    furniture: list[Span]  # page furniture found by ``clean``
     masked: str  # ``text`` with page furniture blanked (same length)
     meta: metadata.Metadata
     sections: list[Section]
@@ -40,12 +41,14 @@ class Analysis:
 def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
     """Run the structural stages over one decoded source."""
     text = src.text
-    masked = clean.mask(text, clean.find_furniture(text))
+    furniture = clean.find_furniture(text)
+    masked = clean.mask(text, furniture)
     meta = metadata.read_metadata(text, title=src.hints.get("title"))
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
-    return Analysis(src, text, masked, meta, secs, sents, doc, segment.Segmenter(segmenter).value)
+    seg = segment.Segmenter(segmenter).value
+    return Analysis(src, text, furniture, masked, meta, secs, sents, doc, seg)
 
 
 def build_record(a: Analysis, *, ner: bool = True) -> Record:
@@ -54,7 +57,6 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     inds = indicators_mod.extract_indicators(a, entities=ents)
     ents = link.link(ents, inds)
     m = a.meta
-    furniture = [(s, e) for s, e in clean.find_furniture(a.text)]
     document = Document(
         id=a.source.id,
         source=a.source.name,
@@ -67,7 +69,7 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         format=a.source.format,
         length=len(a.text),
         text=None if a.source.format == "txt" else a.text,
-        furniture=furniture,
+        furniture=a.furniture,
     )
     provenance = Provenance(
         yxnlp=VERSION,
