@@ -1,0 +1,74 @@
+"""The shipped NER model: it loads, tags sentences of our own, and fails helpfully."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yxnlp.errors import ModelError
+from yxnlp.extract import ner
+from yxnlp.extract.entities import extract_entities, ner_candidates
+from yxnlp.ingest import from_text
+from yxnlp.pipeline import analyse
+
+SHIPPED = ner.model_dir()
+needs_model = pytest.mark.skipif(
+    not (SHIPPED / "meta.json").is_file(), reason="the NER model is not built (yxnlp train)"
+)
+
+TAG_CASES = [
+    ("company_full_name", "浙江恒丰新材料股份有限公司今年营业收入增长两成。", "浙江恒丰新材料股份有限公司", "COMPANY"),
+    ("government_body", "广东省人民政府印发制造业高质量发展行动方案。", "广东省人民政府", "ORG"),
+]
+
+
+@needs_model
+def test_shipped_model_loads_with_its_labels() -> None:
+    nlp = ner.load()
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"COMPANY", "ORG"}  # type: ignore[attr-defined]
+    assert ner.model_name() is not None and ner.model_name().startswith("models/yxnlp-ner-zh")  # type: ignore[union-attr]
+
+
+@needs_model
+@pytest.mark.parametrize(("case", "text", "name", "label"), TAG_CASES, ids=[c[0] for c in TAG_CASES])
+def test_shipped_model_tags_a_sentence(case: str, text: str, name: str, label: str) -> None:
+    spans = ner.tag(text)
+    assert (text.index(name), text.index(name) + len(name), label) in spans
+
+
+@needs_model
+def test_ner_candidates_are_checked_like_rules() -> None:
+    text = "督促印刷包装企业调整生产计划,全年增长8%。"
+    assert list(ner_candidates(text)) == []
+
+
+@needs_model
+def test_ner_mentions_are_marked_ner() -> None:
+    text = "一、概况\n走访调研时,中科瑞达光电与德清县经信局签署合作协议。"
+    ents = extract_entities(analyse(from_text(text, name="t")), use_ner=True)
+    sources = {m.source for e in ents for m in e.mentions}
+    assert sources <= {"ner", "list"} | {s for s in sources if s.startswith("rule:")}
+    assert all(text[m.span[0] : m.span[1]] == m.text for e in ents for m in e.mentions)
+
+
+def test_empty_text_needs_no_model(tmp_path: Path) -> None:
+    assert ner.tag("   ", path=str(tmp_path / "none")) == []
+
+
+def test_missing_model_is_a_model_error_with_the_retrain_hint(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="yxnlp train"):
+        ner.load(str(tmp_path / "missing"))
+
+
+def test_models_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("YXNLP_MODELS", str(tmp_path))
+    assert ner.model_dir() == tmp_path / "yxnlp-ner-zh"
+    assert ner.model_name() is None
+
+
+def test_rules_alone_work_without_a_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("YXNLP_MODELS", str(tmp_path))
+    a = analyse(from_text("一、概况\n区商务局走访宏达集团。", name="t"))
+    assert [e.canonical for e in extract_entities(a, use_ner=False)] == ["区商务局", "宏达集团"]
