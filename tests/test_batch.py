@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Generator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -18,9 +19,9 @@ from rich.console import Console
 
 from tests.fixtures_batch import write_reports
 from yxnlp import batch
-from yxnlp.batch import MANIFEST, assign_names, discover, run_batch
+from yxnlp.batch import MANIFEST, Outcome, assign_names, discover, process_file, run_batch
 from yxnlp.cli import main
-from yxnlp.errors import InputError
+from yxnlp.errors import InputError, ModelError
 from yxnlp.record import Record
 from yxnlp.store import TABLES, Store
 
@@ -269,3 +270,40 @@ def test_sigkill_mid_way_then_rerun_leaves_a_consistent_store(tmp_path: Path) ->
     with duckdb.connect(str(db), read_only=True) as con:
         dupes = con.execute("SELECT count(*) FROM (SELECT document_id, id FROM indicators GROUP BY ALL HAVING count(*) > 1)").fetchone()  # fmt: skip
     assert dupes == (0,)
+
+
+# --- engines -------------------------------------------------------------------------------------
+
+
+def test_a_model_error_stops_the_batch_and_keeps_the_work_done(tmp_path: Path) -> None:
+    write_reports(tmp_path / "src", 3, paragraphs=2)
+    out = tmp_path / "out"
+
+    def engine(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        yield process_file(str(files[0]), segmenter="jieba", ner=False)
+        yield Outcome(str(files[1]), reason="models/ner: NER model not found", kind="model")
+        raise AssertionError("the batch goes on after a model error")
+
+    with pytest.raises(ModelError, match="NER model not found"):
+        run_batch([tmp_path / "src"], out=out, engine=engine, ner=False)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert [Path(k).name for k in manifest] == ["county0_2021.txt"]
+
+
+def test_an_internal_failure_is_reported_with_its_kind(tmp_path: Path) -> None:
+    write_reports(tmp_path / "src", 2, paragraphs=2)
+
+    def engine(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        yield Outcome(str(files[0]), reason=f"{files[0]}: ZeroDivisionError: boom", kind="internal")
+        yield process_file(str(files[1]), segmenter="jieba", ner=False)
+
+    result = run_batch([tmp_path / "src"], out=tmp_path / "out", engine=engine, ner=False)
+    assert not result.ok and result.processed == 1
+    assert [(Path(f.path).name, f.kind) for f in result.failed] == [
+        ("county0_2021.txt", "internal")
+    ]
+
+
+def test_workers_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "0"]) == 2
+    assert "--workers must be at least 1" in capsys.readouterr().err
