@@ -30,7 +30,7 @@ def process_bytes(name: str, data: bytes, *, segmenter: str, ner: bool) -> Outco
     >>> o = process_bytes("reports/a.txt", "一、概况\\n全县生产总值增长6%。".encode(),
     ...                   segmenter="jieba", ner=False)
     >>> o.path, o.reason, o.chars
-    ('reports/a.txt', None, 17)
+    ('reports/a.txt', None, 16)
     """
     with tempfile.TemporaryDirectory(prefix="yxnlp-") as tmp:
         staged = Path(tmp) / Path(name).name
