@@ -132,7 +132,7 @@ def test_indicators_table_has_readable_columns(
         capsys, "indicators", "--db", str(db), "--key", "gdp_growth", "--year", "2021"
     )
     assert status == 0
-    assert "region_name" in out and "8.1" in out and "reports/anji2022.txt" in out
+    assert "region_name" in out and "8.1" in out and "安吉县" in out
 
 
 def test_indicators_nothing_found_is_fine(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

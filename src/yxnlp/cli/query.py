@@ -23,9 +23,9 @@ from rich.table import Table
 from yxnlp.store import DEFAULT_PATH, Store, parse_years
 
 FORMATS = ("table", "csv", "json")
+# the default columns of ``indicators --format table`` (csv and json give every column)
 INDICATOR_COLUMNS = (
-    "region_name region_code issuer year key subject text normalized_value normalized_unit"
-    " qualifier status period document_source"
+    "region_name year key text normalized_value normalized_unit qualifier status period subject"
 ).split()
 
 
