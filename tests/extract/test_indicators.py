@@ -264,6 +264,12 @@ RANGES: list[Case] = [
 ]
 
 QUALIFIERS: list[Case] = [
+    (
+        "respectively-shared-prefix",
+        report("食品、药品抽检合格率分别超98.5%和99%。"),
+        "99%",
+        {"qualifier": "more_than", "kind": "percent", "subject": "食品、药品抽检合格率"},
+    ),
     ("yue", report("为企业协调贷款约2.4亿元。"), "2.4亿元", {"qualifier": "approx"}),
     ("zuoyou", report("粮食产量稳定在60万吨左右。"), "60万吨", {"qualifier": "approx"}),
     ("chaoguo", report("帮扶小微企业超过3000户。"), "3000户", {"qualifier": "more_than"}),
@@ -349,6 +355,26 @@ STATUS: list[Case] = [
         report("预计完成市下达目标任务的120%。"),
         "120%",
         {"status": "estimate", "kind": "percent"},
+    ),
+    (
+        "unnumbered-plan-heading-line",
+        report(
+            "全县新增市场主体5600户。\n\n“十五五”时期主要目标和2025年重点工作\n\n新建5G基站800个。"
+        ),
+        "800个",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "plan-year-opener",
+        report("2025年是“十五五”开局之年。全年新增城镇就业1.1万人。", heading="三、奋力开好局"),
+        "1.1万人",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "title-line-is-not-a-plan-heading",
+        report("全县新增市场主体5600户。"),
+        "5600户",
+        {"status": "actual", "period": "2024"},
     ),
     (
         "past-effort-is-not-target",
@@ -504,6 +530,7 @@ NEGATIVES: list[tuple[str, str]] = [
         "party-building-section",
         report("每季度召开1次党建工作会议，集中学习7次。", heading="(五)加强党的建设"),
     ),
+    ("hundred-thousand-label", report("实施新一轮百万亩造林绿化工程。")),
     ("duration", report("用3个月时间开展专项整治。")),
     ("bare-number", report("编号为1024的档案。")),
 ]

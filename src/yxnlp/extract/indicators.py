@@ -94,6 +94,7 @@ class _Rules:
     plan_heading: re.Pattern[str]
     summary_heading: re.Pattern[str]
     plan_lead: str
+    plan_line: str
     months_range: re.Pattern[str]
     year_re: re.Pattern[str]
     year_ignore_before: re.Pattern[str]
@@ -158,6 +159,7 @@ def _rules() -> _Rules:
         plan_heading=re.compile(_alt(s["plan_section_headings"])),
         summary_heading=re.compile(_alt(s["summary_section_headings"])),
         plan_lead=s["plan_lead"],
+        plan_line=s["plan_heading_line"],
         months_range=re.compile(s["months_range"]),
         year_re=re.compile(s["year"]),
         year_ignore_before=re.compile(s["year_ignore_before"]),
@@ -244,6 +246,16 @@ def _context(a: Analysis) -> _Doc:
         for m in re.finditer(r.plan_lead.replace("{year}", str(plan)), text):
             end = next((s.span[1] for s in tops if s.span[0] <= m.start() < s.span[1]), len(text))
             doc.plan_regions.append((m.start(), end))
+        title_end = text.find("\n", len(text) - len(text.lstrip()))
+        for line in re.finditer(r.plan_line.replace("{year}", str(plan)), text):
+            said = line.group()
+            if (
+                line.start() > title_end
+                and not r.summary_heading.search(said)
+                and "报告" not in said
+            ):
+                doc.plan_regions.append((line.start(), len(text)))
+                break
     return doc
 
 
@@ -260,6 +272,9 @@ def _is_plan(doc: _Doc, secs: list[Section], pos: int) -> bool:
     heads = [s.heading for s in secs]
     if any(r.plan_heading.search(h) for h in heads):
         return True
+    opened = min((x.span[0] for x in secs), default=0)
+    if any(opened <= s <= pos < e for s, e in doc.plan_regions):
+        return True  # the plan part opens inside this section (an unnumbered heading)
     if any(r.summary_heading.search(h) for h in heads):
         return False
     if doc.plan_year and any(f"{doc.plan_year}年" in h for h in heads):
@@ -642,11 +657,23 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
             prev_subject = None
         seg_start = max(floor, prev_end) if prev_sent == s_start else floor
         k = _kind(text, f, floor)
-        if k.kind == "percent" and prev_k is not None and prev_k.kind == "growth":
-            if prev_sent == s_start and text[prev_end : n.start] in _LIST_JOINERS:
-                k = _KindInfo("growth", prev_k.cue, n.start, prev_k.sign)  # 分别增长5%和7%
+        qualifier = _qualifier(text, f, floor)
+        # 分别增长5%和7% / 分别超98.5%和99%: the second figure shares the first one's reading
+        joined = (
+            prev_k is not None
+            and prev_sent == s_start
+            and text[prev_end : n.start] in _LIST_JOINERS
+            and k.kind == "percent"
+            and out[-1].unit == f.unit
+        )
+        if joined and prev_k is not None:
+            k = _KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
+            if qualifier == "exact":
+                qualifier = out[-1].qualifier
         meaning = _status_period(doc, f, k.kind, secs, floor)
         subject = _subject(doc, f, k, seg_start, prev_subject)
+        if joined and not subject:
+            subject = prev_subject
         value = n.value
         norm = Normalized(
             value=_round(value * f.norm_factor * k.sign),
@@ -666,7 +693,7 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
                 unit_inferred=f.unit_inferred,
                 normalized=norm,
                 kind=k.kind,
-                qualifier=_qualifier(text, f, floor),
+                qualifier=qualifier,
                 status=meaning.status,
                 period=meaning.period,
                 entity=_entity_for(mentions, text, f),

@@ -155,6 +155,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             continue
         n1, n2 = m.group("n1"), m.group("n2")
         chinese = not n1[0].isdigit()
+        if chinese and n1[0] in "百千":
+            continue  # 百万亩工程, 千亿级: a label, not a count
         value = parse_number(n1)
         if value is None:
             continue
