@@ -14,16 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
 
-SETUP = """\
-import os
-from pathlib import Path
-
-import pandas as pd
-from IPython.display import HTML, Image, display
-
-import yxnlp
-from yxnlp import plots, show
-
+ROOTS = """\
 # The repository root (YXNLP_ROOT, else the folder above the notebook's) and the store that
 # `bash tasks.sh demo` builds (YXNLP_DB, default out/yxnlp.duckdb).
 ROOT = Path(os.environ.get("YXNLP_ROOT") or next(
@@ -32,13 +23,19 @@ DB = Path(os.environ.get("YXNLP_DB") or ROOT / "out" / "yxnlp.duckdb")
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)"""
 
+
+def setup(imports: str) -> str:
+    """The first code cell: imports, then where the repository and the store are."""
+    return f"import os\nfrom pathlib import Path\n\nimport pandas as pd\n{imports}\n\n{ROOTS}"
+
+
 QUICKSTART = [
     new_markdown_cell(
         "# yxnlp quick start\n\n"
         "Process the seed report (a district bureau's 2021 summary and 2022 plan), look at its "
         "knowledge record as pandas DataFrames, and see every indicator and entity on the text."
     ),
-    new_code_cell(SETUP),
+    new_code_cell(setup("\nfrom yxnlp import show")),
     new_markdown_cell(
         "## Process the seed\n\n`show.load` runs the pipeline and also returns the source text "
         "that every span points into. The NER model is used when it is installed "
@@ -64,7 +61,7 @@ print(len(indicators), "indicators;", indicators["kind"].value_counts().to_dict(
 indicators[cols].head(20)"""),
     new_code_cell("""\
 # Every span is exact: the source slice equals the indicator's text.
-assert all(text[s:e] == t for (s, e), t in zip(indicators["span"], indicators["text"]))
+assert all(text[s:e] == t for (s, e), t in zip(indicators["span"], indicators["text"], strict=True))
 indicators.groupby(["kind", "status"]).size().unstack(fill_value=0)"""),
     new_code_cell("""\
 entities = pd.DataFrame([
@@ -121,7 +118,9 @@ TARGETS = [
         "by year, Shanghai's 2020–2024, and the source sentence behind every point. Reads the "
         "store built by `bash tasks.sh demo` (or `$YXNLP_DB`)."
     ),
-    new_code_cell(SETUP),
+    new_code_cell(
+        setup("from IPython.display import Image, display\n\nimport yxnlp\nfrom yxnlp import plots")
+    ),
     new_code_cell("""\
 store = yxnlp.Store(DB)
 print(store, "—", len(store.documents()), "documents")
@@ -136,7 +135,7 @@ print("plots use the font", plots.use_cjk_font())"""),
     ),
     new_code_cell("""\
 national = plots.national_targets(store)
-national.assign(label=[plots.point_label(t, q) for t, q in zip(national["text"], national["qualifier"])]) \\
+national.assign(label=[plots.point_label(t, q) for t, q in zip(national["text"], national["qualifier"], strict=True)]) \\
     .pivot_table(index="year", columns="key", values="label", aggfunc="first").tail(25)"""),
     new_code_cell("""\
 fig = plots.plot_targets_by_year(national, keys=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标")
@@ -168,7 +167,11 @@ PROVINCES = [
         "GDP growth targets (sorted), entity counts per province, and a comparison: each "
         "province's 2026 target against the growth it reports for 2025."
     ),
-    new_code_cell(SETUP),
+    new_code_cell(
+        setup(
+            "from IPython.display import Image, display\n\nimport yxnlp\nfrom yxnlp import plots, show"
+        )
+    ),
     new_code_cell("""\
 store = yxnlp.Store(DB)
 plots.use_cjk_font()
@@ -183,7 +186,7 @@ print(len(targets), "provinces with a target; none found for:", "、".join(missi
 fig = plots.plot_target_bars(targets, title="2026年各省（区、市）地区生产总值增长目标")
 display(Image(plots.png(fig)))"""),
     new_code_cell("""\
-targets.assign(label=[plots.point_label(t, q) for t, q in zip(targets["text"], targets["qualifier"])]) \\
+targets.assign(label=[plots.point_label(t, q) for t, q in zip(targets["text"], targets["qualifier"], strict=True)]) \\
     [["region_name", "label", "normalized_value", "normalized_max", "qualifier"]] \\
     .sort_values("normalized_value", ascending=False).reset_index(drop=True)"""),
     new_markdown_cell("## Entities per province"),
