@@ -40,6 +40,7 @@ def test_a_name_means_one_key_per_kind() -> None:
 RULE_CASES = [
     ("地区生产总值", "amount", "gdp"),
     ("国内生产总值", "growth", "gdp_growth"),
+    ("经济增速", "growth", "gdp_growth"),
     ("全市地区生产总值同比增速", "growth", "gdp_growth"),
     ("居民消费价格涨幅", "growth", "cpi_growth"),
     ("城镇新增就业", "count", "urban_new_jobs"),

@@ -156,7 +156,8 @@ def map_keys(
         s = normalise_subject(subject, kind=kind) if subject else ""
         if not s:
             continue
-        key = _rule_cached(s, kind)
+        whole = normalise_subject(subject or "")  # 经济增速 is itself a name
+        key = _rule_cached(s, kind) or _rule_cached(whole, kind)
         if key:
             out[n] = (key, "rule")
         else:
