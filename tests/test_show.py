@@ -347,7 +347,11 @@ def test_cli_processes_a_report(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     assert main(["show", str(report), "--html", str(out), "--no-ner"]) == 0
     page = lxml.html.fromstring(out.read_text(encoding="utf-8"))
-    _check_exact(page, HENAN)
+    joined = _check_exact(page, HENAN)
+    # the real extractors find figures and names here; all their spans are exact
+    assert any(ref.startswith("i") for ref in joined)
+    assert any(ref.startswith("e") for ref in joined)
+    assert not page.xpath('//*[contains(@class, "mismatch")]')
 
 
 def test_cli_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
