@@ -15,7 +15,7 @@ recall and F1, and the matched and unmatched names.
 >>> from yxnlp.record import Document, Entity, Record
 >>> rec = Record(document=Document(id="x", source="x"), entities=[
 ...     Entity(id="e1", label="COMPANY", name="兴华", canonical="兴华集团"),
-...     Entity(id="e2", label="COMPANY", name="兴华门窗有限公司", canonical="兴华门窗有限公司")])
+...     Entity(id="e2", label="COMPANY", name="兴华门窗厂", canonical="兴华门窗厂")])
 >>> gold = {"companies": [{"name": "兴华集团", "mentions": ["兴华"]}, {"name": "兴华门窗"}]}
 >>> s = score_entities(rec, gold)["COMPANY"]
 >>> s["exact"]["tp"], s["relaxed"]["tp"], s["relaxed"]["f1"]

@@ -361,6 +361,26 @@ def _word_freq(word: str) -> int:
     return freq
 
 
+def _name_like(core: str) -> bool:
+    """A short company core reads as a made-up name, not as words: unknown to the
+    dictionary, a rare proper noun, or single characters (久红, 燊达).
+
+    >>> _name_like("华茂"), _name_like("畜禽"), _name_like("陕南"), _name_like("南宁国际")
+    (True, False, False, False)
+    """
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(core)]
+
+    def rare(w: str, f: str) -> bool:
+        freq = _word_freq(w)
+        return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < 50)
+
+    if len(words) == 1:
+        return rare(*words[0])
+    return all(len(w) == 1 or rare(w, f) for w, f in words)
+
+
 def _verb_phrase(item: str) -> bool:
     """Several words led by a verb, adverb or preposition (加强粮食, 使工业)."""
     import jieba.posseg
@@ -618,7 +638,8 @@ def _leading_company(name: str) -> str | None:
     r = rules()
     m = re.match(f"^([{HAN}]{{2,10}}?)[(（][{HAN}]{{2,4}}[)）]", name)
     if m and _company_core_ok(_core_of(m.group(1))) and not _core_looks_generic(m.group(1), lax=True):
-        return m.group(1)
+        if not _common_word(m.group(1)):
+            return m.group(1)
     m = re.match(f"^[{HAN}]{{2,12}}?(?:{r.legal_re.pattern})", name)
     if m and _company_core_ok(_core_of(m.group())):
         return m.group()
@@ -675,8 +696,8 @@ def _company_core_ok(core: str) -> bool:
 def find_companies(text: str) -> Iterator[Candidate]:
     """Companies by shape: core + legal form, or a short core + industry word.
 
-    >>> [c.text for c in find_companies("协调解决华东机械配套问题,向宏达集团和天成药业有限公司拨付资金")]
-    ['华东机械', '宏达集团', '天成药业有限公司']
+    >>> [c.text for c in find_companies("协调解决华茂机械配套问题,向宏达集团拨付资金")]
+    ['宏达集团', '华茂机械']
     """
     r = rules()
     out: list[Candidate] = []
@@ -713,7 +734,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
             continue
         if r.industry_re.fullmatch(core) or _place_at(text, start, m.start()):
             continue
-        if _core_looks_generic(core):
+        if _core_looks_generic(core) or not _name_like(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
@@ -1049,7 +1070,7 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
         cands += list(ner_candidates(text))
     merged = merge(cands)
     merged = _add_short_places(text, merged)
-    return _build_entities(a, merged)
+    return build_entities(a, merged)
 
 
 def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
@@ -1068,7 +1089,8 @@ def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
     return sorted(merged + extra, key=lambda c: (c.start, -c.end))
 
 
-def _build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
+def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
+    """Group merged mentions into canonical entities with attributes, ids in text order."""
     groups: dict[str, list[Candidate]] = {}
     for c in merged:
         groups.setdefault(c.label, []).append(c)
