@@ -71,6 +71,8 @@ ERRORS = "errors.jsonl"
 _RESERVED = {"index", "errors"}
 _MANIFEST_FORMAT = 1
 _FLUSH_SECONDS = 2.0
+IN_FLIGHT_PER_WORKER = 2  # files queued per worker (bounds memory)
+_POOL_TRIES = 3
 
 
 # --- discovery and names --------------------------------------------------------------------
@@ -258,29 +260,53 @@ def serial_engine(*, segmenter: str, ner: bool) -> Engine:
 
 
 def process_engine(*, workers: int, segmenter: str, ner: bool) -> Engine:
-    """A pool of ``workers`` processes (spawned), each loading its models once."""
+    """A pool of ``workers`` processes (spawned), each loading its models once.
+
+    At most ``IN_FLIGHT_PER_WORKER`` files per worker are queued at a time, so memory does not
+    grow with the corpus. A worker that dies (a crash in a native library, the OOM killer)
+    breaks the pool: a new pool retries the files that were queued, and a file is reported as
+    failed once a pool broke under it three times.
+    """
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         ctx = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(segmenter, ner),
-        ) as pool:
-            futures = {
-                pool.submit(process_file, str(f), segmenter=segmenter, ner=ner): f for f in files
-            }
-            try:
-                for fut in cf.as_completed(futures):
-                    try:
-                        yield fut.result()
-                    except BrokenProcessPool as exc:
-                        reason = f"{futures[fut]}: worker process died ({exc})"
-                        yield Outcome(str(futures[fut]), reason=reason, kind="internal")
-            finally:
-                for fut in futures:
-                    fut.cancel()
+        pending = list(reversed(files))
+        tries: dict[Path, int] = {}
+        while pending:
+            running: dict[cf.Future[Outcome], Path] = {}
+            with cf.ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=_init_worker,
+                initargs=(segmenter, ner),
+            ) as pool:
+                try:
+                    broken = False
+                    while (pending and not broken) or running:
+                        while (
+                            pending and not broken and len(running) < workers * IN_FLIGHT_PER_WORKER
+                        ):
+                            f = pending.pop()
+                            running[
+                                pool.submit(process_file, str(f), segmenter=segmenter, ner=ner)
+                            ] = f
+                        done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+                        for fut in done:
+                            f = running.pop(fut)
+                            try:
+                                outcome = fut.result()
+                            except BrokenProcessPool:
+                                broken = True
+                                tries[f] = tries.get(f, 0) + 1
+                                if tries[f] < _POOL_TRIES:  # queued behind the crash: retry
+                                    pending.append(f)
+                                    continue
+                                reason = f"{f}: worker process died {_POOL_TRIES} times on it"
+                                outcome = Outcome(str(f), reason=reason, kind="internal")
+                            yield outcome
+                finally:
+                    for fut in running:
+                        fut.cancel()
 
     return run
 

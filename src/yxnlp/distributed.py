@@ -18,10 +18,8 @@ from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from yxnlp.batch import Engine, Outcome, process_file
+from yxnlp.batch import IN_FLIGHT_PER_WORKER, Engine, Outcome, process_file
 from yxnlp.errors import ModelError
-
-IN_FLIGHT_PER_WORKER = 4  # files shipped ahead of the workers (bounds the client's memory)
 
 
 def process_bytes(name: str, data: bytes, *, segmenter: str, ner: bool) -> Outcome:
