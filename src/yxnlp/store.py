@@ -518,19 +518,18 @@ class Store:
             " string_agg(DISTINCT name, '、' ORDER BY name) AS names"
             " FROM base GROUP BY label, canonical"
         )
-        having = " WHERE n_years >= ?" if min_years is not None else ""
+        keep = " WHERE spread.n_years >= ?" if min_years is not None else ""
         params = [*w.params, *([min_years] if min_years is not None else [])]
         if grouped:
             sql = (
                 f"WITH base AS ({base}), spread AS ({spread})"
-                f" SELECT * FROM spread{having} ORDER BY label, n_years DESC, canonical"
+                f" SELECT * FROM spread{keep} ORDER BY label, n_years DESC, canonical"
             )
         else:
             sql = (
                 f"WITH base AS ({base}), spread AS ({spread})"
                 " SELECT base.*, spread.n_years FROM base JOIN spread USING (label, canonical)"
-                f"{having.replace('n_years', 'spread.n_years')}"
-                " ORDER BY label, canonical, report_year NULLS LAST, document_id"
+                f"{keep} ORDER BY label, canonical, report_year NULLS LAST, document_id"
             )
         return self._read(sql, params)
 
