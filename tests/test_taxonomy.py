@@ -83,6 +83,8 @@ def test_model_fallback(subject: str, kind: str, key: str) -> None:
 UNKNOWN = [
     ("党史学习教育活动", "count"),
     ("电子信息产业产值", "amount"),
+    ("新增退役军人就业", "count"),  # close to 新增就业, but a different population
+    ("中央财政用于社会保障的资金", "amount"),
     ("协调贷款企业", "count"),
     ("服务业增加值在国内生产总值中的比重", "growth"),  # a share of GDP is not GDP
     ("地区生产总值", "count"),  # right name, wrong kind

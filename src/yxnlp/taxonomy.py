@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 MODEL_SOURCE = "model:tfidf-knn"
-DEFAULT_THRESHOLD = 0.62
+DEFAULT_THRESHOLD = 0.72
 
 _PREFIX = re.compile(
     r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
