@@ -162,6 +162,7 @@ CANONICAL_CASES = [
     ("short_form_of_group", "COMPANY", ["兴华", "兴华集团", "兴华门窗"], {"兴华": "兴华集团", "兴华门窗": "兴华门窗"}),
     ("legal_form_and_place", "COMPANY", ["丰源科技", "浙江丰源科技股份有限公司"], {"丰源科技": "浙江丰源科技股份有限公司"}),
     ("different_industry_word", "COMPANY", ["久盛电子", "久盛科技"], {"久盛电子": "久盛电子", "久盛科技": "久盛科技"}),
+    ("unique_longer_form", "COMPANY", ["瑞明工业", "瑞明"], {"瑞明": "瑞明工业"}),
     ("different_cores", "COMPANY", ["粮油集团", "粮油购销"], {"粮油购销": "粮油购销"}),
     ("place_short_form", "PLACE", ["嘉兴市", "嘉兴"], {"嘉兴": "嘉兴市"}),
     ("named_region_variants", "PLACE", ["成渝经济圈", "成渝地区双城经济圈"], {"成渝地区双城经济圈": "成渝经济圈"}),

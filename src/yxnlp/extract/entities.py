@@ -894,6 +894,8 @@ def canonical_groups(label: str, names: list[str]) -> dict[str, str]:
     >>> g = canonical_groups("COMPANY", ["兴华", "兴华集团", "兴华门窗"])
     >>> g["兴华"], g["兴华门窗"]
     ('兴华集团', '兴华门窗')
+    >>> canonical_groups("COMPANY", ["瑞明工业", "瑞明"])["瑞明"]
+    '瑞明工业'
     >>> canonical_groups("PLACE", ["嘉兴市", "嘉兴"])["嘉兴"]
     '嘉兴市'
     >>> canonical_groups("PROJECT", ["光电产业基地", "光电产业园项目"])["光电产业园项目"]
@@ -910,6 +912,10 @@ def canonical_groups(label: str, names: list[str]) -> dict[str, str]:
                 if len(full) > len(n) and _same_company(n, full):
                     out[n] = out.get(full, full)
                     break
+            else:  # a bare short form extended by exactly one longer name (瑞明 → 瑞明工业)
+                longer = [f for f in uniq if len(f) > len(n) >= 2 and f.startswith(n)]
+                if len(longer) == 1 and not rules().industry_re.search(n[2:]):
+                    out[n] = longer[0]
     elif label == "PLACE":
         stems = rules().place_stems
         for n in uniq:
