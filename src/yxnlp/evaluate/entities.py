@@ -123,7 +123,48 @@ def score_entities(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
             "exact": score_names(preds, gold_items, relaxed=False),
             "relaxed": score_names(preds, gold_items, relaxed=True),
         }
+    if "PROJECT" in result:
+        result["PROJECT"]["attributes"] = score_project_attributes(record, gold)
     return result
+
+
+PROJECT_FIELDS = ("type", "owner", "investment", "status")
+
+
+def score_project_attributes(record: Record, gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Agreement on type, owner, investment and status for relaxed-matched projects.
+
+    >>> from yxnlp.record import Document, Entity, Record
+    >>> rec = Record(document=Document(id="x", source="x"), entities=[Entity(id="e1",
+    ...     label="PROJECT", name="光电产业园", canonical="光电产业园",
+    ...     attributes={"type": "park", "owner": None, "status": "在建"})])
+    >>> s = score_project_attributes(rec, {"projects": [{"name": "光电产业园", "type": "park",
+    ...     "owner": None, "investment": None, "status": "planned"}]})
+    >>> s["type"]["correct"], s["status"]["correct"], s["status"]["wrong"]
+    (1, 0, [['光电产业园', '在建', 'planned']])
+    """
+    golds = [g for g in gold.get("projects") or [] if isinstance(g, dict)]
+    taken = [False] * len(golds)
+    out: dict[str, dict[str, Any]] = {f: {"correct": 0, "total": 0, "wrong": []} for f in PROJECT_FIELDS}
+    for e in record.entities:
+        if e.label != "PROJECT":
+            continue
+        names = [e.canonical, e.name]
+        hit = next(
+            (i for i, g in enumerate(golds) if not taken[i] and _matches(names, gold_names(g), relaxed=True)),
+            None,
+        )
+        if hit is None:
+            continue
+        taken[hit] = True
+        for f in PROJECT_FIELDS:
+            want, got = golds[hit].get(f), e.attributes.get(f)
+            out[f]["total"] += 1
+            if want == got:
+                out[f]["correct"] += 1
+            else:
+                out[f]["wrong"].append([e.canonical, got, want])
+    return out
 
 
 def score_surface_lists(predicted: list[str], gold: dict[str, Any], key: str) -> dict[str, Any]:

@@ -1008,7 +1008,7 @@ def project_status(a: Analysis, spans: list[tuple[int, int]]) -> str | None:
     if spans and all(_in_plan_section(a, s) for s, _ in spans):
         return "planned"
     for status, where, pattern in rules().status_rules:
-        for s, _e in spans:
+        for s, e in spans:
             if _in_plan_section(a, s):
                 continue
             s0, s1 = _sentence_span(a, s)
@@ -1017,8 +1017,11 @@ def project_status(a: Analysis, spans: list[tuple[int, int]]) -> str | None:
                 clause_start = max(clause_start, s0)
                 if pattern.search(text, clause_start, s):
                     return status
-            elif pattern.search(text, s0, s1):
-                return status
+            else:
+                c0 = max(s0, *(text.rfind(c, s0, s) + 1 for c in ",，;；。"))
+                ends = [i for i in (text.find(c, e, s1) for c in ",，;；。") if i >= 0]
+                if pattern.search(text, c0, min(ends, default=s1)):
+                    return status
     return None
 
 
