@@ -36,6 +36,10 @@ from yxnlp.errors import InputError
 CLUENER_LABELS: dict[str, str] = {"company": "COMPANY", "government": "ORG"}
 NER_LABELS: tuple[str, ...] = ("COMPANY", "ORG")
 MODEL_NAME = "yxnlp-ner-zh"
+MODEL_VERSION = "0.1.0"
+#: Rule sources left out of silver data: short-form company shapes and owners guessed from
+#: a province prefix (四川移柯…产业园) are the noisiest rules.
+SILVER_SKIP = frozenset({"rule:shape", "rule:project_owner"})
 
 Example = dict[str, Any]
 
@@ -115,6 +119,7 @@ def silver_examples(texts: Iterable[str], *, max_len: int = 160) -> Iterator[Exa
             for e in extract_entities(a, use_ner=False)
             if e.label in NER_LABELS
             for m in e.mentions
+            if m.source not in SILVER_SKIP
         )
         for sent in a.sentences:
             s0, s1 = sent.span
@@ -247,7 +252,16 @@ def train(
         if not best.is_dir():
             best = work / "out" / "model-last"
         meta = json.loads((best / "meta.json").read_text("utf-8"))
-        meta["name"] = MODEL_NAME.replace("-", "_")
+        meta.update(
+            name=MODEL_NAME.replace("-", "_"),
+            version=MODEL_VERSION,
+            description="yxnlp NER (COMPANY, ORG), character tokens; see models/README.md",
+            license="research use only (trained on CLUENER 2020, which states no licence)",
+            sources=[
+                {"name": "CLUENER 2020", "url": "https://github.com/CLUEbenchmark/CLUENER2020"},
+                {"name": "silver annotations of government work reports by yxnlp's rules"},
+            ],
+        )
         (best / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
         if dest.exists():
             shutil.rmtree(dest)
