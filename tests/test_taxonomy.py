@@ -84,6 +84,9 @@ UNKNOWN = [
     ("党史学习教育活动", "count"),
     ("电子信息产业产值", "amount"),
     ("新增退役军人就业", "count"),  # close to 新增就业, but a different population
+    ("规上工业企业研发机构", "count"),  # the head is 研发机构, not 企业
+    ("工业企业专班", "count"),
+    ("工业投资、技改投资", "growth"),  # two subjects, one figure
     ("中央财政用于社会保障的资金", "amount"),
     ("协调贷款企业", "count"),
     ("服务业增加值在国内生产总值中的比重", "growth"),  # a share of GDP is not GDP

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 MODEL_SOURCE = "model:tfidf-knn"
-DEFAULT_THRESHOLD = 0.72
+DEFAULT_THRESHOLD = 0.75
 
 _PREFIX = re.compile(
     r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
@@ -90,6 +90,8 @@ def _rule(subject: str, kind: str) -> str | None:
     names = _names_by_kind(kind)
     if subject in names:
         return names[subject]
+    if "、" in subject:
+        return None  # 工业投资、技改投资: one figure for several subjects has no single key
     best = max((n for n in names if len(n) >= 3 and subject.endswith(n)), key=len, default=None)
     return names[best] if best else None
 
@@ -168,9 +170,24 @@ def map_keys(
             ratio = _RATIO.search(s)
             if ratio and ratio.group() not in name:
                 continue  # a share or rate of something is not the thing itself
-            if key and sim >= threshold:
+            if key and sim >= threshold and (_same_head(s, key) or s[-2:] in name):
                 out[n] = (key, MODEL_SOURCE)
     return out
+
+
+@functools.cache
+def _heads(key: str) -> frozenset[str]:
+    return frozenset(n[-2:] for e in entries() if e.key == key for n in e.names)
+
+
+def _same_head(subject: str, key: str) -> bool:
+    """A Chinese noun phrase ends in its head: one of the key's name heads must end the subject.
+
+    >>> _same_head("规上工业企业研发机构", "above_scale_enterprises")
+    False
+    """
+    tail = subject[-4:]
+    return any(h in tail for h in _heads(key))
 
 
 def map_key(

@@ -84,6 +84,9 @@ class _Rules:
     strip_start: frozenset[str]
     strip_end: frozenset[str]
     subject_max: int
+    counted_stop: frozenset[str]
+    counted_keep: frozenset[str]
+    counted_max: int
     status_re: re.Pattern[str]
     target_clause_re: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -149,6 +152,9 @@ def _rules() -> _Rules:
         strip_start=frozenset(c["subject_strip_start"]),
         strip_end=frozenset(c["subject_strip_end"]),
         subject_max=int(c["subject_max_chars"]),
+        counted_stop=frozenset(c["counted_stop"]),
+        counted_keep=frozenset(c["counted_keep_verbs"]),
+        counted_max=int(c["counted_max_chars"]),
         status_re=re.compile(status_alts),
         target_clause_re=re.compile("|".join(s["target_clause"])),
         subject_drop=frozenset(c["subject_drop"]),
@@ -592,6 +598,11 @@ def _subject(
             window = text[max(seg_start, k.cue_start - 4) : f.num.start]
             suffix = "年均增速" if "年均" in window else "同比增速" if "同比" in window else "增速"
         return (base + suffix) if base else None
+    if k.kind == "count":
+        counted = _counted(doc, f)
+        raw = text[seg_start : f.num.start]
+        if counted and (not base or "等" in raw or len(base) <= 4):
+            return (base if base in _rules().counted_keep else "") + counted
     if base:
         return base
     # nothing before the figure in its clause: the noun phrase after it ("4亿元以上企业")
@@ -603,6 +614,25 @@ def _subject(
     after = re.sub(r"^(?:以上|以下|以内|左右|余|多)", "", text[f.end : stop])
     start = f.end + (len(text[f.end : stop]) - len(after))
     return _tokens_between(doc, start, stop) or None
+
+
+def _counted(doc: _Doc, f: _Figure) -> str:
+    """The noun phrase right after a count (11家|企业|协调贷款 → 企业)."""
+    r = _rules()
+    cuts, text = doc.tok_starts, doc.text
+    i = bisect.bisect_left(cuts, f.end)
+    words: list[str] = []
+    size = 0
+    while i + 1 < len(cuts) and cuts[i] == f.end + size:
+        word = text[cuts[i] : cuts[i + 1]]
+        if word != word.strip() or word in r.counted_stop or _PUNCT.search(word):
+            break
+        if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
+            break
+        words.append(word)
+        size += len(word)
+        i += 1
+    return "".join(words)
 
 
 # --------------------------------------------------------------------------- entity
