@@ -91,7 +91,7 @@ def _rule(subject: str, kind: str) -> str | None:
     if subject in names:
         return names[subject]
     if "、" in subject:
-        return None  # 工业投资、技改投资: one figure for several subjects has no single key
+        return None  # a list of subjects: only an exact name
     best = max((n for n in names if len(n) >= 3 and subject.endswith(n)), key=len, default=None)
     return names[best] if best else None
 
@@ -162,7 +162,7 @@ def map_keys(
         key = _rule_cached(s, kind) or _rule_cached(whole, kind)
         if key:
             out[n] = (key, "rule")
-        else:
+        elif "、" not in s:  # 工业投资、技改投资: one figure for several subjects has no single key
             pending.append((n, s, kind))
     if pending:
         found = _model().nearest_many([(s, kind) for _, s, kind in pending])
