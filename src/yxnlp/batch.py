@@ -177,12 +177,17 @@ def pipeline_version() -> str:
 
 
 def options_tag(*, segmenter: str, ner: bool) -> str:
-    """The options that change a record, as stored in the manifest.
+    """The options that change a record, as stored in the manifest: the segmenter and, with
+    NER, the model's name and version (so a new model redoes the records).
 
     >>> options_tag(segmenter="jieba", ner=False)
     'jieba'
     """
-    return segmenter + ("+ner" if ner else "")
+    if not ner:
+        return segmenter
+    from yxnlp.extract import entities
+
+    return f"{segmenter}+ner:{entities.ner_model_name()}"
 
 
 def file_sha256(path: Path) -> str:
