@@ -433,6 +433,24 @@ PERIOD: list[Case] = [
         {"status": "actual", "period": None},
     ),
     (
+        "from-year-dates-the-start-only",
+        report("高新技术产业占比从2019年的30.8%提高到42%。"),
+        "42%",
+        {"period": "2024"},
+    ),
+    (
+        "from-year-start",
+        report("高新技术产业占比从2019年的30.8%提高到42%。"),
+        "30.8%",
+        {"period": "2019"},
+    ),
+    (
+        "flattened-plan-heading",
+        report("全年新增就业3万人。 二、2025年主要任务 新增城镇就业3.2万人。"),
+        "3.2万人",
+        {"status": "target", "period": "2025"},
+    ),
+    (
         "document-year-ignored",
         report("按照《2023年工作方案》，新建冷库8座。"),
         "8座",

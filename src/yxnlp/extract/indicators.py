@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from yxnlp.pipeline import Analysis
 
 _CLAUSE_END = set("，,；;：:。！？!?\n")
+_FROM_END = re.compile(r"[到至，,；;]")
+_PARA_BREAK = re.compile(r"\n|[ \t\u3000]{2,}")  # also the indents of flattened paragraphs
+_PARA_MAX = 400  # a past-year cue reaches at most this far back
 _LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
 _JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
 _PUNCT = re.compile(r"[，,；;：:。！？!?、\s“”\"'()（）《》]")
@@ -98,6 +101,7 @@ class _Rules:
     summary_heading: re.Pattern[str]
     plan_lead: str
     plan_line: str
+    plan_inline: str
     months_range: re.Pattern[str]
     year_re: re.Pattern[str]
     year_ignore_before: re.Pattern[str]
@@ -108,6 +112,7 @@ class _Rules:
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
     next_five: re.Pattern[str]
+    last_year_in_plan: re.Pattern[str]
 
 
 @functools.cache
@@ -166,6 +171,7 @@ def _rules() -> _Rules:
         summary_heading=re.compile(_alt(s["summary_section_headings"])),
         plan_lead=s["plan_lead"],
         plan_line=s["plan_heading_line"],
+        plan_inline=s["plan_heading_inline"],
         months_range=re.compile(s["months_range"]),
         year_re=re.compile(s["year"]),
         year_ignore_before=re.compile(s["year_ignore_before"]),
@@ -176,6 +182,7 @@ def _rules() -> _Rules:
         this_year=re.compile(s["this_year"]),
         last_year=re.compile(s["last_year"]),
         next_five=re.compile(s["next_five_years"]),
+        last_year_in_plan=re.compile(s["last_year_in_plan"]),
     )
 
 
@@ -252,6 +259,9 @@ def _context(a: Analysis) -> _Doc:
         for m in re.finditer(r.plan_lead.replace("{year}", str(plan)), text):
             end = next((s.span[1] for s in tops if s.span[0] <= m.start() < s.span[1]), len(text))
             doc.plan_regions.append((m.start(), end))
+        inline = re.search(r.plan_inline.replace("{year}", str(plan)), text)
+        if inline:
+            doc.plan_regions.append((inline.start(), len(text)))
         title_end = text.find("\n", len(text) - len(text.lstrip()))
         for line in re.finditer(r.plan_line.replace("{year}", str(plan)), text):
             said = line.group()
@@ -432,6 +442,8 @@ def _years_before(doc: _Doc, start: int, pos: int) -> list[tuple[int, int]]:
             continue
         if text.count("《", start, m.start()) > text.count("》", start, m.start()):
             continue
+        if text[m.start() - 1 : m.start()] == "从" and _FROM_END.search(text, m.end(), pos):
+            continue  # 从2017年的X提高到Y: the year dates X only
         out.append((m.start(), int(m.group("y"))))
     return out
 
@@ -472,8 +484,11 @@ def _status_period(
     for p, y in years:
         if ref is not None and y > ref and p > best and not plan:
             best, status = p, "target"
-    para_start = text.rfind("\n", 0, s) + 1
-    past = _last(r.last_year, text, min(para_start, scope_start), s)
+    brk = _last(_PARA_BREAK, text, max(0, s - _PARA_MAX), s)
+    para_start = brk.end() if brk else max(0, s - _PARA_MAX)
+    past = _last(
+        r.last_year_in_plan if plan else r.last_year, text, min(para_start, scope_start), s
+    )
     if past and past.end() > best and (not years or past.start() > years[-1][0]):
         status, best = "actual", past.end()
     else:
