@@ -10,6 +10,11 @@ five-year plan, the section's year); subject (the short phrase before the figure
 segmenter's tokens); key (:mod:`yxnlp.taxonomy`); entity (a company or project mention that
 holds the figure).
 
+Conventions: ``text`` is the figure with its embedded 余 and its unit as written (约/超 and
+以上/以下 go to ``qualifier``); ``value`` is the figure as written and ``normalized.value`` the
+comparable value, negative for a decline (下降2.0% → −2.0); a unit the source dropped is
+inferred only by a data rule and flagged ``unit_inferred``; ``source`` names the rule.
+
 >>> from yxnlp.pipeline import analyse
 >>> from yxnlp.ingest import from_text
 >>> a = analyse(from_text("2024年工作总结\\n一、主要指标\\n全区地区生产总值约315亿元，同比增长6.1%。"))
