@@ -451,6 +451,22 @@ PERIOD: list[Case] = [
         {"status": "target", "period": "2025"},
     ),
     (
+        "fyp-span-in-sentence",
+        report("“十四五”期间累计新增城镇就业5万人。"),
+        "5万人",
+        {"period": "2021..2025"},
+    ),
+    (
+        "under-heading-of-the-starting-plan",
+        report(
+            "实现城镇新增就业5000万人以上。",
+            title="河南省某县2021年政府工作报告",
+            heading="二、“十四五”时期主要目标任务",
+        ),
+        "5000万人",
+        {"period": "2021..2025", "status": "target", "qualifier": "at_least"},
+    ),
+    (
         "document-year-ignored",
         report("按照《2023年工作方案》，新建冷库8座。"),
         "8座",

@@ -70,6 +70,9 @@ OTHER_TARGETS = [
     (2018, "surveyed_unemployment_rate", 5.5, "at_most"),
     (2012, "cpi_growth", 4.0, "approx"),
     (2012, "urban_new_jobs", 9e6, "at_least"),
+    (2011, "urban_new_jobs", 9e6, "at_least"),  # not the 十二五 total 4500万 (2011..2015)
+    (2016, "urban_new_jobs", 1e7, "at_least"),  # not the 十三五 total 5000万
+    (2021, "surveyed_unemployment_rate", 5.5, "approx"),  # not the 十四五 bound 5.5%以内
 ]
 
 

@@ -113,6 +113,7 @@ class _Rules:
     year_ignore_after: re.Pattern[str]
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
+    fyp_period: re.Pattern[str]
     fyp: dict[str, tuple[int, int]]
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
@@ -183,6 +184,9 @@ def _rules() -> _Rules:
         year_ignore_after=re.compile(s["year_ignore_after"]),
         annual=re.compile(s["annual_average"]),
         fyp_re=re.compile(_alt(list(s["five_year_plans"]))),
+        fyp_period=re.compile(
+            f"(?P<fyp>{_alt(list(s['five_year_plans']))})”?(?:{s['fyp_span_words']})"
+        ),
         fyp={k: (int(v[0]), int(v[1])) for k, v in s["five_year_plans"].items()},
         this_year=re.compile(s["this_year"]),
         last_year=re.compile(s["last_year"]),
@@ -561,7 +565,27 @@ def _period(
     this = _last(r.this_year, scope)
     if this and this.group() == "今年" and doc.gov_report and doc.plan_year is not None:
         return str(doc.plan_year)
+    if this is None:
+        span = _plan_period(doc, scope, secs)
+        if span:
+            return span
     return str(section_year) if section_year is not None else None
+
+
+def _plan_period(doc: _Doc, scope: str, secs: list[Section]) -> str | None:
+    """A five-year plan's span for figures under it: named in the sentence (十四五期间…) or in a
+    heading of the plan now starting (“十三五”时期主要目标 in a 2016 report)."""
+    r = _rules()
+    m = r.fyp_period.search(scope)
+    if m:
+        a, b = r.fyp[m.group("fyp")]
+        return f"{a}..{b}"
+    for sec in secs:
+        for h in r.fyp_re.finditer(sec.heading):
+            a, b = r.fyp[h.group()]
+            if doc.plan_year is not None and a <= doc.plan_year <= b:
+                return f"{a}..{b}"
+    return None
 
 
 # --------------------------------------------------------------------------- subject
