@@ -39,6 +39,7 @@ def test_a_name_means_one_key_per_kind() -> None:
 
 RULE_CASES = [
     ("地区生产总值", "amount", "gdp"),
+    ("人均地区生产总值", "amount", "gdp_per_capita"),  # not gdp, though it ends like it
     ("国内生产总值", "growth", "gdp_growth"),
     ("经济增速", "growth", "gdp_growth"),
     ("全市地区生产总值同比增速", "growth", "gdp_growth"),

@@ -265,6 +265,12 @@ RANGES: list[Case] = [
 
 QUALIFIERS: list[Case] = [
     (
+        "respectively-amounts",
+        report("力争交通、水利领域投资额分别达240亿元、45亿元。"),
+        "45亿元",
+        {"subject": "交通、水利领域投资额", "status": "target", "kind": "amount"},
+    ),
+    (
         "respectively-shared-prefix",
         report("食品、药品抽检合格率分别超98.5%和99%。"),
         "99%",

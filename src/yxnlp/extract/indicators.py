@@ -737,11 +737,11 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
             prev_k is not None
             and prev_sent == s_start
             and text[prev_end : n.start] in _LIST_JOINERS
-            and k.kind == "percent"
             and out[-1].unit == f.unit
         )
         if joined and prev_k is not None:
-            k = _KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
+            if k.kind == "percent":
+                k = _KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
             if qualifier == "exact":
                 qualifier = out[-1].qualifier
         meaning = _status_period(doc, f, k.kind, secs, floor)
