@@ -3,8 +3,8 @@
 A gold item's span is found by locating its ``quote`` in the text, then its ``number_text``
 inside the quote. A predicted indicator matches a gold item when their spans overlap and their
 normalised values are equal (sign ignored, so a decline annotated as a positive rate still
-matches); each side is used once. On matched pairs the kind, qualifier, status and period are
-compared.
+matches); each side is used once. On matched pairs the kind, qualifier, status, period and
+entity (the name of the company or project the figure belongs to) are compared.
 
 >>> gold = [{"quote": "产值445亿元", "number_text": "445亿元", "normalized": {"value": 4.45e10},
 ...          "kind": "amount", "qualifier": "exact", "status": "actual", "period": "2021"}]
@@ -22,7 +22,7 @@ from typing import Any
 
 from yxnlp.record import Indicator, Span
 
-ATTRIBUTES = ("kind", "qualifier", "status", "period")
+ATTRIBUTES = ("kind", "qualifier", "status", "period", "entity")
 
 
 def gold_spans(text: str, gold: Sequence[dict[str, Any]]) -> list[Span | None]:
