@@ -12,18 +12,25 @@ from yxnlp.extract.entities import extract_entities, ner_candidates
 from yxnlp.ingest import from_text
 from yxnlp.pipeline import analyse
 
-SHIPPED = ner.model_dir()
-needs_model = pytest.mark.skipif(
-    not (SHIPPED / "meta.json").is_file(), reason="the NER model is not built (yxnlp train)"
-)
-
 TAG_CASES = [
     ("company_full_name", "浙江恒丰新材料股份有限公司今年营业收入增长两成。", "浙江恒丰新材料股份有限公司", "COMPANY"),
     ("government_body", "广东省人民政府印发制造业高质量发展行动方案。", "广东省人民政府", "ORG"),
+    ("bureau_and_companies", "由区商务局牵头,宏达集团和瑞丰药业参加。", "瑞丰药业", "COMPANY"),
+    ("department_of_province", "浙江省经济和信息化厅公布名单,华茂纺织有限公司入选。", "浙江省经济和信息化厅", "ORG"),
+    pytest.param(
+        "long_committee_name", "在市发展和改革委员会的指导下,全区项目建设有序推进。", "市发展和改革委员会", "ORG",
+        marks=pytest.mark.xfail(strict=True, reason="the model stops at 市发展 (rules find the whole name)"),
+    ),
 ]
 
 
-@needs_model
+def test_shipped_model_is_in_the_repository() -> None:
+    meta = ner.model_dir() / "meta.json"
+    assert meta.is_file(), "models/yxnlp-ner-zh is shipped with the repository"
+    size = sum(p.stat().st_size for p in ner.model_dir().rglob("*") if p.is_file())
+    assert size < 30_000_000
+
+
 def test_shipped_model_loads_with_its_labels() -> None:
     nlp = ner.load()
     assert nlp.pipe_names == ["tok2vec", "ner"]
@@ -31,26 +38,32 @@ def test_shipped_model_loads_with_its_labels() -> None:
     assert ner.model_name() is not None and ner.model_name().startswith("models/yxnlp-ner-zh")  # type: ignore[union-attr]
 
 
-@needs_model
-@pytest.mark.parametrize(("case", "text", "name", "label"), TAG_CASES, ids=[c[0] for c in TAG_CASES])
+@pytest.mark.parametrize(("case", "text", "name", "label"), TAG_CASES)
 def test_shipped_model_tags_a_sentence(case: str, text: str, name: str, label: str) -> None:
     spans = ner.tag(text)
     assert (text.index(name), text.index(name) + len(name), label) in spans
 
 
-@needs_model
 def test_ner_candidates_are_checked_like_rules() -> None:
     text = "督促印刷包装企业调整生产计划,全年增长8%。"
     assert list(ner_candidates(text)) == []
 
 
-@needs_model
 def test_ner_mentions_are_marked_ner() -> None:
     text = "一、概况\n走访调研时,中科瑞达光电与德清县经信局签署合作协议。"
     ents = extract_entities(analyse(from_text(text, name="t")), use_ner=True)
     sources = {m.source for e in ents for m in e.mentions}
     assert sources <= {"ner", "list"} | {s for s in sources if s.startswith("rule:")}
     assert all(text[m.span[0] : m.span[1]] == m.text for e in ents for m in e.mentions)
+
+
+def test_long_text_is_tagged_in_pieces_with_source_offsets() -> None:
+    line = "广东省人民政府印发制造业高质量发展行动方案。\n"
+    text = line * 200
+    spans = ner.tag(text, chunk=500)
+    starts = {s for s, _, _ in spans}
+    assert {i * len(line) for i in range(200)} <= starts
+    assert all(text[s:e] == "广东省人民政府" for s, e, _ in spans if s % len(line) == 0)
 
 
 def test_empty_text_needs_no_model(tmp_path: Path) -> None:

@@ -796,17 +796,40 @@ def ner_candidates(text: str) -> Iterator[Candidate]:
     for s, e, label in ner.tag(text):
         name = text[s:e]
         if label == "COMPANY":
-            if not _company_core_ok(_core_of(name)) or len(name) > 20:
-                continue
-            if name.endswith(("企业", "园", "基地", "项目", "平台", "中心")):
-                continue
-            yield Candidate("COMPANY", s, e, name, "ner")
+            if _ner_company_ok(name):
+                yield Candidate("COMPANY", s, e, name, "ner")
         elif label == "ORG":
             if not re.search("(局|委|厅|部|办|院|政府|委员会|办公室|署|会)$", name):
                 continue
             if _is_generic(name, r.project_generic):
                 continue
             yield Candidate("ORG", s, e, name, "ner")
+
+
+def _ner_company_ok(name: str) -> bool:
+    """A model's COMPANY span must still look like a company name to the rules: a legal form
+    after a sound core, an industry word after a name-like core, or a name-like word.
+
+    >>> _ner_company_ok("华茂纺织"), _ner_company_ok("工业总产"), _ner_company_ok("系统软件开展")
+    (True, False, False)
+    """
+    r = rules()
+    if len(name) > 20 or "企业" in name or re.search(r"[\d,，。、;；:：]", name):
+        return False
+    legal = re.search(f"(?:{r.legal_re.pattern})$", name)
+    if legal:
+        core = _core_of(name)
+        return (
+            _company_core_ok(core)
+            and not _all_common(core)
+            and not _core_looks_generic(core, lax=True)
+        )
+    industry = re.search(f"(?:{r.industry_re.pattern})$", name)
+    core = name[: industry.start()] if industry else name
+    place = _starts_with_place(core)
+    if place and len(core) - len(place) >= 2:
+        core = core[len(place) :]
+    return 2 <= len(core) <= 6 and _company_core_ok(core) and _name_like(core)
 
 
 # -- merging ----------------------------------------------------------------------------------
