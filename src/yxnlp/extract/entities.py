@@ -798,19 +798,35 @@ def ner_candidates(text: str) -> Iterator[Candidate]:
         if label == "COMPANY":
             if _ner_company_ok(name):
                 yield Candidate("COMPANY", s, e, name, "ner")
-        elif label == "ORG":
-            if not re.search("(局|委|厅|部|办|院|政府|委员会|办公室|署|会)$", name):
-                continue
-            if _is_generic(name, r.project_generic):
-                continue
+        elif label == "ORG" and _ner_org_ok(name):
             yield Candidate("ORG", s, e, name, "ner")
+
+
+def _ner_org_ok(name: str) -> bool:
+    """A model's ORG span must end in a body suffix; a government (政府) needs a place or
+    level before it, so 法治政府 and 地方政府 are not bodies.
+
+    >>> _ner_org_ok("浙江省经济和信息化厅"), _ner_org_ok("法治政府"), _ner_org_ok("汉交会")
+    (True, False, False)
+    """
+    r = rules()
+    if len(name) < 3 or not re.search("(局|委|厅|部|办|法院|检察院|政府|委员会|办公室|署|人大|政协)$", name):
+        return False
+    if _is_generic(name, r.project_generic) or _verb_phrase(name):
+        return False
+    if name.endswith("政府"):
+        head = name.removesuffix("人民政府").removesuffix("政府")
+        levels = tuple(r.org["levels"])
+        return bool(head) and (head.endswith(levels) or _starts_with_place(head) == head)
+    return True
 
 
 def _ner_company_ok(name: str) -> bool:
     """A model's COMPANY span must still look like a company name to the rules: a legal form
-    after a sound core, an industry word after a name-like core, or a name-like word.
+    after a sound core, or an industry word after a name-like core (bare names come only
+    from lists).
 
-    >>> _ner_company_ok("华茂纺织"), _ner_company_ok("工业总产"), _ner_company_ok("系统软件开展")
+    >>> _ner_company_ok("华茂纺织"), _ner_company_ok("工业总产"), _ner_company_ok("招投")
     (True, False, False)
     """
     r = rules()
@@ -825,7 +841,9 @@ def _ner_company_ok(name: str) -> bool:
             and not _core_looks_generic(core, lax=True)
         )
     industry = re.search(f"(?:{r.industry_re.pattern})$", name)
-    core = name[: industry.start()] if industry else name
+    if not industry:  # bare short names come from lists only
+        return False
+    core = name[: industry.start()]
     place = _starts_with_place(core)
     if place and len(core) - len(place) >= 2:
         core = core[len(place) :]
