@@ -89,3 +89,18 @@ def test_tiny_training_run_gives_a_loadable_model(tmp_path: Path) -> None:
     assert set(nlp.get_pipe("ner").labels) == {"COMPANY", "ORG"}  # type: ignore[attr-defined]
     spans = ner.tag("区商务局走访宏达集团。", path=str(out))
     assert all(0 <= s < e <= 11 and lab in {"COMPANY", "ORG"} for s, e, lab in spans)
+
+
+def test_train_command_prepares_and_trains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from yxnlp.cli import main
+
+    src = tmp_path / "cluener"
+    for split in ("train", "dev"):
+        write(src / f"{split}.txt", CLUENER_LINES)
+    data, out = tmp_path / "data", tmp_path / "model"
+    args = ["train", "--prepare", "--cluener", str(src), "--data", str(data)]
+    assert main([*args, "--skip-training"]) == 0
+    assert '"cluener/train": 2' in capsys.readouterr().out
+    assert main(["train", "--data", str(data), "--output", str(out), "--max-steps", "2"]) == 0
+    assert (out / "meta.json").is_file()
+    assert json.loads((out / "meta.json").read_text("utf-8"))["version"] == train.MODEL_VERSION

@@ -90,6 +90,7 @@ def test_issuer_abbreviation_and_self_reference() -> None:
     orgs = [e for e in entities(text) if e.label == "ORG"]
     issuer = orgs[0]
     assert issuer.canonical == "嘉兴市南湖区经济和信息化局"
+    assert issuer.attributes == {"issuer": True}
     assert {m.text for m in issuer.mentions} == {"嘉兴市南湖区经济和信息化局", "我局", "区经信局"}
     assert [o.canonical for o in orgs[1:]] == ["区财政局"]
 

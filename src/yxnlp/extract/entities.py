@@ -792,7 +792,6 @@ def ner_candidates(text: str) -> Iterator[Candidate]:
     """COMPANY and ORG spans from the shipped model, filtered by the rule layer's checks."""
     from yxnlp.extract import ner
 
-    r = rules()
     for s, e, label in ner.tag(text):
         name = text[s:e]
         if label == "COMPANY":
@@ -1165,6 +1164,8 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
             attrs = _attributes(a, label, ms, groups.get("COMPANY", []), company_canon)
+            if label == "ORG" and issuer and name == canon[issuer]:
+                attrs["issuer"] = True
             first = ms[0].text if label == "PROJECT" else name
             entity = Entity(
                 id="",
