@@ -34,7 +34,7 @@ _PREFIX = re.compile(
     r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
 )
 _RATIO = re.compile(r"比重|比例|占比|率")
-_GROWTH_SUFFIX = re.compile(r"(?:同比|年均|比上年)?(?:增速|增长率|增长|增幅|降幅|下降)$")
+_GROWTH_SUFFIX = re.compile(r"(?:同比|年均|比上年)?(?:增速|增长率|增长|增幅|涨幅|降幅|下降)$")
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,17 @@ class Entry:
 
 
 @functools.cache
-def entries() -> tuple[Entry, ...]:
-    """The taxonomy, loaded once."""
+def _raw() -> dict[str, Any]:
     raw: dict[str, Any] = json.loads(
         resources.files("yxnlp.data").joinpath("indicator_taxonomy.json").read_text("utf-8")
     )
+    return raw
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """The taxonomy, loaded once."""
+    raw = _raw()
     return tuple(
         Entry(e["key"], e["en"], tuple(e["kinds"]), tuple(e["names"])) for e in raw["keys"]
     )
@@ -144,6 +150,26 @@ def _model() -> _Model:
     return _Model()
 
 
+@functools.cache
+def _guards() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g["words"]) for g in _raw().get("guards", []))
+
+
+@functools.cache
+def _guarded(key: str, words: tuple[str, ...]) -> bool:
+    """True when ``key`` has a name with one of ``words``."""
+    return any(w in n for e in entries() if e.key == key for n in e.names for w in words)
+
+
+def _allowed(subject: str, key: str) -> bool:
+    """A subject about 能耗 takes only a key named for 能耗 (never 工业增加值 growth).
+
+    >>> _allowed("单位工业增加值能耗", "industrial_value_added_growth")
+    False
+    """
+    return all(_guarded(key, words) for words in _guards() if any(w in subject for w in words))
+
+
 def map_keys(
     items: Sequence[tuple[str | None, str]], *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[str | None, str | None]]:
@@ -160,6 +186,8 @@ def map_keys(
             continue
         whole = normalise_subject(subject or "")  # 经济增速 is itself a name
         key = _rule_cached(s, kind) or _rule_cached(whole, kind)
+        if key and not _allowed(s, key):
+            continue
         if key:
             out[n] = (key, "rule")
         elif "、" not in s:  # 工业投资、技改投资: one figure for several subjects has no single key
@@ -170,6 +198,8 @@ def map_keys(
             ratio = _RATIO.search(s)
             if ratio and ratio.group() not in name:
                 continue  # a share or rate of something is not the thing itself
+            if key and not _allowed(s, key):
+                continue
             if key and sim >= threshold and (_same_head(s, key) or s[-2:] in name):
                 out[n] = (key, MODEL_SOURCE)
     return out

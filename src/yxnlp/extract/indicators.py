@@ -85,6 +85,7 @@ class _Rules:
     prefix_window: int
     suffix: tuple[tuple[re.Pattern[str], str], ...]
     growth_re: re.Pattern[str]
+    growth_target_re: re.Pattern[str]
     decline: frozenset[str]
     level_after: re.Pattern[str]
     share_re: re.Pattern[str]
@@ -96,6 +97,7 @@ class _Rules:
     counted_keep: frozenset[str]
     counted_max: int
     status_re: re.Pattern[str]
+    gov_this_year: re.Pattern[str]
     target_clause_re: re.Pattern[str]
     subject_drop: frozenset[str]
     progress_re: re.Pattern[str]
@@ -119,6 +121,7 @@ class _Rules:
     last_year: re.Pattern[str]
     next_five: re.Pattern[str]
     last_year_in_plan: re.Pattern[str]
+    year_lead: str
 
 
 @functools.cache
@@ -156,6 +159,9 @@ def _rules() -> _Rules:
         growth_re=re.compile(
             rf"(?P<cue>{_alt(c['growth'])})(?P<gap>[^，,；;。：:、0-9０-９]{{0,{c['growth_gap']}}})$"
         ),
+        growth_target_re=re.compile(
+            rf"(?P<cue>{_alt(c['growth'])})(?P<gap>{c['growth_target_gap']})$"
+        ),
         decline=frozenset(c["decline"]),
         level_after=re.compile(c["level_after_cue"]),
         share_re=re.compile("|".join(c["share"])),
@@ -167,6 +173,7 @@ def _rules() -> _Rules:
         counted_keep=frozenset(c["counted_keep_verbs"]),
         counted_max=int(c["counted_max_chars"]),
         status_re=re.compile(status_alts),
+        gov_this_year=re.compile(s["gov_this_year_target"]),
         target_clause_re=re.compile("|".join(s["target_clause"])),
         subject_drop=frozenset(c["subject_drop"]),
         progress_re=re.compile("|".join(s["progress"])),
@@ -192,6 +199,7 @@ def _rules() -> _Rules:
         last_year=re.compile(s["last_year"]),
         next_five=re.compile(s["next_five_years"]),
         last_year_in_plan=re.compile(s["last_year_in_plan"]),
+        year_lead=s["year_lead"],
     )
 
 
@@ -211,6 +219,7 @@ class _Doc:
     sentences: list[tuple[int, int, str | None]]
     full_bounds: list[int]  # ends of full sentences (。！？ or line breaks)
     plan_regions: list[tuple[int, int]] = field(default_factory=list)
+    year_leads: list[int] = field(default_factory=list)  # paragraphs opening with 今年/<plan>年
     tok_starts: list[int] = field(default_factory=list)  # token offsets (segmenter's cuts)
     skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
 
@@ -264,6 +273,8 @@ def _context(a: Analysis) -> _Doc:
         tok_starts=[int(x) for x in a.doc.to_array("IDX")] + [len(text)],
     )
     if plan is not None:
+        lead = re.compile(r.year_lead.replace("{year}", str(plan)))
+        doc.year_leads = [m.end() for m in lead.finditer(text)]
         tops = [s for s in a.sections if s.level == 1]
         for m in re.finditer(r.plan_lead.replace("{year}", str(plan)), text):
             end = next((s.span[1] for s in tops if s.span[0] <= m.start() < s.span[1]), len(text))
@@ -356,6 +367,9 @@ def _resolve(text: str, n: NumberMatch, clause: str) -> _Figure | None:
     """Attach a unit to a figure, or decide it is not an indicator."""
     r = _rules()
     pos = n.end
+    if n.percent:  # 百分之六: the unit is written before the figure
+        u = r.units["%"]
+        return _Figure(n, pos, "百分之", False, u, u.normalized, u.factor, u.kind, "rule:percent")
     if r.non_unit_re.match(text, pos):
         return None
     m = r.unit_re.match(text, pos)
@@ -419,7 +433,7 @@ class _KindInfo:
     sign: float
 
 
-def _kind(text: str, f: _Figure, clause_start: int) -> _KindInfo:
+def _kind(text: str, f: _Figure, clause_start: int, sent_start: int) -> _KindInfo:
     r = _rules()
     s = f.num.start
     if f.kind != "percent":
@@ -434,6 +448,11 @@ def _kind(text: str, f: _Figure, clause_start: int) -> _KindInfo:
         said = cue + g.group("gap")
         sign = -1.0 if any(w in said for w in r.decline) else 1.0
         return _KindInfo("growth", cue, clause_start + g.start(), sign)
+    if g is None and not share:  # 经济增长预期目标为7%: the growth named as a target
+        t = r.growth_target_re.search(text, max(sent_start, s - 40), s)
+        if t:
+            sign = -1.0 if t.group("cue") in r.decline else 1.0
+            return _KindInfo("growth", t.group("cue"), t.start(), sign)
     if share:
         return _KindInfo("share", None, s, 1.0)
     return _KindInfo("percent", None, s, 1.0)
@@ -489,6 +508,10 @@ def _status_period(
     clause_cue = _last(r.target_clause_re, text, clause_start, s)
     if clause_cue and clause_cue.end() > best:
         best, status = clause_cue.end(), "target"
+    if doc.gov_report and status == "actual":  # 今年 of a 政府工作报告 is still to come
+        this = _last(r.gov_this_year, text, scope_start, s)
+        if this and this.end() > best:
+            best, status = this.end(), "target"
     ref = doc.summary_year
     for p, y in years:
         if ref is not None and y > ref and p > best and not plan:
@@ -566,13 +589,13 @@ def _period(
     if this and this.group() == "今年" and doc.gov_report and doc.plan_year is not None:
         return str(doc.plan_year)
     if this is None:
-        span = _plan_period(doc, scope, secs)
+        span = _plan_period(doc, scope, secs, s)
         if span:
             return span
     return str(section_year) if section_year is not None else None
 
 
-def _plan_period(doc: _Doc, scope: str, secs: list[Section]) -> str | None:
+def _plan_period(doc: _Doc, scope: str, secs: list[Section], pos: int) -> str | None:
     """A five-year plan's span for figures under it: named in the sentence (十四五期间…) or in a
     heading of the plan now starting (“十三五”时期主要目标 in a 2016 report)."""
     r = _rules()
@@ -581,6 +604,9 @@ def _plan_period(doc: _Doc, scope: str, secs: list[Section]) -> str | None:
         a, b = r.fyp[m.group("fyp")]
         return f"{a}..{b}"
     for sec in secs:
+        i = bisect.bisect_left(doc.year_leads, sec.span[0])
+        if i < len(doc.year_leads) and doc.year_leads[i] <= pos:
+            continue  # a paragraph on this year's targets came in between
         for h in r.fyp_re.finditer(sec.heading):
             a, b = r.fyp[h.group()]
             if doc.plan_year is not None and a <= doc.plan_year <= b:
@@ -636,6 +662,8 @@ def _subject(
         cue = k.cue or ""
         if cue in ("增速", "涨幅", "增幅", "降幅"):
             suffix = cue
+        elif cue in ("上涨幅度", "增长幅度"):
+            suffix = cue[1] + "幅"
         elif k.sign < 0:
             suffix = "降幅"
         else:
@@ -730,7 +758,9 @@ def extract_indicators(a: Analysis, *, entities: list[Entity]) -> list[Indicator
         if s_start != prev_sent:
             prev_subject = None
         seg_start = max(floor, prev_end) if prev_sent == s_start else floor
-        k = _kind(text, f, floor)
+        k = _kind(text, f, floor, s_start)
+        if k.cue_start < seg_start:  # the growth cue stands in an earlier clause
+            seg_start = _clause_start(text, k.cue_start, s_start)
         qualifier = _qualifier(text, f, floor)
         # 分别增长5%和7% / 分别超98.5%和99%: the second figure shares the first one's reading
         joined = (

@@ -9,6 +9,12 @@ A *number* here is only the figure and its scale (``1.58亿``, ``77.51余亿``, 
 [('1.58亿', 1.58, '亿', None), ('6%－6.5', 6.0, None, 6.5)]
 >>> [m.text for m in find_numbers("十三五期间第3名，JK0+220")]
 []
+
+A percentage written in words (``百分之六``, ``百分之八至九``, ``百分之十二点三``) is one figure
+with ``percent`` set; the unit is part of its text.
+
+>>> [(m.text, m.value, m.high, m.percent) for m in find_numbers("增长百分之八至九，涨幅百分之十二点三")]
+[('百分之八至九', 8.0, 9.0, True), ('百分之十二点三', 12.3, None, True)]
 """
 
 from __future__ import annotations
@@ -39,10 +45,17 @@ ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _RANGE_SEP = r"[-－—–~～至]"
+_CN_DECIMAL = rf"{CHINESE}(?:点[零〇一二三四五六七八九]+)?"
+# 百分之六, 百分之八至九, 百分之四至百分之五, 百分之十二点三, 百分之7.5
+_PERCENT_WORDS = (
+    rf"百分之(?P<p1>{ARABIC}|{_CN_DECIMAL})"
+    rf"(?:(?:{_RANGE_SEP}|到)(?:百分之)?(?P<p2>{ARABIC}|{_CN_DECIMAL})(?![0-9０-９]))?"
+)
 # ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time.
 _BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]")
 
 NUMBER_RE = re.compile(
+    rf"{_PERCENT_WORDS}|"
     rf"(?P<n1>{ARABIC}|{CHINESE})"
     rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
     rf"(?P<more>余|多)?(?P<scale>{_SCALE})?(?P<more2>余|多)?"
@@ -61,6 +74,7 @@ class NumberMatch:
     scale: str | None  # 万, 亿, 万亿 … as written
     more: bool  # an embedded 余/多 ("300余", "77.51余亿")
     chinese: bool  # written in Chinese numerals
+    percent: bool = False  # a percentage in words (百分之六): the unit is inside the text
 
     @property
     def factor(self) -> float:
@@ -140,6 +154,36 @@ def parse_number(text: str) -> float | None:
         return cn_to_number(text)
 
 
+def cn_decimal(text: str) -> float | None:
+    """Value of a Chinese numeral with an optional decimal part written with 点.
+
+    >>> cn_decimal("十二点三"), cn_decimal("零点五"), cn_decimal("三点")
+    (12.3, 0.5, None)
+    """
+    whole, dot, frac = text.partition("点")
+    value = 0.0 if whole in ("零", "〇") else cn_to_number(whole)
+    if value is None or (dot and not frac):
+        return None
+    if not frac:
+        return value
+    digits = "".join(str(_CN_DIGIT[ch]) if ch in _CN_DIGIT else "x" for ch in frac)
+    return None if "x" in digits else value + float("0." + digits)
+
+
+def _percent_words(text: str, m: re.Match[str]) -> NumberMatch | None:
+    p1, p2 = m.group("p1"), m.group("p2")
+    value = parse_number(p1) if p1[0].isdigit() else cn_decimal(p1)
+    if value is None:
+        return None
+    high = (parse_number(p2) if p2[0].isdigit() else cn_decimal(p2)) if p2 else None
+    end = m.end()
+    if p2 and (high is None or high <= value):
+        high, end = None, m.end("p1")
+    chinese = not p1[0].isdigit()
+    return NumberMatch(m.start(), end, text[m.start() : end], value, high, None, False, chinese,
+                       percent=True)  # fmt: skip
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
     """Figures in ``text[start:end]``, skipping codes (``JK0+220``), times and ordinals.
 
@@ -152,6 +196,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
     for m in NUMBER_RE.finditer(text, start, stop):
         s = m.start()
         if s > 0 and _BLOCK_BEFORE.match(text, s - 1):
+            continue
+        if m.group("p1"):
+            pm = _percent_words(text, m)
+            if pm is not None:
+                yield pm
             continue
         n1, n2 = m.group("n1"), m.group("n2")
         chinese = not n1[0].isdigit()
