@@ -48,6 +48,7 @@ PLACE_CASES = [
 PLACE_NEGATIVES = [
     ("county_inside_word", "创建省级示范县和小城镇,发展乡村旅游。"),
     ("generic_levels", "全省、全市、全区各级部门要协同推进。"),
+    ("zone_and_common_township_names", "建设综合保税区,培育一批中心镇。"),
 ]
 
 
@@ -243,6 +244,7 @@ PROJECT_NEGATIVES = [
     ("generic_parks", "深入园区、乡镇走访调研,推动工业园区、高校园区覆盖5G。"),
     ("generic_platforms", "通过社会平台融资,推动企业应用互联网平台。"),
     ("generic_with_adjectives", "建设一批零碳园区和绿色园区,培育一批标志性项目。"),
+    ("verbs_before_generic_parks", "优化各类开发区,夯实县域园区,建设一批零碳工厂和园区。"),
 ]
 
 

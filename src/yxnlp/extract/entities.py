@@ -113,7 +113,7 @@ class _Rules:
 
 
 _PLACE_SUFFIX = re.compile("(省|市|区|县|镇|乡|街道|自治州|州|旗|盟|自治区)$")
-_NOT_PLACE = re.compile("(园区|开发区|高新区|新区|管委会|农场|林场|示范区|片区|城区|工业区|经济区|牧场|场|度假区|风景区|景区|保护区|试验区|合作区)$")
+_NOT_PLACE = re.compile("(园区|开发区|高新区|新区|管委会|农场|林场|示范区|片区|城区|工业区|经济区|牧场|场|度假区|风景区|景区|保护区|试验区|合作区|保税区|港区)$")
 
 
 @functools.cache
@@ -138,7 +138,9 @@ def rules() -> _Rules:
     for n in places:
         levels = {d.level for d in gz.divisions(n)}
         m = re.match(f"^([{HAN}]{{2,}}?)(?:省|市|区|县|自治州)$", n)
-        if m and levels & {"province", "city", "county"}:
+        if m and levels & {"province", "city"}:
+            stems.setdefault(m.group(1), n)
+        elif m and "county" in levels and _word_freq(m.group(1)) < 500:  # not 资源 (资源县)
             stems.setdefault(m.group(1), n)
     return _Rules(
         company=company,
@@ -311,6 +313,7 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
             if _risky_place(name) and (
                 (bounds is not None and not _place_aligned(text, i, i + k, bounds))
                 or _word_freq(name) >= 20
+                or _common_stem(name)
             ):
                 continue
             yield Candidate("PLACE", i, i + k, name, "rule:gazetteer")
@@ -337,6 +340,14 @@ def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> b
     ok_start = start in bounds or _place_chain_before(text, start) < start
     ok_end = end in bounds or any(text[end : end + k] in r.places for k in range(2, 8))
     return ok_start and ok_end
+
+
+def _common_stem(name: str) -> bool:
+    """A township whose name is a frequent word plus 镇/乡 (中心镇, 重点镇)."""
+    if {d.level for d in gazetteer.load().divisions(name)} != {"township"}:
+        return False
+    stem = _PLACE_SUFFIX.sub("", name)
+    return len(stem) >= 2 and _word_freq(stem) >= 1000
 
 
 @functools.cache
@@ -574,6 +585,8 @@ def find_projects(text: str) -> Iterator[Candidate]:
         if len(strip_generic(core, r.project_generic)) < 2:
             continue
         if re.match(r"[\d.]", core) or re.search(r"\d+(?:余|多)?[个家大]", core):
+            continue
+        if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
             continue
         kind = cfg["type_by_cue"][m.group()]
         if m.group() == "项目" and not _named_project(name):
