@@ -309,3 +309,15 @@ def test_an_internal_failure_is_reported_with_its_kind(tmp_path: Path) -> None:
 def test_workers_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "0"]) == 2
     assert "--workers must be at least 1" in capsys.readouterr().err
+
+
+def test_a_second_batch_on_the_same_folder_is_refused(reports: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".lock").open("a") as held:  # a batch already running there
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(InputError, match="another yxnlp batch is writing to this folder"):
+            run_batch([reports / "gd"], out=out, ner=False)
+    assert run_batch([reports / "gd"], out=out, ner=False).processed == 1  # released

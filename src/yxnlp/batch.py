@@ -20,7 +20,7 @@
   (:class:`ModelError`) would fail every file: it stops the batch at once instead.
 * **Crash safety**: each record is written atomically, then upserted into the store in its own
   transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
-  One batch per output folder at a time.
+  One batch per output folder at a time (a lock on ``DIR/.lock`` refuses a second one).
 
 >>> from pathlib import Path
 >>> assign_names([Path("a/2024.txt"), Path("b/2024.txt"), Path("b/x.txt")])[Path("b/x.txt")]
@@ -433,6 +433,44 @@ def run_batch(
     out_dir = Path(out)
     files = discover(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(out_dir):
+        result = _run(
+            files, out_dir, db=db, workers=workers, segmenter=segmenter, ner=ner,
+            engine=engine, progress=progress, console=console,
+        )  # fmt: skip
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Hold a lock on the output folder (``.lock``): one batch writes there at a time. The
+    operating system drops the lock when the process dies, so a killed run never blocks."""
+    with (out / ".lock").open("a") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory lock
+            yield
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise InputError(out, "another yxnlp batch is writing to this folder") from exc
+        yield
+
+
+def _run(
+    files: list[Path],
+    out_dir: Path,
+    *,
+    db: str | Path | None,
+    workers: int,
+    segmenter: str,
+    ner: bool,
+    engine: Engine | None,
+    progress: bool,
+    console: Console | None,
+) -> BatchResult:
     for stale in out_dir.glob(".*.tmp"):  # left by a run killed while writing
         stale.unlink(missing_ok=True)
     manifest = _load_manifest(out_dir)
@@ -527,5 +565,4 @@ def run_batch(
     finally:
         if store is not None:
             store.close()
-    result.seconds = time.perf_counter() - started
     return result
