@@ -468,7 +468,10 @@ class Store:
         """Indicators with their document's metadata; ``year`` filters on the indicator year.
 
         ``year`` is an int or an inclusive ``(first, last)`` pair; ``region`` is a name, a
-        short name (上海) or a 6-digit code.
+        short name (上海) or a 6-digit code. Each row carries the indicator's columns and its
+        document's ``region_name, region_code, issuer, title, published, summary_year,
+        plan_year, report_year`` and ``document_source`` (the document's ``source``; the
+        indicator's own ``source`` is the rule or model that produced it).
         """
         w = _Where()
         w.any_of("i.key", key)
