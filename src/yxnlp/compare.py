@@ -11,7 +11,8 @@ of the same series:
   the region's previous year in the table.
 
 ``year`` is the indicator's year (the first four digits of its period, else the document's plan
-year for a target and summary year otherwise; see :mod:`yxnlp.store`). Values are the
+year for a target and summary year otherwise; see :mod:`yxnlp.store`); indicators without a key,
+a year or a value are left out. Values are the
 normalized values (``normalized.value``; ``value`` when not normalized); a key keeps only its
 most frequent unit (``DataFrame.attrs["units"]`` maps each column to it). When a cell has several
 candidates, one whose period is a single year beats a span (a 年均 target for 2026..2030 counts
