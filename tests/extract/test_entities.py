@@ -44,6 +44,7 @@ PLACE_CASES = [
     ("named_region", "主动融入长三角一体化和长江经济带发展。", ["长三角", "长江经济带"]),
     ("region_variants", "融入粤港澳大湾区建设,服务粤港澳大湾区。", ["粤港澳大湾区"]),
     ("short_form_merged", "郑州市全年GDP增长5%,郑州工业稳中有进。", ["郑州市"]),
+    ("city_and_province_short_names", "深化与苏州、无锡合作,加强与浙江对接。", ["苏州", "无锡", "浙江"]),
 ]
 PLACE_NEGATIVES = [
     ("county_inside_word", "创建省级示范县和小城镇,发展乡村旅游。"),

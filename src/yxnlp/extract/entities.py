@@ -321,6 +321,8 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
             break
         else:
             i += 1
+    if bounds is not None:
+        yield from _short_places(text, bounds)
     doc = span_ruler()(text)
     for span in doc.spans["rules"]:
         if span.label_ == "PLACE":
@@ -332,6 +334,56 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
                 s = m.start() + k
                 yield Candidate("PLACE", s, m.end(), text[s : m.end()], "rule:named_region")
                 break
+
+
+@functools.cache
+def _short_place_names() -> dict[str, str]:
+    """Province short names and city names without 市 that read as place names (jieba: ns)."""
+    import jieba.posseg
+
+    from yxnlp.segment import load_tokenizer
+
+    load_tokenizer("jieba")
+    g = gazetteer.load()
+    out: dict[str, str] = {}
+    data = _load_gazetteer_json("provinces_31.json")
+    for p in data:
+        for alias in [p["short_name"], *p["aliases"]]:
+            if len(alias) >= 2 and alias not in rules().places:
+                out.setdefault(alias, p["province"])
+    for name in g.names():
+        if not name.endswith("市") or len(name) < 3:
+            continue
+        if not any(d.level == "city" for d in g.divisions(name)):
+            continue
+        stem = name[:-1]
+        words = list(jieba.posseg.cut(stem))
+        if len(words) == 1 and words[0].flag == "ns":
+            out.setdefault(stem, name)
+    return out
+
+
+def _load_gazetteer_json(name: str) -> Any:
+    return json.loads(resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8"))
+
+
+def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
+    """Short place names written without their suffix (苏州, 广东), on word boundaries.
+
+    >>> b = frozenset({0, 2, 3, 5, 7, 9})
+    >>> [c.text for c in _short_places("苏州和无锡联合招商", b)]
+    ['苏州', '无锡']
+    """
+    names = _short_place_names()
+    pattern = re.compile(_alternation(names))
+    r = rules()
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if s not in bounds or e not in bounds:
+            continue
+        if any(text[s : s + k] in r.places for k in range(len(m.group()) + 1, len(m.group()) + 4)):
+            continue  # the full name (苏州市) is found by the gazetteer scan
+        yield Candidate("PLACE", s, e, m.group(), "rule:place_short")
 
 
 def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
