@@ -75,6 +75,27 @@ def test_older_schema_is_migrated_when_opened_for_writing(tmp_path: Path) -> Non
     assert Store(path).schema_version() == schema_version_supported()
 
 
+def test_a_version_1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    with duckdb.connect(str(path)) as con:  # as the first release left it
+        con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP)")
+        con.execute(migrations()[0][1])
+        con.execute("INSERT INTO schema_version (version) VALUES (1)")
+        con.execute("INSERT INTO documents (id, source) VALUES ('old', 'old.txt')")
+    Store(path, read_only=False).close()  # opened once for writing: migrated, nothing lost
+    assert Store(path).schema_version() == schema_version_supported() >= 2
+    assert Store(path).documents()["source"].tolist() == ["old.txt"]
+
+
+def test_views_put_indicators_next_to_their_document(shared_db: Path) -> None:
+    df = Store(shared_db).query(
+        "SELECT region_name, count(*) AS n FROM indicator_view GROUP BY 1 ORDER BY 1"
+    )
+    assert df.values.tolist() == [["安吉县", 11], ["新会区", 1], ["长葛市", 1]]
+    ents = Store(shared_db).query("SELECT DISTINCT issuer FROM entity_view ORDER BY 1")
+    assert ents["issuer"].tolist() == ["安吉县人民政府", "长葛市人民政府"]
+
+
 def test_missing_database_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such database"):
         Store(tmp_path / "nope.duckdb")
