@@ -5,6 +5,8 @@ each record's JSON) use the record model's field names; nested objects are flatt
 underscore (``region.name`` → ``region_name``, ``normalized.value`` → ``normalized_value``) and a
 span ``[start, end)`` becomes ``<field>_start``, ``<field>_end``. The schema lives in SQL files in
 ``yxnlp/data/store/`` and is created or migrated by the package (table ``schema_version``).
+The views ``indicator_view`` and ``entity_view`` add each row's document metadata (region,
+issuer, years, ``document_source``), so ad-hoc SQL needs no join.
 
 Two derived columns make the common questions one filter each:
 

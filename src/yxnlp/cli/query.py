@@ -33,7 +33,11 @@ def add_parser(sub: Any) -> None:
     q: argparse.ArgumentParser = sub.add_parser(
         "query", help="run one read-only SQL query on the store"
     )
-    q.add_argument("sql", help='e.g. "SELECT region_name, count(*) FROM documents GROUP BY 1"')
+    q.add_argument(
+        "sql",
+        help='e.g. "SELECT issuer, count(*) FROM indicator_view GROUP BY 1" (tables: documents,'
+        " sections, indicators, entities, mentions; views: indicator_view, entity_view)",
+    )
     _common(q)
     q.set_defaults(run=run_query)
 
