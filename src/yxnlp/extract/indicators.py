@@ -121,6 +121,7 @@ class _Rules:
     last_year: re.Pattern[str]
     next_five: re.Pattern[str]
     last_year_in_plan: re.Pattern[str]
+    last_year_lead: re.Pattern[str]
     year_lead: str
 
 
@@ -199,6 +200,7 @@ def _rules() -> _Rules:
         last_year=re.compile(s["last_year"]),
         next_five=re.compile(s["next_five_years"]),
         last_year_in_plan=re.compile(s["last_year_in_plan"]),
+        last_year_lead=re.compile(s["last_year_lead"]),
         year_lead=s["year_lead"],
     )
 
@@ -305,7 +307,11 @@ def _ancestors(doc: _Doc, sid: str | None) -> list[Section]:
 
 def _is_plan(doc: _Doc, secs: list[Section], pos: int) -> bool:
     r = _rules()
-    heads = [s.heading for s in secs]
+    heads = [  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+        s.heading
+        for s in secs
+        if not (r.plan_heading.search(s.heading) and r.summary_heading.search(s.heading))
+    ]
     if any(r.plan_heading.search(h) for h in heads):
         return True
     opened = min((x.span[0] for x in secs), default=0)
@@ -360,13 +366,16 @@ class _Figure:
 
 
 def _is_year(n: NumberMatch) -> bool:
-    return not n.chinese and n.value.is_integer() and 1900 <= n.value <= 2100 and len(n.text) == 4
+    digits = n.text.replace(" ", "")
+    return not n.chinese and n.value.is_integer() and 1900 <= n.value <= 2100 and len(digits) == 4
 
 
 def _resolve(text: str, n: NumberMatch, clause: str) -> _Figure | None:
     """Attach a unit to a figure, or decide it is not an indicator."""
     r = _rules()
     pos = n.end
+    if n.spaced and text[pos : pos + 1] == " ":
+        pos += 1  # 8 ％: spaced digits keep a space before the unit
     if n.percent:  # 百分之六: the unit is written before the figure
         u = r.units["%"]
         return _Figure(n, pos, "百分之", False, u, u.normalized, u.factor, u.kind, "rule:percent")
@@ -446,6 +455,8 @@ def _kind(text: str, f: _Figure, clause_start: int, sent_start: int) -> _KindInf
     if g and not r.level_after.match(g.group("gap")):
         cue = g.group("cue")
         said = cue + g.group("gap")
+        if said.endswith(("到", "至")):
+            said = cue  # 涨幅回落到2.6%: the growth reached, not a fall
         sign = -1.0 if any(w in said for w in r.decline) else 1.0
         return _KindInfo("growth", cue, clause_start + g.start(), sign)
     if g is None and not share:  # 经济增长预期目标为7%: the growth named as a target
@@ -508,19 +519,23 @@ def _status_period(
     clause_cue = _last(r.target_clause_re, text, clause_start, s)
     if clause_cue and clause_cue.end() > best:
         best, status = clause_cue.end(), "target"
+    brk = _last(_PARA_BREAK, text, max(0, s - _PARA_MAX), s)
+    para_start = brk.end() if brk else max(0, s - _PARA_MAX)
+    floor = min(para_start, scope_start)
+    this_year = False
     if doc.gov_report and status == "actual":  # 今年 of a 政府工作报告 is still to come
-        this = _last(r.gov_this_year, text, scope_start, s)
+        this = _last(r.gov_this_year, text, floor, s)
         if this and this.end() > best:
-            best, status = this.end(), "target"
+            best, status, this_year = this.end(), "target", True
     ref = doc.summary_year
     for p, y in years:
         if ref is not None and y > ref and p > best and not plan:
             best, status = p, "target"
-    brk = _last(_PARA_BREAK, text, max(0, s - _PARA_MAX), s)
-    para_start = brk.end() if brk else max(0, s - _PARA_MAX)
-    past = _last(
-        r.last_year_in_plan if plan else r.last_year, text, min(para_start, scope_start), s
-    )
+    past = _last(r.last_year_in_plan if plan else r.last_year, text, floor, s)
+    if plan and past is None:
+        past = r.last_year_lead.match(text, scope_start)
+        if past and r.gov_this_year.search(text, past.end(), s):
+            past = None  # 去年…，今年…: the figure is this year's
     if past and past.end() > best and (not years or past.start() > years[-1][0]):
         status, best = "actual", past.end()
     else:
@@ -529,9 +544,15 @@ def _status_period(
         window = text[clause_start:s]
         if r.progress_re.search(window):
             status = "progress"
+    if status == "target" and doc.gov_report and not this_year and not years:
+        earlier = _last(r.last_year, text, scope_start, s)
+        if earlier and earlier.end() <= best:  # 去年…提出，要把…控制在: last year's target
+            past = earlier
     if past is not None:
         current = doc.plan_year if doc.gov_report else section_year
         return _Meaning(status, str(current - 1) if current is not None else None)
+    if status == "target" and doc.gov_report and (this_year or not years):
+        section_year = doc.plan_year  # a 政府工作报告 sets targets for the year it plans
     return _Meaning(status, _period(doc, s, scope_start, years, section_year, secs))
 
 

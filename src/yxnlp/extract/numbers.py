@@ -10,6 +10,12 @@ A *number* here is only the figure and its scale (``1.58亿``, ``77.51余亿``, 
 >>> [m.text for m in find_numbers("十三五期间第3名，JK0+220")]
 []
 
+Digits typeset one by one with single spaces are one figure (``spaced``; a single space may
+then stand before the unit).
+
+>>> [(m.text, m.value, m.scale) for m in find_numbers("总值达到7 4 7 7 2 亿元，增长8 ％")]
+[('7 4 7 7 2 亿', 74772.0, '亿'), ('8', 8.0, None)]
+
 A percentage written in words (``百分之六``, ``百分之八至九``, ``百分之十二点三``) is one figure
 with ``percent`` set; the unit is part of its text.
 
@@ -54,8 +60,14 @@ _PERCENT_WORDS = (
 # ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time.
 _BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]")
 
+# digits typeset one by one with single spaces (1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．7 平方米, 8 ％);
+# the first digit must be followed by a space, so ordinary figures never take this branch
+_SPACED = (
+    rf"(?P<s1>[0-9０-９](?= )(?:(?: ?[.．] ?| )[0-9０-９])+(?![0-9０-９])|[0-9０-９](?= [%％‰]))"
+    rf"(?: (?P<sscale>{_SCALE}))?"
+)
 NUMBER_RE = re.compile(
-    rf"{_PERCENT_WORDS}|"
+    rf"{_PERCENT_WORDS}|{_SPACED}|"
     rf"(?P<n1>{ARABIC}|{CHINESE})"
     rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
     rf"(?P<more>余|多)?(?P<scale>{_SCALE})?(?P<more2>余|多)?"
@@ -75,6 +87,7 @@ class NumberMatch:
     more: bool  # an embedded 余/多 ("300余", "77.51余亿")
     chinese: bool  # written in Chinese numerals
     percent: bool = False  # a percentage in words (百分之六): the unit is inside the text
+    spaced: bool = False  # digits typeset with single spaces: one space may precede the unit
 
     @property
     def factor(self) -> float:
@@ -201,6 +214,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             pm = _percent_words(text, m)
             if pm is not None:
                 yield pm
+            continue
+        if m.group("s1"):
+            value = parse_number(m.group("s1").replace(" ", ""))
+            if value is not None:
+                scale = m.group("sscale")
+                yield NumberMatch(s, m.end(), m.group(), value, None, scale, False, False,
+                                  spaced=True)  # fmt: skip
             continue
         n1, n2 = m.group("n1"), m.group("n2")
         chinese = not n1[0].isdigit()
