@@ -71,7 +71,6 @@ class Candidate:
     end: int
     text: str
     source: str
-    attrs: tuple[tuple[str, str], ...] = ()
 
     @property
     def priority(self) -> int:
@@ -91,6 +90,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class _Rules:
+    place: dict[str, Any]
+    place_suffix: re.Pattern[str]
     company: dict[str, Any]
     org: dict[str, Any]
     project: dict[str, Any]
@@ -112,8 +113,6 @@ class _Rules:
     status_rules: tuple[tuple[str, str, re.Pattern[str]], ...] = field(default=())
 
 
-_PLACE_SUFFIX = re.compile("(省|市|区|县|镇|乡|街道|自治州|州|旗|盟|自治区)$")
-_NOT_PLACE = re.compile("(园区|开发区|高新区|新区|管委会|农场|林场|示范区|片区|城区|工业区|经济区|牧场|场|度假区|风景区|景区|保护区|试验区|合作区|保税区|港区)$")
 
 
 @functools.cache
@@ -123,6 +122,8 @@ def rules() -> _Rules:
     org = _load_json("org_patterns.json")
     project = _load_json("project_cues.json")
     status = _load_json("project_status.json")
+    place = _load_json("place_rules.json")
+    place_suffix, not_place = re.compile(place["suffix"]), re.compile(place["not_place"])
     enum = company["enumeration"]
     item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum['max_item']}}}"
     items = f"(?P<items>{item}(?:[、，,和及与]{item})*)"
@@ -131,8 +132,8 @@ def rules() -> _Rules:
         n
         for n in gz.names()
         if (len(n) >= 3 or n.endswith(("县", "省")))
-        and _PLACE_SUFFIX.search(n)
-        and not _NOT_PLACE.search(n)
+        and place_suffix.search(n)
+        and not not_place.search(n)
     )
     stems: dict[str, str] = {}
     for n in places:
@@ -140,9 +141,11 @@ def rules() -> _Rules:
         m = re.match(f"^([{HAN}]{{2,}}?)(?:省|市|区|县|自治州)$", n)
         if m and levels & {"province", "city"}:
             stems.setdefault(m.group(1), n)
-        elif m and "county" in levels and _word_freq(m.group(1)) < 500:  # not 资源 (资源县)
+        elif m and "county" in levels and _word_freq(m.group(1)) < place["county_stem_max_freq"]:
             stems.setdefault(m.group(1), n)
     return _Rules(
+        place=place,
+        place_suffix=place_suffix,
         company=company,
         org=org,
         project=project,
@@ -193,6 +196,20 @@ def span_ruler() -> Language:
     patterns = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def ruler_candidates(text: str) -> tuple[Candidate, ...]:
+    """Phrase-pattern matches of ``entity_patterns.jsonl`` (run once per text).
+
+    >>> [(c.label, c.text) for c in ruler_candidates("落实国务院部署,融入长三角")]
+    [('ORG', '国务院'), ('PLACE', '长三角')]
+    """
+    doc = span_ruler()(text)
+    return tuple(
+        Candidate(span.label_, span.start_char, span.end_char, span.text, f"rule:{span.id_}")
+        for span in doc.spans["rules"]
+    )
 
 
 # -- small helpers ----------------------------------------------------------------------------
@@ -312,7 +329,7 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
                 continue
             if _risky_place(name) and (
                 (bounds is not None and not _place_aligned(text, i, i + k, bounds))
-                or _word_freq(name) >= 20
+                or _word_freq(name) >= r.place["risky_word_freq"]
                 or _common_stem(name)
             ):
                 continue
@@ -323,10 +340,7 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
             i += 1
     if bounds is not None:
         yield from _short_places(text, bounds)
-    doc = span_ruler()(text)
-    for span in doc.spans["rules"]:
-        if span.label_ == "PLACE":
-            yield Candidate("PLACE", span.start_char, span.end_char, span.text, f"rule:{span.id_}")
+    yield from (c for c in ruler_candidates(text) if c.label == "PLACE")
     for m in r.region_re.finditer(text):
         head = m.group("head")
         for k in range(len(head) - 2, -1, -1):
@@ -398,8 +412,9 @@ def _common_stem(name: str) -> bool:
     """A township whose name is a frequent word plus 镇/乡 (中心镇, 重点镇)."""
     if {d.level for d in gazetteer.load().divisions(name)} != {"township"}:
         return False
-    stem = _PLACE_SUFFIX.sub("", name)
-    return len(stem) >= 2 and _word_freq(stem) >= 1000
+    r = rules()
+    stem = r.place_suffix.sub("", name)
+    return len(stem) >= 2 and _word_freq(stem) >= r.place["common_township_stem_freq"]
 
 
 @functools.cache
@@ -437,7 +452,8 @@ def _name_like(core: str) -> bool:
 
     def rare(w: str, f: str) -> bool:
         freq = _word_freq(w)
-        return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < 50)
+        limit = rules().company["proper_name_max_freq"]
+        return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < limit)
 
     if len(words) == 1:
         return rare(*words[0])
@@ -512,7 +528,6 @@ def _province_short(s: str) -> bool:
 
 # -- government bodies ------------------------------------------------------------------------
 
-_ORG_BAD_NEXT = {"局": "面势部限长", "部": "门署分队长位件署", "办": "理事法公好学实结", "委": "托屈"}
 
 
 def find_orgs(text: str) -> Iterator[Candidate]:
@@ -551,7 +566,7 @@ def find_orgs(text: str) -> Iterator[Candidate]:
         found.append(Candidate("ORG", s, end, text[s:end], "rule:level_body"))
     for m in r.org_core_re.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if nxt and nxt in _ORG_BAD_NEXT.get(m.group("suffix"), ""):
+        if nxt and nxt in r.org["bad_next_char"].get(m.group("suffix"), ""):
             continue
         if text[m.end() : m.end() + 2] in r.org["not_org_followers"]:
             continue
@@ -567,12 +582,7 @@ def find_orgs(text: str) -> Iterator[Candidate]:
     for ref in r.org["self_references"]:
         for m in re.finditer(re.escape(ref), text):
             found.append(Candidate("ORG", m.start(), m.end(), ref, "rule:self_reference"))
-    doc = span_ruler()(text)
-    for span in doc.spans["rules"]:
-        if span.label_ == "ORG":
-            found.append(
-                Candidate("ORG", span.start_char, span.end_char, span.text, f"rule:{span.id_}")
-            )
+    found += [c for c in ruler_candidates(text) if c.label == "ORG"]
     found.sort(key=lambda c: c.start)
     yield from found
 
@@ -586,15 +596,6 @@ def _cue_type(name: str) -> str:
         if name.endswith(cue):
             return str(cues[cue])
     return "project"
-
-
-def _project_core(name: str) -> str:
-    m = rules().cue_re.search(name)
-    cues = sorted(rules().project["type_by_cue"], key=len, reverse=True)
-    for cue in cues:
-        if name.endswith(cue):
-            return name[: -len(cue)]
-    return name[: m.start()] if m else name
 
 
 _COUNT_AFTER = re.compile(r"\s*(?:[\d.]+|[一二三四五六七八九十两几]+)(?:余|多)?(?:个|家|处|项|座|条|户)?")
@@ -947,10 +948,6 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 # -- canonicalisation -------------------------------------------------------------------------
-
-
-def _company_key(name: str) -> str:
-    return _core_of(name)
 
 
 def _same_company(short: str, full: str) -> bool:
