@@ -786,7 +786,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
         if core.endswith(tuple(bad_core.get(m.group(), ()))) or _all_common(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
-    not_after = (*tuple(r.company["followed_not_company"]), "孵化", "成果", "创新", "型", "化")
+    not_after = tuple(r.company["followed_not_company"])
     for m in r.industry_re.finditer(text):
         if text.startswith(not_after, m.end()):
             continue
@@ -837,8 +837,7 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
                     continue
                 if not _company_core_ok(_core_of(item)) or _is_generic(item, r.project_generic):
                     continue
-                endings = ("企业", "单位", "部门", "行业", "产业", *r.company["enumeration"]["not_company_endings"])
-                if item.endswith(endings):
+                if item.endswith(tuple(r.company["enumeration"]["not_company_endings"])):
                     continue
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")
 
