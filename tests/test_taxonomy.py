@@ -60,6 +60,19 @@ RULE_CASES = [
     ("新增规模以上工业企业", "count", "new_above_scale_enterprises"),
     ("研发经费投入强度", "percent", "rd_intensity"),
     ("外贸进出口总额", "amount", "foreign_trade"),
+    # close pairs kept apart (see _choices_comment in the data file)
+    ("单位工业增加值能耗降幅", "growth", "industrial_energy_intensity_reduction"),
+    ("规上工业单位增加值能耗", "growth", "industrial_energy_intensity_reduction"),
+    ("万元工业增加值能耗", "percent", "industrial_energy_intensity_reduction"),
+    ("单位生产总值能耗", "growth", "energy_intensity_reduction"),
+    ("国民生产总值", "growth", "gnp_growth"),
+    ("国民生产总值", "amount", "gnp"),
+    ("零售物价涨幅", "growth", "retail_price_growth"),
+    ("商品零售价格涨幅", "growth", "retail_price_growth"),
+    ("居民消费价格总水平涨幅", "growth", "cpi_growth"),
+    ("新增就业岗位", "count", "urban_new_jobs"),
+    ("城镇新增就业人数", "count", "urban_new_jobs"),
+    ("社会商品零售总额", "growth", "retail_sales_growth"),
 ]
 
 
@@ -108,3 +121,21 @@ def test_threshold_is_a_knob() -> None:
 def test_same_key_across_regions_and_years() -> None:
     subjects = ["全区地区生产总值", "全市地区生产总值", "全县地区生产总值", "我省地区生产总值"]
     assert {taxonomy.map_key(s, kind="amount")[0] for s in subjects} == {"gdp"}
+
+
+ENERGY_SUBJECTS = [
+    "单位工业增加值能耗", "工业增加值能耗", "规上工业增加值能源消耗", "增加值耗能",
+    "工业增加值单位能耗", "规上工业增加值综合能耗",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("subject", ENERGY_SUBJECTS)
+def test_energy_subject_never_maps_to_value_added(subject: str) -> None:
+    key, _ = taxonomy.map_key(subject, kind="growth")
+    assert key is None or "energy" in key
+
+
+def test_guard_words_are_named_in_energy_keys() -> None:
+    energy = [e for e in taxonomy.entries() if "energy" in e.key]
+    assert len(energy) >= 2
+    assert all(any("能耗" in n or "能源消耗" in n for n in e.names) for e in energy)

@@ -541,8 +541,248 @@ XFAIL: list[Case] = [
     ),
 ]
 
+OLD_GOV = "广东省某县1995年政府工作报告"
+OLD_PLAN = "二、1995年的主要任务"
+
+# Shapes of the main targets in older 政府工作报告 (1990s–2000s), written for invented counties.
+OLDER_TARGETS: list[Case] = [
+    (
+        "percent-in-words",
+        report("今年全县国内生产总值计划增长百分之九。", title=OLD_GOV, heading=OLD_PLAN),
+        "百分之九",
+        {
+            "value": 9.0,
+            "unit": "百分之",
+            "norm_unit": "percent",
+            "kind": "growth",
+            "key": "gdp_growth",
+            "status": "target",
+            "period": "1995",
+            "source": "rule:percent",
+        },
+    ),
+    (
+        "percent-in-words-range",
+        report("今年经济增长速度的调控目标，定为百分之八至九。", title=OLD_GOV, heading=OLD_PLAN),
+        "百分之八至九",
+        {
+            "norm": 8.0,
+            "max": 9.0,
+            "qualifier": "range",
+            "kind": "growth",
+            "key": "gdp_growth",
+            "status": "target",
+        },
+    ),
+    (
+        "percent-in-words-decimal",
+        report("全县社会商品零售总额增长百分之十二点三。", title=OLD_GOV, heading=OLD_PLAN),
+        "百分之十二点三",
+        {"value": 12.3, "kind": "growth", "key": "retail_sales_growth"},
+    ),
+    (
+        "percent-in-words-at-most",
+        report("要把全年零售物价上涨幅度控制在百分之十以内。", title=OLD_GOV, heading=DONE),
+        "百分之十",
+        {
+            "qualifier": "at_most",
+            "kind": "growth",
+            "key": "retail_price_growth",
+            "status": "target",
+            "period": "1995",
+            "subject": "零售物价涨幅",
+        },
+    ),
+    (
+        "growth-named-as-target",
+        report("县委提出今年经济增长预期目标为7%左右，兼顾了需要和可能。", title=GOV, heading=DONE),
+        "7%",
+        {
+            "kind": "growth",
+            "qualifier": "approx",
+            "key": "gdp_growth",
+            "status": "target",
+            "period": "2025",
+        },
+    ),
+    (
+        "growth-speed-target-set-as",
+        report("综合考虑，今年经济增长速度的调控目标定为８％。", title=OLD_GOV, heading=OLD_PLAN),
+        "８％",
+        {"kind": "growth", "key": "gdp_growth", "status": "target", "period": "1995"},
+    ),
+    (
+        "growth-expected-as",
+        report("综合分析各方面因素，今年的经济增长预期为9％左右。", title=OLD_GOV, heading=DONE),
+        "9％",
+        {
+            "kind": "growth",
+            "qualifier": "approx",
+            "key": "gdp_growth",
+            "status": "target",
+            "period": "1995",
+        },
+    ),
+    (
+        "gov-this-year-paragraph",
+        report(
+            "今年计划要求，全县生产总值增长百分之十。投资要符合产业政策。"
+            "农民人均纯收入增长百分之五。",
+            title=OLD_GOV,
+            heading=DONE,
+        ),
+        "百分之五",
+        {"status": "target", "period": "1995"},
+    ),
+    (
+        "percent-in-words-hundred",
+        report("全县行政村通电率达到百分之百。", title=OLD_GOV),
+        "百分之百",
+        {"value": 100.0, "kind": "percent"},
+    ),
+    (
+        "gnp-is-not-gdp",
+        report("今年国民生产总值增长百分之六。", title=OLD_GOV, heading=OLD_PLAN),
+        "百分之六",
+        {"key": "gnp_growth", "status": "target"},
+    ),
+    (
+        "retail-price-index",
+        report("今年县里商品零售价格涨幅控制在3％以内。", title=OLD_GOV, heading=OLD_PLAN),
+        "3％",
+        {"key": "retail_price_growth", "qualifier": "at_most", "status": "target"},
+    ),
+    (
+        "cpi-total-level",
+        report("今年的主要目标是：居民消费价格总水平涨幅控制在4%。", title=GOV, heading=PLAN),
+        "4%",
+        {"key": "cpi_growth", "qualifier": "at_most", "status": "target", "period": "2025"},
+    ),
+    (
+        "new-jobs-not-lower-than",
+        report("今年的主要目标是：城镇新增就业人数不低于3万人。", title=GOV, heading=PLAN),
+        "3万人",
+        {"key": "urban_new_jobs", "qualifier": "at_least", "subject": "城镇新增就业人数"},
+    ),
+    (
+        "registered-unemployment",
+        report("今年的主要目标是：城镇登记失业率控制在4.5%以内。", title=GOV, heading=PLAN),
+        "4.5%",
+        {"key": "registered_unemployment_rate", "qualifier": "at_most", "status": "target"},
+    ),
+    (
+        "last-years-target-quoted",
+        report(
+            "去年县政府在工作报告中提出，要把全年零售物价上涨幅度控制在百分之十以内。",
+            title=OLD_GOV,
+            heading=DONE,
+        ),
+        "百分之十",
+        {"status": "target", "period": "1994"},
+    ),
+    (
+        "level-reached-is-not-a-fall",
+        report("去年全县居民消费价格涨幅回落到2.6%。", title=GOV, heading=PLAN),
+        "2.6%",
+        {"norm": 2.6, "kind": "growth", "key": "cpi_growth", "status": "actual", "period": "2024"},
+    ),
+    (
+        "last-year-then-this-year",
+        report(
+            "去年居民消费价格涨幅为2.1%，今年居民消费价格涨幅控制在3%左右。",
+            title=GOV,
+            heading=PLAN,
+        ),
+        "3%",
+        {"status": "target", "period": "2025"},
+    ),
+    (
+        "this-year-since-is-past",
+        report("今年以来，全县规上工业增加值增长9%。", title=GOV, heading=DONE),
+        "9%",
+        {"status": "actual"},
+    ),
+]
+
+# Digits typeset one by one with single spaces (a scanned 1990s report).
+SPACED_DIGITS: list[Case] = [
+    (
+        "spaced-money",
+        report("全县生产总值达到3 4 5 6 万元。", title=OLD_GOV),
+        "3 4 5 6 万元",
+        {"value": 3456.0, "norm": 3.456e7, "unit": "万元", "key": "gdp"},
+    ),
+    (
+        "spaced-percent",
+        report("今年的主要目标是：经济增长速度9 ％。", title=OLD_GOV, heading=OLD_PLAN),
+        "9 ％",
+        {"value": 9.0, "kind": "growth", "key": "gdp_growth", "status": "target"},
+    ),
+    (
+        "spaced-decimal",
+        report("城镇人均住房面积增加到9 ．6 平方米。", title=OLD_GOV),
+        "9 ．6 平方米",
+        {"value": 9.6, "kind": "quantity", "norm_unit": "平方米"},
+    ),
+    (
+        "spaced-year-dates",
+        report("1 9 9 4 年全县粮食产量达到2 1 万吨。", title=OLD_GOV),
+        "2 1 万吨",
+        {"value": 21.0, "period": "1994", "key": "grain_output"},
+    ),
+]
+
+# Energy per unit of output is never a growth of value added.
+ENERGY: list[Case] = [
+    (
+        "industrial-energy-intensity",
+        report("单位工业增加值能耗下降3.5%。"),
+        "3.5%",
+        {"key": "industrial_energy_intensity_reduction", "norm": -3.5, "value": 3.5},
+    ),
+    (
+        "above-scale-energy-intensity",
+        report("力争规上工业单位增加值能耗降低4%。", heading=PLAN),
+        "4%",
+        {"key": "industrial_energy_intensity_reduction", "status": "target", "norm": -4.0},
+    ),
+    (
+        "ten-thousand-yuan-energy",
+        report("万元工业增加值能耗同比下降5.2%。"),
+        "5.2%",
+        {"key": "industrial_energy_intensity_reduction"},
+    ),
+    (
+        "gdp-energy-intensity",
+        report("单位地区生产总值能耗比上年下降2.8%。"),
+        "2.8%",
+        {"key": "energy_intensity_reduction", "norm": -2.8},
+    ),
+    (
+        "value-added-next-to-energy",
+        report("规上工业增加值增长8%、单位工业增加值能耗下降3%。"),
+        "3%",
+        {"key": "industrial_energy_intensity_reduction"},
+    ),
+]
+
+JOBS: list[Case] = [
+    (
+        "jobs-created-count",
+        report("全年新增就业岗位12.5万个。"),
+        "12.5万个",
+        {"key": "urban_new_jobs", "norm": 125000.0, "norm_unit": "count"},
+    ),
+    (
+        "jobs-created-target",
+        report("今年的主要预期目标是：城镇新增就业岗位不少于5万个。", title=GOV, heading=PLAN),
+        "5万个",
+        {"key": "urban_new_jobs", "qualifier": "at_least", "status": "target"},
+    ),
+]
+
 ALL = MONEY + COUNTS + QUANTITIES + PERCENTS + SHARES + GROWTH + DECLINES + RANGES + QUALIFIERS
-ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT
+ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT + OLDER_TARGETS + SPACED_DIGITS + ENERGY + JOBS
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])
@@ -573,6 +813,9 @@ NEGATIVES: list[tuple[str, str]] = [
     ("hundred-thousand-label", report("实施新一轮百万亩造林绿化工程。")),
     ("duration", report("用3个月时间开展专项整治。")),
     ("bare-number", report("编号为1024的档案。")),
+    ("spaced-year-only", report("1 9 9 4 年以来，全县上下团结奋斗。", title=OLD_GOV)),
+    ("spaced-list-without-unit", report("见附表1 2 3。", title=OLD_GOV)),
+    ("percent-word-without-number", report("百分之百的热情投入工作。")),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yxnlp.extract.numbers import cn_to_number, find_numbers, parse_number
+from yxnlp.extract.numbers import cn_decimal, cn_to_number, find_numbers, parse_number
 
 PARSE_ARABIC = [
     ("445", 445.0),
@@ -48,6 +48,60 @@ FIND = [
     ("贷款１５００万元", "１５００万", 1500.0, None, "万", False),
     ("资金2,030万元", "2,030万", 2030.0, None, "万", False),
 ]
+# percentages written in words, as in 1990s reports
+PERCENT_WORDS = [
+    ("增长百分之九", "百分之九", 9.0, None),
+    ("定为百分之八至九", "百分之八至九", 8.0, 9.0),
+    ("增长百分之四至百分之五", "百分之四至百分之五", 4.0, 5.0),
+    ("增长百分之十二点三", "百分之十二点三", 12.3, None),
+    ("达到百分之七十五以上", "百分之七十五", 75.0, None),
+    ("占百分之7.5", "百分之7.5", 7.5, None),
+    ("普及率百分之百", "百分之百", 100.0, None),
+    ("降低百分之九至八", "百分之九", 9.0, None),  # descending: not a range
+]
+# digits typeset one by one with single spaces (scanned reports)
+SPACED = [
+    ("总值7 4 7 7 2 亿元", "7 4 7 7 2 亿", 74772.0, "亿"),
+    ("增长1 1 ％", "1 1", 11.0, None),
+    ("增长8 ％", "8", 8.0, None),
+    ("面积8 ．7 平方米", "8 ．7", 8.7, None),
+    ("增长率1 0 ．0 6 ‰", "1 0 ．0 6", 10.06, None),
+]
+NOT_SPACED = [
+    ("2023 2024年", ["2023", "2024"]),
+    ("第3 期", []),
+    ("共 3 个", ["3"]),
+    ("5 2024年", ["5", "2024"]),
+    ("百分之百的努力", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "value", "high"), PERCENT_WORDS)
+def test_percent_in_words(text: str, found: str, value: float, high: float | None) -> None:
+    m = next(find_numbers(text))
+    assert (m.text, m.value, m.high, m.percent) == (found, pytest.approx(value), high, True)
+    assert text[m.start : m.end] == found
+
+
+@pytest.mark.parametrize(("text", "found", "value", "scale"), SPACED)
+def test_spaced_digits(text: str, found: str, value: float, scale: str | None) -> None:
+    m = next(find_numbers(text))
+    assert (m.text, m.value, m.scale, m.spaced) == (found, pytest.approx(value), scale, True)
+
+
+@pytest.mark.parametrize(("text", "figures"), NOT_SPACED)
+def test_ordinary_spacing_is_not_spaced_digits(text: str, figures: list[str]) -> None:
+    found = list(find_numbers(text))
+    assert [m.text for m in found] == figures
+    assert not any(m.spaced for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("十二点三", 12.3), ("零点五", 0.5), ("六", 6.0), ("三点", None), ("点五", None)],
+)
+def test_cn_decimal(text: str, value: float | None) -> None:
+    assert cn_decimal(text) == (pytest.approx(value) if value is not None else None)
 
 
 @pytest.mark.parametrize(("text", "found", "value", "high", "scale", "more"), FIND)

@@ -93,6 +93,7 @@ class _Rules:
     strip_start: frozenset[str]
     strip_end: frozenset[str]
     subject_max: int
+    subject_tail: re.Pattern[str]
     counted_stop: frozenset[str]
     counted_keep: frozenset[str]
     counted_max: int
@@ -170,6 +171,7 @@ def _rules() -> _Rules:
         strip_start=frozenset(c["subject_strip_start"]),
         strip_end=frozenset(c["subject_strip_end"]),
         subject_max=int(c["subject_max_chars"]),
+        subject_tail=re.compile(c["subject_tail"]),
         counted_stop=frozenset(c["counted_stop"]),
         counted_keep=frozenset(c["counted_keep_verbs"]),
         counted_max=int(c["counted_max_chars"]),
@@ -652,7 +654,7 @@ def _clean_tokens(doc: _Doc, start: int, end: int) -> str:
         words.pop(0)
     while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
         words.pop()
-    phrase = "".join(words)
+    phrase = r.subject_tail.sub("", "".join(words))
     return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
 
 

@@ -185,6 +185,8 @@ def cn_decimal(text: str) -> float | None:
 
 def _percent_words(text: str, m: re.Match[str]) -> NumberMatch | None:
     p1, p2 = m.group("p1"), m.group("p2")
+    if p1 == "百" and not p2 and text[m.end() : m.end() + 1] in ("的", "地"):
+        return None  # 百分之百的热情: an idiom, not a figure
     value = parse_number(p1) if p1[0].isdigit() else cn_decimal(p1)
     if value is None:
         return None
