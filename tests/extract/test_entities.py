@@ -340,3 +340,38 @@ def test_seed_floors_rules_only() -> None:
         relaxed = scores[label]["relaxed"]
         assert relaxed["f1"] >= floor, (label, relaxed["spurious"], relaxed["missed"])
         assert relaxed["precision"] >= floor and relaxed["recall"] >= floor
+
+
+# -- data files -------------------------------------------------------------------------------
+
+DATA_KEYS = {
+    "company_suffixes.json": {"legal_forms", "group_words", "industry_words", "left_boundaries",
+                              "generic_cores", "followed_not_company", "enumeration"},
+    "org_patterns.json": {"levels", "level_bodies", "cores", "abbreviations", "suffixes",
+                          "self_references", "bad_next_char"},
+    "project_cues.json": {"type_by_cue", "left_boundaries", "generic_words", "investment",
+                          "owner_cues", "inner_cues"},
+    "project_status.json": {"rules", "plan_headings"},
+    "place_rules.json": {"suffix", "not_place", "risky_word_freq"},
+}
+
+
+@pytest.mark.parametrize(("name", "keys"), sorted(DATA_KEYS.items()))
+def test_rule_files_have_their_keys(name: str, keys: set[str]) -> None:
+    from importlib import resources
+
+    data = json.loads(resources.files("yxnlp.data").joinpath(name).read_text("utf-8"))
+    assert keys <= set(data)
+
+
+def test_span_ruler_patterns_are_well_formed() -> None:
+    from importlib import resources
+
+    lines = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl").read_text("utf-8")
+    rows = [json.loads(ln) for ln in lines.splitlines() if ln.strip()]
+    assert rows and all(set(r) == {"label", "pattern", "id"} for r in rows)
+    assert {r["label"] for r in rows} <= {"COMPANY", "PROJECT", "ORG", "PLACE"}
+    project_types = set(json.loads(
+        resources.files("yxnlp.data").joinpath("project_cues.json").read_text("utf-8")
+    )["type_by_cue"].values())
+    assert project_types == {"project", "park", "base", "platform"}
