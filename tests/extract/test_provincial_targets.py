@@ -1,0 +1,86 @@
+"""2026 provincial 政府工作报告: every province's GDP growth target comes out.
+
+Reads ``corpus/provinces-2026/<code>.txt``. The expected values were read by hand from each
+report's 主要预期目标 sentence (地区生产总值增长5%左右, 经济增长5.5%左右, 按增长5%安排 …).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from yxnlp import process
+from yxnlp.record import Record
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus" / "provinces-2026"
+
+# (code, province, normalised value, normalised max, qualifier)
+GDP_GROWTH_2026 = [
+    ("110000", "北京", 5.0, None, "approx"),
+    ("120000", "天津", 4.5, None, "exact"),
+    ("130000", "河北", 5.0, None, "at_least"),
+    ("140000", "山西", 4.5, 5.0, "range"),
+    ("150000", "内蒙古", 5.0, None, "approx"),
+    ("210000", "辽宁", 4.5, None, "approx"),  # under a “十五五” heading, after 今年是…开局之年
+    ("220000", "吉林", 5.0, None, "approx"),
+    ("230000", "黑龙江", 4.5, 5.0, "range"),
+    ("310000", "上海", 5.0, None, "approx"),
+    ("320000", "江苏", 5.0, None, "exact"),  # 地区生产总值按增长5%安排
+    ("340000", "安徽", 5.0, 5.5, "range"),
+    ("350000", "福建", 5.0, None, "approx"),
+    ("360000", "江西", 5.0, 5.5, "range"),
+    ("370000", "山东", 5.0, None, "at_least"),
+    ("420000", "湖北", 5.5, None, "approx"),  # 经济增长5.5%左右
+    ("430000", "湖南", 5.0, None, "approx"),
+    ("450000", "广西", 5.0, None, "approx"),  # 经济增长5%左右
+    ("500000", "重庆", 5.0, None, "at_least"),
+    ("520000", "贵州", 5.0, None, "approx"),
+    ("530000", "云南", 4.5, None, "approx"),
+    ("540000", "西藏", 7.0, None, "at_least"),
+    ("610000", "陕西", 5.0, None, "approx"),
+    ("630000", "青海", 4.5, None, "approx"),
+    ("640000", "宁夏", 5.0, None, "approx"),
+    ("650000", "新疆", 5.5, 6.0, "range"),
+]
+
+
+@functools.cache
+def _record(code: str) -> Record:
+    path = CORPUS / f"{code}.txt"
+    if not path.is_file():
+        pytest.skip(f"no 2026 report for {code} in corpus/")
+    return process(path.read_text("utf-8"), source=f"provinces-2026/{code}.txt", ner=False)
+
+
+def test_the_table_covers_every_report() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("corpus/provinces-2026 is absent")
+    assert sorted(p.stem for p in CORPUS.glob("*.txt")) == [c for c, *_ in GDP_GROWTH_2026]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "value", "high", "qualifier"),
+    [(c, v, h, q) for c, _, v, h, q in GDP_GROWTH_2026],
+    ids=[f"{c}-{name}" for c, name, *_ in GDP_GROWTH_2026],
+)
+def test_gdp_growth_target_2026(
+    code: str, value: float, high: float | None, qualifier: str
+) -> None:
+    found = [
+        i
+        for i in _record(code).indicators
+        if i.key == "gdp_growth" and i.status == "target" and i.period == "2026"
+    ]
+    assert found, f"{code}: no 2026 gdp_growth target"
+    first = found[0]
+    assert (first.normalized.value, first.normalized.max, first.qualifier) == (
+        pytest.approx(value),
+        pytest.approx(high) if high is not None else None,
+        qualifier,
+    )
+    assert first.kind == "growth"
