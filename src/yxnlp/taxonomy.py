@@ -4,6 +4,10 @@ Keys, Chinese names, synonyms and English labels live in ``data/indicator_taxono
 Mapping tries exact-name rules first (the subject, without region prefixes such as 全区/区属,
 equals a name, or ends with one), then a character n-gram TF-IDF nearest-neighbour model over
 all names, accepted only above a cosine-similarity threshold. The result says which produced it.
+A key names what is measured, not its direction: the indicator's ``normalized.value`` carries
+the sign (下降3% → −3 under ``energy_intensity_reduction``). A subject about 能耗 only ever maps
+to a key named for 能耗 (the ``guards`` of the data file), and the data file's
+``_choices_comment`` says how close pairs were split (GNP vs GDP, retail prices vs CPI).
 
 >>> map_key("区属规模以上工业企业总产值", kind="amount")
 ('industrial_output_above_scale', 'rule')

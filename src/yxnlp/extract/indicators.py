@@ -11,15 +11,22 @@ segmenter's tokens); key (:mod:`yxnlp.taxonomy`); entity (a company or project m
 holds the figure).
 
 Conventions: ``text`` is the figure with its embedded 余 and its unit as written (约/超 and
-以上/以下 go to ``qualifier``); ``value`` is the figure as written and ``normalized.value`` the
-comparable value, negative for a decline (下降2.0% → −2.0); a unit the source dropped is
-inferred only by a data rule and flagged ``unit_inferred``; ``source`` names the rule.
+以上/以下 go to ``qualifier``; ``百分之六`` and spaced digits ``8 ％`` are kept as written);
+``value`` is the figure as written, always positive (下降2.0% → 2.0), and ``normalized.value``
+the comparable value in the normalised unit, negative for a decline (下降2.0% → −2.0). A key
+names what is measured, not its direction, so a ``*_reduction`` key (energy intensity) holds
+negative values for a fall; a level reached (涨幅回落到2.6%) is not a decline (2.6). A unit the
+source dropped is inferred only by a data rule and flagged ``unit_inferred``; ``source`` names
+the rule.
 
 >>> from yxnlp.pipeline import analyse
 >>> from yxnlp.ingest import from_text
 >>> a = analyse(from_text("2024年工作总结\\n一、主要指标\\n全区地区生产总值约315亿元，同比增长6.1%。"))
 >>> [(i.text, i.kind, i.qualifier, i.key, i.period) for i in extract_indicators(a, entities=[])]
 [('315亿元', 'amount', 'approx', 'gdp', '2024'), ('6.1%', 'growth', 'exact', 'gdp_growth', '2024')]
+>>> a = analyse(from_text("2024年工作总结\\n一、主要指标\\n单位工业增加值能耗下降3.5%。"))
+>>> [(i.value, i.normalized.value, i.key) for i in extract_indicators(a, entities=[])]
+[(3.5, -3.5, 'industrial_energy_intensity_reduction')]
 """
 
 from __future__ import annotations

@@ -66,15 +66,16 @@ _SPACED = (
     rf"(?P<s1>[0-9０-９](?= )(?:(?: ?[.．] ?| )[0-9０-９])+(?![0-9０-９])|[0-9０-９](?= [%％‰]))"
     rf"(?: (?P<sscale>{_SCALE}))?"
 )
+_PERCENT_RE = re.compile(_PERCENT_WORDS)
+_SPACED_RE = re.compile(_SPACED)
 NUMBER_RE = re.compile(
-    rf"{_PERCENT_WORDS}|{_SPACED}|"
     rf"(?P<n1>{ARABIC}|{CHINESE})"
     rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
     rf"(?P<more>余|多)?(?P<scale>{_SCALE})?(?P<more2>余|多)?"
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberMatch:
     """A figure found in text; ``value``/``high`` are as written, before the scale."""
 
@@ -208,21 +209,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
     [('42', 42.0, False), ('77.51余亿', 77.51, True)]
     """
     stop = len(text) if end is None else end
+    skip = -1  # the end of a figure found by a special form (百分之…, spaced digits)
     for m in NUMBER_RE.finditer(text, start, stop):
         s = m.start()
-        if s > 0 and _BLOCK_BEFORE.match(text, s - 1):
+        if s < skip or (s > 0 and _BLOCK_BEFORE.match(text, s - 1)):
             continue
-        if m.group("p1"):
-            pm = _percent_words(text, m)
-            if pm is not None:
-                yield pm
-            continue
-        if m.group("s1"):
-            value = parse_number(m.group("s1").replace(" ", ""))
-            if value is not None:
-                scale = m.group("sscale")
-                yield NumberMatch(s, m.end(), m.group(), value, None, scale, False, False,
-                                  spaced=True)  # fmt: skip
+        ch = text[s]
+        special = _special(text, s, stop) if ch == "百" or text[s + 1 : s + 2] == " " else None
+        if special is not None:
+            skip = special.end
+            if special.value >= 0:
+                yield special
             continue
         n1, n2 = m.group("n1"), m.group("n2")
         chinese = not n1[0].isdigit()
@@ -246,6 +243,22 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             more=bool(m.group("more") or m.group("more2")),
             chinese=chinese,
         )
+
+
+def _special(text: str, s: int, stop: int) -> NumberMatch | None:
+    """A percentage in words or spaced digits starting at ``s`` (a negative value: skip it)."""
+    if text.startswith("百分之", s):
+        m = _PERCENT_RE.match(text, s, stop)
+        if m:
+            found = _percent_words(text, m)
+            return found or NumberMatch(s, m.end(), m.group(), -1.0, None, None, False, True)
+    elif text[s].isdigit():
+        m = _SPACED_RE.match(text, s, stop)
+        value = parse_number(m.group("s1").replace(" ", "")) if m else None
+        if m and value is not None:
+            return NumberMatch(s, m.end(), m.group(), value, None, m.group("sscale"), False,
+                               False, spaced=True)  # fmt: skip
+    return None
 
 
 def _single(text: str, m: re.Match[str], value: float, chinese: bool) -> NumberMatch:
