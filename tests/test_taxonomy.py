@@ -105,6 +105,8 @@ UNKNOWN = [
     ("协调贷款企业", "count"),
     ("服务业增加值在国内生产总值中的比重", "growth"),  # a share of GDP is not GDP
     ("地区生产总值", "count"),  # right name, wrong kind
+    ("农业增加值", "growth"),  # agriculture is not industry (guard)
+    ("工业生产总值", "growth"),  # old name of industrial output, not GDP (guard)
     ("", "amount"),
 ]
 

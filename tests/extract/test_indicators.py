@@ -697,6 +697,30 @@ OLDER_TARGETS: list[Case] = [
         {"status": "target", "period": "2025"},
     ),
     (
+        "this-year-first-half-is-past",
+        report(
+            "今年上半年，全县社会消费品零售总额比去年同期增长11%。", title=OLD_GOV, heading=DONE
+        ),
+        "11%",
+        {"status": "actual", "key": "retail_sales_growth"},
+    ),
+    (
+        "explicit-past-year-after-this-year",
+        report(
+            "今年要继续扩大试点。据试点企业统计，1994年产值增长14.9％。",
+            title=OLD_GOV,
+            heading=DONE,
+        ),
+        "14.9％",
+        {"status": "actual", "period": "1994"},
+    ),
+    (
+        "this-year-mid-paragraph-is-not-a-lead",
+        report("去年，我们为今年预留了政策空间。全县统筹资金2.8亿元用于惠企纾困。", title=GOV),
+        "2.8亿元",
+        {"status": "actual", "period": "2024"},
+    ),
+    (
         "this-year-since-is-past",
         report("今年以来，全县规上工业增加值增长9%。", title=GOV, heading=DONE),
         "9%",

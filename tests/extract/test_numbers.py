@@ -57,6 +57,7 @@ PERCENT_WORDS = [
     ("达到百分之七十五以上", "百分之七十五", 75.0, None),
     ("占百分之7.5", "百分之7.5", 7.5, None),
     ("普及率百分之百", "百分之百", 100.0, None),
+    ("完成了百分之九十四點三", "百分之九十四點三", 94.3, None),  # traditional 點
     ("降低百分之九至八", "百分之九", 9.0, None),  # descending: not a range
 ]
 # digits typeset one by one with single spaces (scanned reports)

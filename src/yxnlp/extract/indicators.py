@@ -533,13 +533,17 @@ def _status_period(
     floor = min(para_start, scope_start)
     this_year = False
     if doc.gov_report and status == "actual":  # 今年 of a 政府工作报告 is still to come
-        this = _last(r.gov_this_year, text, floor, s)
+        # in the sentence, or opening the paragraph (今年计划要求，…。…增长百分之五)
+        lead = r.gov_this_year.match(text, para_start) if para_start < scope_start else None
+        this = _last(r.gov_this_year, text, scope_start, s) or lead
         if this and this.end() > best:
             best, status, this_year = this.end(), "target", True
     ref = doc.summary_year
     for p, y in years:
         if ref is not None and y > ref and p > best and not plan:
             best, status = p, "target"
+        elif this_year and ref is not None and y <= ref and p > best:
+            best, status, this_year = p, "actual", False  # 今年…。1979年比上年增长14.9%
     past = _last(r.last_year_in_plan if plan else r.last_year, text, floor, s)
     if plan and past is None:
         past = r.last_year_lead.match(text, scope_start)

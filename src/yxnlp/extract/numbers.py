@@ -51,7 +51,7 @@ ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _RANGE_SEP = r"[-－—–~～至]"
-_CN_DECIMAL = rf"{CHINESE}(?:点[零〇一二三四五六七八九]+)?"
+_CN_DECIMAL = rf"{CHINESE}(?:[点點][零〇一二三四五六七八九]+)?"
 # 百分之六, 百分之八至九, 百分之四至百分之五, 百分之十二点三, 百分之7.5
 _PERCENT_WORDS = (
     rf"百分之(?P<p1>{ARABIC}|{_CN_DECIMAL})"
@@ -171,10 +171,10 @@ def parse_number(text: str) -> float | None:
 def cn_decimal(text: str) -> float | None:
     """Value of a Chinese numeral with an optional decimal part written with 点.
 
-    >>> cn_decimal("十二点三"), cn_decimal("零点五"), cn_decimal("三点")
-    (12.3, 0.5, None)
+    >>> cn_decimal("十二点三"), cn_decimal("零点五"), cn_decimal("九十四點三"), cn_decimal("三点")
+    (12.3, 0.5, 94.3, None)
     """
-    whole, dot, frac = text.partition("点")
+    whole, dot, frac = text.replace("點", "点").partition("点")
     value = 0.0 if whole in ("零", "〇") else cn_to_number(whole)
     if value is None or (dot and not frac):
         return None
