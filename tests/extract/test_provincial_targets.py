@@ -1,6 +1,6 @@
-"""2026 provincial 政府工作报告: every province's GDP growth target comes out.
+"""Provincial 政府工作报告: every province's 2026 GDP growth target, Shanghai's CPI and jobs targets.
 
-Reads ``corpus/provinces-2026/<code>.txt``. The expected values were read by hand from each
+Reads ``corpus/provinces-2026/<code>.txt`` and ``corpus/shanghai/<year>.txt``. The expected values were read by hand from each
 report's 主要预期目标 sentence (地区生产总值增长5%左右, 经济增长5.5%左右, 按增长5%安排 …).
 """
 
@@ -84,3 +84,42 @@ def test_gdp_growth_target_2026(
         qualifier,
     )
     assert first.kind == "growth"
+
+
+SHANGHAI = ROOT / "corpus" / "shanghai"
+
+# (year, key, normalised value, qualifier): 居民消费价格涨幅3%左右, 新增就业岗位50万个以上 …
+SHANGHAI_TARGETS = [
+    (2020, "cpi_growth", 3.0, "approx"),
+    (2020, "urban_new_jobs", 5e5, "exact"),  # 新增就业岗位50万个 (a synonym, see the taxonomy)
+    (2021, "cpi_growth", 2.5, "approx"),
+    (2021, "urban_new_jobs", 5e5, "at_least"),
+    (2022, "cpi_growth", 3.0, "approx"),
+    (2022, "urban_new_jobs", 5.5e5, "at_least"),
+    (2023, "cpi_growth", 3.0, "approx"),
+    (2023, "urban_new_jobs", 5.5e5, "at_least"),
+    (2024, "cpi_growth", 3.0, "approx"),
+    (2024, "urban_new_jobs", 5.5e5, "at_least"),  # 城镇新增就业55万人以上
+]
+
+
+@functools.cache
+def _shanghai(year: int) -> Record:
+    path = SHANGHAI / f"{year}.txt"
+    if not path.is_file():
+        pytest.skip(f"no Shanghai report for {year} in corpus/")
+    return process(path.read_text("utf-8"), source=f"shanghai/{year}.txt", ner=False)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize(("year", "key", "value", "qualifier"), SHANGHAI_TARGETS)
+def test_shanghai_targets(year: int, key: str, value: float, qualifier: str) -> None:
+    rec = _shanghai(year)
+    found = [
+        i for i in rec.indicators if i.key == key and i.status == "target" and i.period == str(year)
+    ]
+    assert found, f"{year}: no {key} target"
+    assert (found[0].normalized.value, found[0].qualifier) == (pytest.approx(value), qualifier)
+    actual = [i for i in rec.indicators if i.key == key and i.status == "actual"]
+    assert all(i.period == str(year - 1) for i in actual)
