@@ -37,7 +37,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from yxnlp import taxonomy
 from yxnlp.extract.numbers import NumberMatch, find_numbers
@@ -281,7 +281,7 @@ def _context(a: Analysis) -> _Doc:
         sent_starts=[s.span[0] for s in a.sentences],
         sentences=[(s.span[0], s.span[1], s.section) for s in a.sentences],
         full_bounds=full,
-        tok_starts=[int(x) for x in a.doc.to_array("IDX")] + [len(text)],
+        tok_starts=_token_starts(a, len(text)),
     )
     if plan is not None:
         lead = re.compile(r.year_lead.replace("{year}", str(plan)))
@@ -304,6 +304,12 @@ def _context(a: Analysis) -> _Doc:
                 doc.plan_regions.append((line.start(), len(text)))
                 break
     return doc
+
+
+def _token_starts(a: Analysis, end: int) -> list[int]:
+    """Source offsets of the segmenter's tokens, then ``end`` (one numpy call, not a loop)."""
+    starts = cast("list[int]", a.doc.to_array("IDX").tolist())
+    return [*starts, end]
 
 
 def _ancestors(doc: _Doc, sid: str | None) -> list[Section]:
