@@ -541,16 +541,6 @@ XFAIL: list[Case] = [
         "5亿元",
         {"qualifier": "at_least"},
     ),
-    (
-        # the measured thing is named in an earlier clause of the sentence (national 1995 shape)
-        "growth-named-clauses-before",
-        report(
-            "今年的目标是，确保物价上涨幅度比去年明显回落，力争控制在百分之十二左右。",
-            title=OLD_GOV,
-        ),
-        "百分之十二",
-        {"kind": "growth", "key": "retail_price_growth", "status": "target"},
-    ),
 ]
 
 
@@ -705,6 +695,28 @@ OLDER_TARGETS: list[Case] = [
         ),
         "3%",
         {"status": "target", "period": "2025"},
+    ),
+    (
+        # the growth is named in the clause before the one holding the figure (national 1995)
+        "growth-named-in-clause-before",
+        report(
+            "今年的目标是，确保物价上涨幅度比去年明显回落，力争控制在百分之十二左右。",
+            title=OLD_GOV,
+        ),
+        "百分之十二",
+        {"kind": "growth", "subject": "物价涨幅", "status": "target", "period": "1995"},
+    ),
+    (
+        "growth-named-in-clause-before-plain",
+        report("全县规上工业增加值增速有所放缓，保持在8%左右。"),
+        "8%",
+        {"kind": "growth", "key": "industrial_value_added_above_scale_growth", "norm": 8.0},
+    ),
+    (
+        "held-figure-this-year",
+        report("去年物价涨幅较高，今年要控制在3%以内。", title=GOV),
+        "3%",
+        {"kind": "growth", "status": "target", "qualifier": "at_most", "period": "2025"},
     ),
     (
         "this-year-first-half-is-past",

@@ -93,6 +93,8 @@ class _Rules:
     suffix: tuple[tuple[re.Pattern[str], str], ...]
     growth_re: re.Pattern[str]
     growth_target_re: re.Pattern[str]
+    hold_clause: re.Pattern[str]
+    growth_names: re.Pattern[str]
     decline: frozenset[str]
     level_after: re.Pattern[str]
     share_re: re.Pattern[str]
@@ -171,6 +173,8 @@ def _rules() -> _Rules:
         growth_target_re=re.compile(
             rf"(?P<cue>{_alt(c['growth'])})(?P<gap>{c['growth_target_gap']})$"
         ),
+        hold_clause=re.compile(c["hold_clause"]),
+        growth_names=re.compile(c["growth_names"]),
         decline=frozenset(c["decline"]),
         level_after=re.compile(c["level_after_cue"]),
         share_re=re.compile("|".join(c["share"])),
@@ -479,9 +483,25 @@ def _kind(text: str, f: _Figure, clause_start: int, sent_start: int) -> _KindInf
         if t:
             sign = -1.0 if t.group("cue") in r.decline else 1.0
             return _KindInfo("growth", t.group("cue"), t.start(), sign)
+        held = _held_growth(text, clause_start, s, sent_start)
+        if held:
+            return held
     if share:
         return _KindInfo("share", None, s, 1.0)
     return _KindInfo("percent", None, s, 1.0)
+
+
+def _held_growth(text: str, clause_start: int, s: int, sent_start: int) -> _KindInfo | None:
+    """确保物价上涨幅度比去年明显回落，力争控制在百分之十五左右: the growth of the clause before."""
+    r = _rules()
+    if clause_start <= sent_start or not r.hold_clause.fullmatch(text, clause_start, s):
+        return None
+    prev = _clause_start(text, clause_start - 1, sent_start)
+    g = r.growth_names.search(text, prev, clause_start - 1)
+    if g is None:
+        return None
+    sign = -1.0 if g.group() == "降幅" else 1.0
+    return _KindInfo("growth", g.group(), g.start(), sign)
 
 
 def _years_before(doc: _Doc, start: int, pos: int) -> list[tuple[int, int]]:
