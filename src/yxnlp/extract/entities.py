@@ -34,13 +34,14 @@ typos of a long core. Projects get ``attributes`` type, owner, investment and st
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from yxnlp import gazetteer
 from yxnlp.record import Entity, Label, Mention
@@ -111,6 +112,8 @@ class _Rules:
     places: frozenset[str]
     place_stems: dict[str, str]
     status_rules: tuple[tuple[str, str, re.Pattern[str]], ...] = field(default=())
+    #: first two characters of a gazetteer name -> the lengths (2..12) of names starting so
+    place_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 
@@ -175,7 +178,21 @@ def rules() -> _Rules:
         status_rules=tuple(
             (r["status"], r["where"], re.compile(r["pattern"])) for r in status["rules"]
         ),
+        place_prefixes=_prefix_index(places),
     )
+
+
+def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
+    """First two characters -> lengths of the names that start with them, longest first.
+
+    >>> _prefix_index(["湖州市", "湖州", "安吉县"])
+    {'湖州': (3, 2), '安吉': (3,)}
+    """
+    out: dict[str, set[int]] = {}
+    for n in names:
+        if 2 <= len(n) <= longest:
+            out.setdefault(n[:2], set()).add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 @functools.cache
@@ -322,10 +339,11 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
     r = rules()
     i = 0
     n = len(text)
+    prefixes = r.place_prefixes
     while i < n:
-        for k in range(min(12, n - i), 1, -1):
+        for k in prefixes.get(text[i : i + 2], ()):
             name = text[i : i + k]
-            if name not in r.places:
+            if k > n - i or name not in r.places:
                 continue
             if _risky_place(name) and (
                 (bounds is not None and not _place_aligned(text, i, i + k, bounds))
@@ -429,6 +447,7 @@ def _common_word(word: str) -> bool:
     return _word_freq(word) >= int(rules().company["common_word_freq"])
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_freq(word: str) -> int:
     from yxnlp.segment import load_tokenizer
 
@@ -439,6 +458,29 @@ def _word_freq(word: str) -> int:
     return freq
 
 
+@functools.lru_cache(maxsize=65536)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """``jieba.posseg`` words and tags of a short string, with the domain dictionary loaded
+    (cached: the same cores are checked by several rules and recur across a report)."""
+    from yxnlp.segment import load_tokenizer
+
+    load_tokenizer("jieba")
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """``jieba.cut`` words of a short string (cached like :func:`_tagged`)."""
+    from yxnlp.segment import load_tokenizer
+
+    load_tokenizer("jieba")
+    import jieba
+
+    return tuple(jieba.cut(text))
+
+
 def _name_like(core: str) -> bool:
     """A short company core reads as a made-up name, not as words: unknown to the
     dictionary, a rare proper noun, or single characters (久红, 燊达).
@@ -446,9 +488,7 @@ def _name_like(core: str) -> bool:
     >>> _name_like("华茂"), _name_like("畜禽"), _name_like("陕南"), _name_like("南宁国际")
     (True, False, False, False)
     """
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.cut(core)]
+    words = _tagged(core)
 
     def rare(w: str, f: str) -> bool:
         freq = _word_freq(w)
@@ -462,17 +502,13 @@ def _name_like(core: str) -> bool:
 
 def _verb_phrase(item: str) -> bool:
     """Several words led by a verb, adverb or preposition (加强粮食, 使工业)."""
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.cut(item)]
+    words = _tagged(item)
     return len(words) > 1 and words[0][1][:1] in {"v", "d", "p", "c"}
 
 
 def _all_common(core: str) -> bool:
     """Every word of ``core`` is a frequent dictionary word (信托, 资产管理, 工程承包)."""
-    import jieba
-
-    words = list(jieba.cut(core))
+    words = _words(core)
     return all(len(w) >= 2 and _common_word(w) for w in words)
 
 
@@ -481,9 +517,7 @@ _PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
 
 def _proper_name(item: str) -> bool:
     """Every word is tagged as a proper noun or is unknown to the dictionary (五洲新春)."""
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.cut(item)]
+    words = _tagged(item)
     return all(f in _PROPER or _word_freq(w) == 0 for w, f in words)
 
 
@@ -493,9 +527,7 @@ def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
     >>> _core_looks_generic("加强粮食"), _core_looks_generic("重大"), _core_looks_generic("瑞丰")
     (True, True, False)
     """
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.cut(core)]
+    words = _tagged(core)
     if not words:
         return True
     first, flag = words[0]
@@ -939,11 +971,27 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     ['华强科技集团']
     """
     kept: list[Candidate] = []
+    at: dict[int, list[Candidate]] = {}
     order = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in order:
-        if all(not _overlap(c, k) or _compatible(c, k) for k in kept):
+        if all(not _overlap(c, k) or _compatible(c, k) for k in _near(c, at, kept)):
             kept.append(c)
+            _index(c, at)
     return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def _index(c: Candidate, at: dict[int, list[Candidate]]) -> None:
+    """Record ``c`` under every character position it covers."""
+    for p in range(c.start, c.end):
+        at.setdefault(p, []).append(c)
+
+
+def _near(c: Candidate, at: dict[int, list[Candidate]], every: list[Candidate]) -> Iterable[Candidate]:
+    """The indexed candidates that share a character with ``c`` (all of ``every`` when ``c``
+    is empty), so overlap checks do not scan the whole document."""
+    if c.start >= c.end:
+        return every
+    return {id(k): k for p in range(c.start, c.end) for k in at.get(p, ())}.values()
 
 
 # -- canonicalisation -------------------------------------------------------------------------
@@ -1082,37 +1130,55 @@ def _typo_same(a: str, b: str) -> bool:
 # -- attributes -------------------------------------------------------------------------------
 
 
-def _sentence_span(a: Analysis, pos: int) -> tuple[int, int]:
-    for s in a.sentences:
-        if s.span[0] <= pos < s.span[1]:
-            return s.span
-    return (max(0, pos - 60), min(len(a.text), pos + 60))
+class Layout:
+    """Sentence and plan-section look-ups in one analysed report, indexed once: the
+    attribute rules ask them for every mention of every project."""
+
+    def __init__(self, a: Analysis) -> None:
+        self._a = a
+        self._starts = [s.span[0] for s in a.sentences]  # sentences are sorted and disjoint
+        self._by_id = {s.id: s for s in a.sections}
+        self._plan: dict[int, bool] = {}
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The span of the sentence holding ``pos`` (else 60 characters either side)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._a.sentences[i].span[1]:
+            return self._a.sentences[i].span
+        return (max(0, pos - 60), min(len(self._a.text), pos + 60))
+
+    def in_plan(self, pos: int) -> bool:
+        """``pos`` lies under a level-1 heading of the plan part (今年工作安排…)."""
+        if pos not in self._plan:
+            self._plan[pos] = self._in_plan(pos)
+        return self._plan[pos]
+
+    def _in_plan(self, pos: int) -> bool:
+        from yxnlp.sections import section_at
+
+        pattern = re.compile(rules().status["plan_headings"])
+        sec = section_at(self._a.sections, pos)
+        while sec is not None:
+            if sec.level == 1:
+                return bool(pattern.search(sec.heading))
+            sec = self._by_id.get(sec.parent) if sec.parent else None
+        return False
 
 
-def _in_plan_section(a: Analysis, pos: int) -> bool:
-    from yxnlp.sections import section_at
-
-    pattern = re.compile(rules().status["plan_headings"])
-    sec = section_at(a.sections, pos)
-    by_id = {s.id: s for s in a.sections}
-    while sec is not None:
-        if sec.level == 1:
-            return bool(pattern.search(sec.heading))
-        sec = by_id.get(sec.parent) if sec.parent else None
-    return False
-
-
-def project_status(a: Analysis, spans: list[tuple[int, int]]) -> str | None:
+def project_status(
+    a: Analysis, spans: list[tuple[int, int]], *, layout: Layout | None = None
+) -> str | None:
     """在建, 新开工, 已入驻, 已投产, 已拆除 from cues in the sentence of a mention; ``planned``
     when the project is named only in the plan section; else ``None``."""
     text = a.masked
-    if spans and all(_in_plan_section(a, s) for s, _ in spans):
+    lay = layout or Layout(a)
+    if spans and all(lay.in_plan(s) for s, _ in spans):
         return "planned"
     for status, where, pattern in rules().status_rules:
         for s, e in spans:
-            if _in_plan_section(a, s):
+            if lay.in_plan(s):
                 continue
-            s0, s1 = _sentence_span(a, s)
+            s0, s1 = lay.sentence(s)
             if where == "before":
                 clause_start = max(text.rfind(c, s0, s) for c in ",，;；。") + 1
                 clause_start = max(clause_start, s0)
@@ -1126,11 +1192,13 @@ def project_status(a: Analysis, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def project_investment(a: Analysis, span: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+def project_investment(
+    a: Analysis, span: tuple[int, int], *, layout: Layout | None = None
+) -> tuple[str, tuple[int, int]] | None:
     """The investment figure (总投资1.4亿) in the clause before or right after a project name."""
     text = a.masked
     pattern = re.compile(rules().project["investment"])
-    s0, s1 = _sentence_span(a, span[0])
+    s0, s1 = (layout or Layout(a)).sentence(span[0])
     best: tuple[str, tuple[int, int]] | None = None
     for m in pattern.finditer(text, max(s0, span[0] - 40), min(s1, span[1] + 20)):
         between = text[m.end() : span[0]] if m.end() <= span[0] else text[span[1] : m.start()]
@@ -1140,12 +1208,14 @@ def project_investment(a: Analysis, span: tuple[int, int]) -> tuple[str, tuple[i
     return best
 
 
-def _owner(a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, str]]) -> str | None:
+def _owner(
+    a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, str]], *, layout: Layout
+) -> str | None:
     """A company at the start of the project name, else one handed the project (移交X公司)."""
     for c, canon in companies:
         if c.start == span[0] and c.end < span[1]:
             return canon
-    s0, s1 = _sentence_span(a, span[0])
+    s0, s1 = layout.sentence(span[0])
     cues = "|".join(map(re.escape, rules().project["owner_cues"]))
     owners = [
         canon
@@ -1174,13 +1244,21 @@ def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[
 def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     """Entities of one analysed report: rules (+ the NER model), merged and canonicalised."""
     text = a.masked
-    bounds = frozenset(b for t in a.doc for b in (t.idx, t.idx + len(t.text)))
+    bounds = _word_bounds(a)
     cands = rule_candidates(text, bounds=bounds)
     if use_ner:
         cands += list(ner_candidates(text))
     merged = merge(cands)
     merged = _add_short_places(text, merged)
     return build_entities(a, merged)
+
+
+def _word_bounds(a: Analysis) -> frozenset[int]:
+    """Start and end offsets of the segmenter's tokens (read in one call, not token by token)."""
+    cols = a.doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2)
+    starts = cast("list[int]", cols[:, 0].tolist())
+    ends = cast("list[int]", (cols[:, 0] + cols[:, 1]).tolist())
+    return frozenset(starts) | frozenset(ends)
 
 
 def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
@@ -1191,10 +1269,14 @@ def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
     if not wanted:
         return merged
     pattern = re.compile(_alternation(wanted))
+    at: dict[int, list[Candidate]] = {}
+    for k in merged:
+        _index(k, at)
     extra = []
     for m in pattern.finditer(text):
         c = Candidate("PLACE", m.start(), m.end(), m.group(), "rule:place_short")
-        if all(not _overlap(c, k) or (k.label != "PLACE" and _compatible(c, k)) for k in merged):
+        near = _near(c, at, merged)
+        if all(not _overlap(c, k) or (k.label != "PLACE" and _compatible(c, k)) for k in near):
             extra.append(c)
     return sorted(merged + extra, key=lambda c: (c.start, -c.end))
 
@@ -1205,6 +1287,7 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
     for c in merged:
         groups.setdefault(c.label, []).append(c)
     issuer = _issuer_name(a, groups.get("ORG", []))
+    layout = Layout(a)
     entities: list[tuple[int, Entity]] = []
     company_canon: dict[str, str] = {}
     labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]
@@ -1224,7 +1307,7 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
             by_canon.setdefault(canon[c.text], []).append(c)
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
-            attrs = _attributes(a, label, ms, groups.get("COMPANY", []), company_canon)
+            attrs = _attributes(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
             if label == "ORG" and issuer and name == canon[issuer]:
                 attrs["issuer"] = True
             first = ms[0].text if label == "PROJECT" else name
@@ -1259,6 +1342,7 @@ def _attributes(
     ms: list[Candidate],
     companies: list[Candidate],
     company_canon: dict[str, str],
+    layout: Layout,
 ) -> dict[str, Any]:
     if label == "PLACE":
         region = gazetteer.load().resolve(ms[0].text)
@@ -1269,19 +1353,19 @@ def _attributes(
     comps = [(c, company_canon.get(c.text, c.text)) for c in companies]
     owner = None
     for sp in spans:
-        owner = _owner(a, sp, comps)
+        owner = _owner(a, sp, comps, layout=layout)
         if owner:
             break
     invest = None
     for sp in spans:
-        invest = project_investment(a, sp)
+        invest = project_investment(a, sp, layout=layout)
         if invest:
             break
     attrs: dict[str, Any] = {
         "type": _cue_type(ms[0].text),
         "owner": owner,
         "investment": invest[0] if invest else None,
-        "status": project_status(a, spans),
+        "status": project_status(a, spans, layout=layout),
     }
     if invest:
         attrs["investment_span"] = list(invest[1])
