@@ -168,6 +168,10 @@ CANONICAL_CASES = [
     ("unique_longer_form", "COMPANY", ["瑞明工业", "瑞明"], {"瑞明": "瑞明工业"}),
     ("different_cores", "COMPANY", ["粮油集团", "粮油购销"], {"粮油购销": "粮油购销"}),
     ("place_short_form", "PLACE", ["嘉兴市", "嘉兴"], {"嘉兴": "嘉兴市"}),
+    # a stem shared by a city and a county (or a province and a city) stands for the higher
+    # level, whatever the process's hash seed (it used to depend on set order)
+    ("stem_of_city_and_county", "PLACE", ["安阳县", "安阳市", "安阳"], {"安阳": "安阳市"}),
+    ("stem_of_province_and_city", "PLACE", ["吉林市", "吉林省", "吉林"], {"吉林": "吉林省"}),
     ("named_region_variants", "PLACE", ["成渝经济圈", "成渝地区双城经济圈"], {"成渝地区双城经济圈": "成渝经济圈"}),
     ("park_base_variants", "PROJECT", ["光电产业基地", "光电产业园", "光电产业园项目"], {"光电产业园": "光电产业基地", "光电产业园项目": "光电产业基地"}),
     ("one_char_typo", "PROJECT", ["生物医药健康产业园", "生物医疗健康产业园"], {"生物医疗健康产业园": "生物医药健康产业园"}),

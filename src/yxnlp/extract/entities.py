@@ -139,7 +139,9 @@ def rules() -> _Rules:
         and not not_place.search(n)
     )
     stems: dict[str, str] = {}
-    for n in places:
+    rank = {"province": 0, "city": 1, "county": 2}
+    # a stem shared by several names (吉林省/吉林市, 安阳市/安阳县) stands for the highest level
+    for n in sorted(places, key=lambda n: (min(rank.get(d.level, 3) for d in gz.divisions(n)), n)):
         levels = {d.level for d in gz.divisions(n)}
         m = re.match(f"^([{HAN}]{{2,}}?)(?:省|市|区|县|自治州)$", n)
         if m and levels & {"province", "city"}:
