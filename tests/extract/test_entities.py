@@ -39,12 +39,24 @@ def names(text: str, label: str) -> list[str]:
 # -- places -----------------------------------------------------------------------------------
 
 PLACE_CASES = [
-    ("chain_split", "浙江省湖州市安吉县递铺街道新建厂房3万平方米。", ["浙江省", "湖州市", "安吉县", "递铺街道"]),
-    ("township_in_project", "推进佛山市南海区狮山镇智能装备产业园建设。", ["佛山市", "南海区", "狮山镇"]),
+    (
+        "chain_split",
+        "浙江省湖州市安吉县递铺街道新建厂房3万平方米。",
+        ["浙江省", "湖州市", "安吉县", "递铺街道"],
+    ),
+    (
+        "township_in_project",
+        "推进佛山市南海区狮山镇智能装备产业园建设。",
+        ["佛山市", "南海区", "狮山镇"],
+    ),
     ("named_region", "主动融入长三角一体化和长江经济带发展。", ["长三角", "长江经济带"]),
     ("region_variants", "融入粤港澳大湾区建设,服务粤港澳大湾区。", ["粤港澳大湾区"]),
     ("short_form_merged", "郑州市全年GDP增长5%,郑州工业稳中有进。", ["郑州市"]),
-    ("city_and_province_short_names", "深化与苏州、无锡合作,加强与浙江对接。", ["苏州", "无锡", "浙江"]),
+    (
+        "city_and_province_short_names",
+        "深化与苏州、无锡合作,加强与浙江对接。",
+        ["苏州", "无锡", "浙江"],
+    ),
 ]
 PLACE_NEGATIVES = [
     ("county_inside_word", "创建省级示范县和小城镇,发展乡村旅游。"),
@@ -67,7 +79,11 @@ def test_place_negatives(case: str, text: str) -> None:
 
 ORG_CASES = [
     ("party_and_government", "在县委县政府的坚强领导下,全县经济稳中向好。", ["县委", "县政府"]),
-    ("bureau_with_level", "在市发展改革委的指导下,会同区市场监管局开展检查。", ["市发展改革委", "区市场监管局"]),
+    (
+        "bureau_with_level",
+        "在市发展改革委的指导下,会同区市场监管局开展检查。",
+        ["市发展改革委", "区市场监管局"],
+    ),
     ("central_bodies", "认真落实国务院和工业和信息化部部署。", ["国务院", "工业和信息化部"]),
     ("short_alias_merged", "由区商务局牵头,与商务局、区财政局召开会议。", ["区商务局", "区财政局"]),
 ]
@@ -127,11 +143,23 @@ def test_company_negatives(case: str, text: str) -> None:
 
 
 ENUMERATION_CASES = [
-    ("n_firms", "为瑞丰药业、金诚、天宇机械等11家企业协调贷款约2亿元。", ["瑞丰药业", "金诚", "天宇机械"]),
+    (
+        "n_firms",
+        "为瑞丰药业、金诚、天宇机械等11家企业协调贷款约2亿元。",
+        ["瑞丰药业", "金诚", "天宇机械"],
+    ),
     ("n_households", "为佳禾、鸿运包装等5户办理应急转贷资金。", ["佳禾", "鸿运包装"]),
-    ("firms_head", "鑫源木业、恒信购销、嘉禾磁材等企业诉求取得阶段性成效。", ["鑫源木业", "恒信购销", "嘉禾磁材"]),
+    (
+        "firms_head",
+        "鑫源木业、恒信购销、嘉禾磁材等企业诉求取得阶段性成效。",
+        ["鑫源木业", "恒信购销", "嘉禾磁材"],
+    ),
     ("single_item", "协调解决博远等绿卡企业子女入学问题。", ["博远"]),
-    ("companies_standing_for_projects", "光电产业园、华信科技、金丰新春等项目有序推进。", ["华信科技", "金丰新春"]),
+    (
+        "companies_standing_for_projects",
+        "光电产业园、华信科技、金丰新春等项目有序推进。",
+        ["华信科技", "金丰新春"],
+    ),
 ]
 ENUMERATION_NEGATIVES = [
     ("works_list", "青藏铁路、西气东输、水利枢纽等重大项目建设进展顺利。"),
@@ -162,9 +190,24 @@ def test_list_items_are_marked_as_list() -> None:
 # -- canonicalisation -------------------------------------------------------------------------
 
 CANONICAL_CASES = [
-    ("short_form_of_group", "COMPANY", ["兴华", "兴华集团", "兴华门窗"], {"兴华": "兴华集团", "兴华门窗": "兴华门窗"}),
-    ("legal_form_and_place", "COMPANY", ["丰源科技", "浙江丰源科技股份有限公司"], {"丰源科技": "浙江丰源科技股份有限公司"}),
-    ("different_industry_word", "COMPANY", ["久盛电子", "久盛科技"], {"久盛电子": "久盛电子", "久盛科技": "久盛科技"}),
+    (
+        "short_form_of_group",
+        "COMPANY",
+        ["兴华", "兴华集团", "兴华门窗"],
+        {"兴华": "兴华集团", "兴华门窗": "兴华门窗"},
+    ),
+    (
+        "legal_form_and_place",
+        "COMPANY",
+        ["丰源科技", "浙江丰源科技股份有限公司"],
+        {"丰源科技": "浙江丰源科技股份有限公司"},
+    ),
+    (
+        "different_industry_word",
+        "COMPANY",
+        ["久盛电子", "久盛科技"],
+        {"久盛电子": "久盛电子", "久盛科技": "久盛科技"},
+    ),
     ("unique_longer_form", "COMPANY", ["瑞明工业", "瑞明"], {"瑞明": "瑞明工业"}),
     ("different_cores", "COMPANY", ["粮油集团", "粮油购销"], {"粮油购销": "粮油购销"}),
     ("place_short_form", "PLACE", ["嘉兴市", "嘉兴"], {"嘉兴": "嘉兴市"}),
@@ -172,10 +215,30 @@ CANONICAL_CASES = [
     # level, whatever the process's hash seed (it used to depend on set order)
     ("stem_of_city_and_county", "PLACE", ["安阳县", "安阳市", "安阳"], {"安阳": "安阳市"}),
     ("stem_of_province_and_city", "PLACE", ["吉林市", "吉林省", "吉林"], {"吉林": "吉林省"}),
-    ("named_region_variants", "PLACE", ["成渝经济圈", "成渝地区双城经济圈"], {"成渝地区双城经济圈": "成渝经济圈"}),
-    ("park_base_variants", "PROJECT", ["光电产业基地", "光电产业园", "光电产业园项目"], {"光电产业园": "光电产业基地", "光电产业园项目": "光电产业基地"}),
-    ("one_char_typo", "PROJECT", ["生物医药健康产业园", "生物医疗健康产业园"], {"生物医疗健康产业园": "生物医药健康产业园"}),
-    ("bureau_abbreviation", "ORG", ["温州市鹿城区经济和信息化局", "区经信局", "经济和信息化局"], {"区经信局": "温州市鹿城区经济和信息化局", "经济和信息化局": "温州市鹿城区经济和信息化局"}),
+    (
+        "named_region_variants",
+        "PLACE",
+        ["成渝经济圈", "成渝地区双城经济圈"],
+        {"成渝地区双城经济圈": "成渝经济圈"},
+    ),
+    (
+        "park_base_variants",
+        "PROJECT",
+        ["光电产业基地", "光电产业园", "光电产业园项目"],
+        {"光电产业园": "光电产业基地", "光电产业园项目": "光电产业基地"},
+    ),
+    (
+        "one_char_typo",
+        "PROJECT",
+        ["生物医药健康产业园", "生物医疗健康产业园"],
+        {"生物医疗健康产业园": "生物医药健康产业园"},
+    ),
+    (
+        "bureau_abbreviation",
+        "ORG",
+        ["温州市鹿城区经济和信息化局", "区经信局", "经济和信息化局"],
+        {"区经信局": "温州市鹿城区经济和信息化局", "经济和信息化局": "温州市鹿城区经济和信息化局"},
+    ),
     ("bureau_short_core", "ORG", ["区农业农村局", "农业局"], {"农业局": "区农业农村局"}),
     ("government_forms", "ORG", ["湖南省人民政府", "省政府"], {"省政府": "湖南省人民政府"}),
 ]
@@ -201,12 +264,54 @@ def test_short_and_full_company_are_one_entity_in_a_document() -> None:
 # -- projects and attributes ------------------------------------------------------------------
 
 PROJECT_CASES = [
-    ("park_under_construction", "全面推动丽水经开区半导体产业园建设。", "丽水经开区半导体产业园", "park", None, "在建"),
-    ("owner_with_location_tag", "光电产业园目前已入驻金丰科技(吴兴)智能制造项目。", "金丰科技(吴兴)智能制造项目", "project", "金丰科技", "已入驻"),
-    ("owner_group_capacity", "全面推动华联集团年产5万吨饲料项目等重点项目建设。", "华联集团年产5万吨饲料项目", "project", "华联集团", "在建"),
-    ("incubator_platform", "已建成孵化器2个(启航梦工场和滨江科技孵化中心)。", "启航梦工场", "platform", None, None),
-    ("place_named_project", "协调总投资2.5亿的惠州市博罗县园洲镇工业园区供水项目提交入库资料。", "惠州市博罗县园洲镇工业园区供水项目", "project", None, None),
-    ("new_start", "开封市汴西新区智能制造产业园项目新开工。", "开封市汴西新区智能制造产业园项目", "project", None, "新开工"),
+    (
+        "park_under_construction",
+        "全面推动丽水经开区半导体产业园建设。",
+        "丽水经开区半导体产业园",
+        "park",
+        None,
+        "在建",
+    ),
+    (
+        "owner_with_location_tag",
+        "光电产业园目前已入驻金丰科技(吴兴)智能制造项目。",
+        "金丰科技(吴兴)智能制造项目",
+        "project",
+        "金丰科技",
+        "已入驻",
+    ),
+    (
+        "owner_group_capacity",
+        "全面推动华联集团年产5万吨饲料项目等重点项目建设。",
+        "华联集团年产5万吨饲料项目",
+        "project",
+        "华联集团",
+        "在建",
+    ),
+    (
+        "incubator_platform",
+        "已建成孵化器2个(启航梦工场和滨江科技孵化中心)。",
+        "启航梦工场",
+        "platform",
+        None,
+        None,
+    ),
+    (
+        "place_named_project",
+        "协调总投资2.5亿的惠州市博罗县园洲镇工业园区供水项目提交入库资料。",
+        "惠州市博罗县园洲镇工业园区供水项目",
+        "project",
+        None,
+        None,
+    ),
+    (
+        "new_start",
+        "开封市汴西新区智能制造产业园项目新开工。",
+        "开封市汴西新区智能制造产业园项目",
+        "project",
+        None,
+        "新开工",
+    ),
 ]
 
 
@@ -263,17 +368,26 @@ def test_project_negatives(case: str, text: str) -> None:
 MERGE_CASES = [
     (
         "rule_beats_ner",
-        [Candidate("COMPANY", 0, 4, "华强科技", "ner"), Candidate("ORG", 0, 5, "华强科技局", "rule:x")],
+        [
+            Candidate("COMPANY", 0, 4, "华强科技", "ner"),
+            Candidate("ORG", 0, 5, "华强科技局", "rule:x"),
+        ],
         ["华强科技局"],
     ),
     (
         "longest_within_precedence",
-        [Candidate("COMPANY", 0, 2, "华强", "list"), Candidate("COMPANY", 0, 4, "华强科技", "list")],
+        [
+            Candidate("COMPANY", 0, 2, "华强", "list"),
+            Candidate("COMPANY", 0, 4, "华强科技", "list"),
+        ],
         ["华强科技"],
     ),
     (
         "company_nests_in_project",
-        [Candidate("PROJECT", 0, 9, "华强集团年产5万吨项目", "rule:x"), Candidate("COMPANY", 0, 4, "华强集团", "rule:y")],
+        [
+            Candidate("PROJECT", 0, 9, "华强集团年产5万吨项目", "rule:x"),
+            Candidate("COMPANY", 0, 4, "华强集团", "rule:y"),
+        ],
         ["华强集团年产5万吨项目", "华强集团"],
     ),
 ]
@@ -317,7 +431,9 @@ KNOWN_FAILURES = [
         "为瑞丰药业、金桥等3家企业办理转贷。",
         "COMPANY",
         ["瑞丰药业", "金桥"],
-        marks=pytest.mark.xfail(strict=True, reason="list items ending in 桥/路/港 are taken as works"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="list items ending in 桥/路/港 are taken as works"
+        ),
         id="company_named_like_a_bridge",
     ),
 ]
@@ -349,12 +465,32 @@ def test_seed_floors_rules_only() -> None:
 # -- data files -------------------------------------------------------------------------------
 
 DATA_KEYS = {
-    "company_suffixes.json": {"legal_forms", "group_words", "industry_words", "left_boundaries",
-                              "generic_cores", "followed_not_company", "enumeration"},
-    "org_patterns.json": {"levels", "level_bodies", "cores", "abbreviations", "suffixes",
-                          "self_references", "bad_next_char"},
-    "project_cues.json": {"type_by_cue", "left_boundaries", "generic_words", "investment",
-                          "owner_cues", "inner_cues"},
+    "company_suffixes.json": {
+        "legal_forms",
+        "group_words",
+        "industry_words",
+        "left_boundaries",
+        "generic_cores",
+        "followed_not_company",
+        "enumeration",
+    },
+    "org_patterns.json": {
+        "levels",
+        "level_bodies",
+        "cores",
+        "abbreviations",
+        "suffixes",
+        "self_references",
+        "bad_next_char",
+    },
+    "project_cues.json": {
+        "type_by_cue",
+        "left_boundaries",
+        "generic_words",
+        "investment",
+        "owner_cues",
+        "inner_cues",
+    },
     "project_status.json": {"rules", "plan_headings"},
     "place_rules.json": {"suffix", "not_place", "risky_word_freq"},
 }
@@ -375,7 +511,9 @@ def test_span_ruler_patterns_are_well_formed() -> None:
     rows = [json.loads(ln) for ln in lines.splitlines() if ln.strip()]
     assert rows and all(set(r) == {"label", "pattern", "id"} for r in rows)
     assert {r["label"] for r in rows} <= {"COMPANY", "PROJECT", "ORG", "PLACE"}
-    project_types = set(json.loads(
-        resources.files("yxnlp.data").joinpath("project_cues.json").read_text("utf-8")
-    )["type_by_cue"].values())
+    project_types = set(
+        json.loads(resources.files("yxnlp.data").joinpath("project_cues.json").read_text("utf-8"))[
+            "type_by_cue"
+        ].values()
+    )
     assert project_types == {"project", "park", "base", "platform"}

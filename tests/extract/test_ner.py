@@ -13,13 +13,28 @@ from yxnlp.ingest import from_text
 from yxnlp.pipeline import analyse
 
 TAG_CASES = [
-    ("company_full_name", "浙江恒丰新材料股份有限公司今年营业收入增长两成。", "浙江恒丰新材料股份有限公司", "COMPANY"),
+    (
+        "company_full_name",
+        "浙江恒丰新材料股份有限公司今年营业收入增长两成。",
+        "浙江恒丰新材料股份有限公司",
+        "COMPANY",
+    ),
     ("government_body", "广东省人民政府印发制造业高质量发展行动方案。", "广东省人民政府", "ORG"),
     ("bureau_and_companies", "由区商务局牵头,宏达集团和瑞丰药业参加。", "瑞丰药业", "COMPANY"),
-    ("department_of_province", "浙江省经济和信息化厅公布名单,华茂纺织有限公司入选。", "浙江省经济和信息化厅", "ORG"),
+    (
+        "department_of_province",
+        "浙江省经济和信息化厅公布名单,华茂纺织有限公司入选。",
+        "浙江省经济和信息化厅",
+        "ORG",
+    ),
     pytest.param(
-        "long_committee_name", "在市发展和改革委员会的指导下,全区项目建设有序推进。", "市发展和改革委员会", "ORG",
-        marks=pytest.mark.xfail(strict=True, reason="the model stops at 市发展 (rules find the whole name)"),
+        "long_committee_name",
+        "在市发展和改革委员会的指导下,全区项目建设有序推进。",
+        "市发展和改革委员会",
+        "ORG",
+        marks=pytest.mark.xfail(
+            strict=True, reason="the model stops at 市发展 (rules find the whole name)"
+        ),
     ),
 ]
 
@@ -75,7 +90,9 @@ def test_missing_model_is_a_model_error_with_the_retrain_hint(tmp_path: Path) ->
         ner.load(str(tmp_path / "missing"))
 
 
-def test_models_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_models_dir_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("YXNLP_MODELS", str(tmp_path))
     assert ner.model_dir() == tmp_path / "yxnlp-ner-zh"
     assert ner.model_name() is None

@@ -1,0 +1,149 @@
+"""Project attributes: type (by cue word), owner (a company at the start of the name or one
+handed the project), investment (总投资… near the name) and status (在建, 新开工…, ``planned``
+when named only in the plan section)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Any
+
+from yxnlp import gazetteer
+from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.projects import _cue_type
+
+if TYPE_CHECKING:
+    from yxnlp.pipeline import Analysis
+
+
+class Layout:
+    """Sentence and plan-section look-ups in one analysed report, indexed once: the
+    attribute rules ask them for every mention of every project."""
+
+    def __init__(self, a: Analysis) -> None:
+        self._a = a
+        self._starts = [s.span[0] for s in a.sentences]  # sentences are sorted and disjoint
+        self._by_id = {s.id: s for s in a.sections}
+        self._plan: dict[int, bool] = {}
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The span of the sentence holding ``pos`` (else 60 characters either side)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._a.sentences[i].span[1]:
+            return self._a.sentences[i].span
+        return (max(0, pos - 60), min(len(self._a.text), pos + 60))
+
+    def in_plan(self, pos: int) -> bool:
+        """``pos`` lies under a level-1 heading of the plan part (今年工作安排…)."""
+        if pos not in self._plan:
+            self._plan[pos] = self._in_plan(pos)
+        return self._plan[pos]
+
+    def _in_plan(self, pos: int) -> bool:
+        from yxnlp.sections import section_at
+
+        pattern = re.compile(rules().status["plan_headings"])
+        sec = section_at(self._a.sections, pos)
+        while sec is not None:
+            if sec.level == 1:
+                return bool(pattern.search(sec.heading))
+            sec = self._by_id.get(sec.parent) if sec.parent else None
+        return False
+
+
+def project_status(
+    a: Analysis, spans: list[tuple[int, int]], *, layout: Layout | None = None
+) -> str | None:
+    """在建, 新开工, 已入驻, 已投产, 已拆除 from cues in the sentence of a mention; ``planned``
+    when the project is named only in the plan section; else ``None``."""
+    text = a.masked
+    lay = layout or Layout(a)
+    if spans and all(lay.in_plan(s) for s, _ in spans):
+        return "planned"
+    for status, where, pattern in rules().status_rules:
+        for s, e in spans:
+            if lay.in_plan(s):
+                continue
+            s0, s1 = lay.sentence(s)
+            if where == "before":
+                clause_start = max(text.rfind(c, s0, s) for c in ",，;；。") + 1
+                clause_start = max(clause_start, s0)
+                if pattern.search(text, clause_start, s):
+                    return status
+            else:
+                c0 = max(s0, *(text.rfind(c, s0, s) + 1 for c in ",，;；。"))
+                ends = [i for i in (text.find(c, e, s1) for c in ",，;；。") if i >= 0]
+                if pattern.search(text, c0, min(ends, default=s1)):
+                    return status
+    return None
+
+
+def project_investment(
+    a: Analysis, span: tuple[int, int], *, layout: Layout | None = None
+) -> tuple[str, tuple[int, int]] | None:
+    """The investment figure (总投资1.4亿) in the clause before or right after a project name."""
+    text = a.masked
+    pattern = re.compile(rules().project["investment"])
+    s0, s1 = (layout or Layout(a)).sentence(span[0])
+    best: tuple[str, tuple[int, int]] | None = None
+    for m in pattern.finditer(text, max(s0, span[0] - 40), min(s1, span[1] + 20)):
+        between = text[m.end() : span[0]] if m.end() <= span[0] else text[span[1] : m.start()]
+        if re.search("[。;；]", between) or len(between) > 12:
+            continue
+        best = (m.group("num"), (m.start("num"), m.end("num")))
+    return best
+
+
+def _owner(
+    a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, str]], *, layout: Layout
+) -> str | None:
+    """A company at the start of the project name, else one handed the project (移交X公司)."""
+    for c, canon in companies:
+        if c.start == span[0] and c.end < span[1]:
+            return canon
+    s0, s1 = layout.sentence(span[0])
+    cues = "|".join(map(re.escape, rules().project["owner_cues"]))
+    owners = [
+        canon
+        for c, canon in companies
+        if span[1] <= c.start < s1
+        and re.search(f"(?:{cues})$", a.masked[max(s0, c.start - 3) : c.start])
+    ]
+    return owners[0] if len(set(owners)) == 1 else None
+
+
+def _attributes(
+    a: Analysis,
+    label: str,
+    ms: list[Candidate],
+    companies: list[Candidate],
+    company_canon: dict[str, str],
+    layout: Layout,
+) -> dict[str, Any]:
+    if label == "PLACE":
+        region = gazetteer.load().resolve(ms[0].text)
+        return {"code": region.code} if region and ms[0].text in rules().places else {}
+    if label != "PROJECT":
+        return {}
+    spans = [(c.start, c.end) for c in ms]
+    comps = [(c, company_canon.get(c.text, c.text)) for c in companies]
+    owner = None
+    for sp in spans:
+        owner = _owner(a, sp, comps, layout=layout)
+        if owner:
+            break
+    invest = None
+    for sp in spans:
+        invest = project_investment(a, sp, layout=layout)
+        if invest:
+            break
+    attrs: dict[str, Any] = {
+        "type": _cue_type(ms[0].text),
+        "owner": owner,
+        "investment": invest[0] if invest else None,
+        "status": project_status(a, spans, layout=layout),
+    }
+    if invest:
+        attrs["investment_span"] = list(invest[1])
+    return attrs

@@ -1,0 +1,202 @@
+"""Rule data of the entity layer, loaded from ``src/yxnlp/data/`` and compiled once.
+
+- ``company_suffixes.json``: legal forms, industry words, boundaries and enumeration heads;
+- ``org_patterns.json``: levels, department cores and body suffixes, abbreviations;
+- ``project_cues.json``: the cue words that end project, park, base and platform names;
+- ``project_status.json``: status cues and the plan-section headings;
+- ``place_rules.json``: place suffixes and frequency thresholds for risky names;
+- ``entity_patterns.jsonl``: phrase patterns (named regions, central bodies) for a spaCy
+  ``span_ruler`` over character tokens;
+- the administrative gazetteer (:mod:`yxnlp.gazetteer`) for place names and their stems."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from yxnlp import gazetteer
+from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.extract.entities.lexicon import _word_freq
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+HAN = "\u4e00-\u9fff"
+
+
+def _load_json(name: str) -> Any:
+    return json.loads(resources.files("yxnlp.data").joinpath(name).read_text("utf-8"))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    place: dict[str, Any]
+    place_suffix: re.Pattern[str]
+    company: dict[str, Any]
+    org: dict[str, Any]
+    project: dict[str, Any]
+    status: dict[str, Any]
+    legal_re: re.Pattern[str]
+    industry_re: re.Pattern[str]
+    company_left: tuple[str, ...]
+    generic_cores: tuple[str, ...]
+    org_core_re: re.Pattern[str]
+    org_body_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+    project_left: tuple[str, ...]
+    project_generic: tuple[str, ...]
+    enum_company_re: re.Pattern[str]
+    enum_project_re: re.Pattern[str]
+    region_re: re.Pattern[str]
+    places: frozenset[str]
+    place_stems: dict[str, str]
+    status_rules: tuple[tuple[str, str, re.Pattern[str]], ...] = field(default=())
+    #: first two characters of a gazetteer name -> the lengths (2..12) of names starting so
+    place_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+@functools.cache
+def rules() -> _Rules:
+    """All rule data, compiled once."""
+    company = _load_json("company_suffixes.json")
+    org = _load_json("org_patterns.json")
+    project = _load_json("project_cues.json")
+    status = _load_json("project_status.json")
+    place = _load_json("place_rules.json")
+    place_suffix, not_place = re.compile(place["suffix"]), re.compile(place["not_place"])
+    enum = company["enumeration"]
+    item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum['max_item']}}}"
+    items = f"(?P<items>{item}(?:[、，,和及与]{item})*)"
+    gz = gazetteer.load()
+    places = frozenset(
+        n
+        for n in gz.names()
+        if (len(n) >= 3 or n.endswith(("县", "省")))
+        and place_suffix.search(n)
+        and not not_place.search(n)
+    )
+    stems: dict[str, str] = {}
+    rank = {"province": 0, "city": 1, "county": 2}
+    # a stem shared by several names (吉林省/吉林市, 安阳市/安阳县) stands for the highest level
+    for n in sorted(places, key=lambda n: (min(rank.get(d.level, 3) for d in gz.divisions(n)), n)):
+        levels = {d.level for d in gz.divisions(n)}
+        m = re.match(f"^([{HAN}]{{2,}}?)(?:省|市|区|县|自治州)$", n)
+        if m and levels & {"province", "city"}:
+            stems.setdefault(m.group(1), n)
+        elif m and "county" in levels and _word_freq(m.group(1)) < place["county_stem_max_freq"]:
+            stems.setdefault(m.group(1), n)
+    return _Rules(
+        place=place,
+        place_suffix=place_suffix,
+        company=company,
+        org=org,
+        project=project,
+        status=status,
+        legal_re=re.compile(_alternation(company["legal_forms"])),
+        industry_re=re.compile(_alternation(company["industry_words"])),
+        company_left=tuple(sorted(company["left_boundaries"], key=len, reverse=True)),
+        generic_cores=tuple(sorted(company["generic_cores"], key=len, reverse=True)),
+        org_core_re=re.compile(
+            f"(?P<core>{_alternation(org['cores'])})(?P<suffix>{_alternation(org['suffixes'])})"
+        ),
+        org_body_re=re.compile(
+            f"(?P<level>{_alternation(org['levels'])})(?P<body>{_alternation(org['level_bodies'])})"
+        ),
+        cue_re=re.compile(_alternation(project["type_by_cue"])),
+        project_left=tuple(sorted(project["left_boundaries"], key=len, reverse=True)),
+        project_generic=tuple(sorted(project["generic_words"], key=len, reverse=True)),
+        enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum["company_heads"]) + ")"),
+        enum_project_re=re.compile(items + "等(?P<head>" + "|".join(enum["project_heads"]) + ")"),
+        region_re=re.compile(
+            f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?(?P<kind>经济圈|城市群|都市圈|经济带|经济区)"
+        ),
+        places=places,
+        place_stems=stems,
+        status_rules=tuple(
+            (r["status"], r["where"], re.compile(r["pattern"])) for r in status["rules"]
+        ),
+        place_prefixes=_prefix_index(places),
+    )
+
+
+def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
+    """First two characters -> lengths of the names that start with them, longest first.
+
+    >>> _prefix_index(["湖州市", "湖州", "安吉县"])
+    {'湖州': (3, 2), '安吉': (3,)}
+    """
+    out: dict[str, set[int]] = {}
+    for n in names:
+        if 2 <= len(n) <= longest:
+            out.setdefault(n[:2], set()).add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
+    rows = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    return frozenset(r["pattern"] for r in rows if r["label"] == "PLACE")
+
+
+@functools.cache
+def span_ruler() -> Language:
+    """A character-tokenised spaCy pipeline with a ``span_ruler`` over ``entity_patterns.jsonl``."""
+    import spacy
+
+    nlp = spacy.blank("zh")  # the default Chinese segmenter is "char"
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "rules", "validate": True})
+    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
+    patterns = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def ruler_candidates(text: str) -> tuple[Candidate, ...]:
+    """Phrase-pattern matches of ``entity_patterns.jsonl`` (run once per text).
+
+    >>> [(c.label, c.text) for c in ruler_candidates("落实国务院部署,融入长三角")]
+    [('ORG', '国务院'), ('PLACE', '长三角')]
+    """
+    doc = span_ruler()(text)
+    return tuple(
+        Candidate(span.label_, span.start_char, span.end_char, span.text, f"rule:{span.id_}")
+        for span in doc.spans["rules"]
+    )
+
+
+def _load_gazetteer_json(name: str) -> Any:
+    return json.loads(resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8"))
+
+
+@functools.cache
+def _province_shorts() -> frozenset[str]:
+    data = json.loads(
+        resources.files("yxnlp.data").joinpath("gazetteer", "provinces_31.json").read_text("utf-8")
+    )
+    return frozenset(a for p in data for a in [p["short_name"], *p["aliases"]])
+
+
+def _province_short(s: str) -> bool:
+    return s in _province_shorts()
+
+
+@functools.cache
+def _province_names() -> frozenset[str]:
+    return frozenset(d.name for d in _provinces())
+
+
+def _provinces() -> list[gazetteer.Division]:
+    g = gazetteer.load()
+    return [d for n in g.names() for d in g.divisions(n) if d.level == "province"]

@@ -1,0 +1,65 @@
+"""Overlap resolution: rule > list > ner, then the longest span; a place inside any
+name, a company (or body) inside a project may nest. Overlaps are looked up through a
+per-character index, not by comparing every pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from yxnlp.extract.entities.candidate import Candidate
+
+#: (inner, outer) label pairs that may nest: a place inside any name, a company in a project.
+_NESTING = {
+    ("PLACE", "ORG"),
+    ("PLACE", "PROJECT"),
+    ("PLACE", "COMPANY"),
+    ("COMPANY", "PROJECT"),
+    ("ORG", "PROJECT"),
+}
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Two overlapping candidates may both stay when one nests in the other by label."""
+    if a.start >= b.start and a.end <= b.end and (a.label, b.label) in _NESTING:
+        return a.label != b.label
+    if b.start >= a.start and b.end <= a.end and (b.label, a.label) in _NESTING:
+        return a.label != b.label
+    return False
+
+
+def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: rule > list > ner, then the longest span; nesting by label is kept.
+
+    >>> a = Candidate("COMPANY", 0, 4, "华强科技", "list")
+    >>> b = Candidate("COMPANY", 0, 6, "华强科技集团", "rule:legal_form")
+    >>> [c.text for c in merge([a, b])]
+    ['华强科技集团']
+    """
+    kept: list[Candidate] = []
+    at: dict[int, list[Candidate]] = {}
+    order = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    for c in order:
+        if all(not _overlap(c, k) or _compatible(c, k) for k in _near(c, at, kept)):
+            kept.append(c)
+            _index(c, at)
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def _index(c: Candidate, at: dict[int, list[Candidate]]) -> None:
+    """Record ``c`` under every character position it covers."""
+    for p in range(c.start, c.end):
+        at.setdefault(p, []).append(c)
+
+
+def _near(
+    c: Candidate, at: dict[int, list[Candidate]], every: list[Candidate]
+) -> Iterable[Candidate]:
+    """The indexed candidates that share a character with ``c`` (all of ``every`` when ``c``
+    is empty), so overlap checks do not scan the whole document."""
+    if c.start >= c.end:
+        return every
+    return {id(k): k for p in range(c.start, c.end) for k in at.get(p, ())}.values()

@@ -1,0 +1,188 @@
+"""PLACE: gazetteer names (longest at each position, risky short names only on word
+boundaries), short forms written without a suffix (苏州, 广东), named regions (长三角,
+成渝地区双城经济圈), and after merging the short forms (柯桥 for 柯桥区) of places named in full."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from yxnlp import gazetteer
+from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.extract.entities.data import (
+    _alternation,
+    _load_gazetteer_json,
+    _province_short,
+    ruler_candidates,
+    rules,
+)
+from yxnlp.extract.entities.lexicon import _word_freq
+from yxnlp.extract.entities.merging import _compatible, _index, _near, _overlap
+
+
+def _place_at(text: str, start: int, end: int) -> bool:
+    r = rules()
+    return text[start:end] in r.places or text[start:end] in r.place_stems
+
+
+def _starts_with_place(name: str) -> str | None:
+    r = rules()
+    for n in range(min(len(name), 12), 1, -1):
+        if name[:n] in r.places or name[:n] in r.place_stems:
+            return name[:n]
+    return None
+
+
+def _place_chain_before(text: str, end: int) -> int:
+    """Start of the longest chain of gazetteer names ending at ``end`` (``end`` if none)."""
+    r = rules()
+    pos = end
+    while True:
+        for n in range(min(12, pos), 1, -1):
+            if text[pos - n : pos] in r.places:
+                pos -= n
+                break
+        else:
+            return pos
+
+
+def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[Candidate]:
+    """Gazetteer names (longest at each position) and named regions.
+
+    ``bounds`` are word boundaries (token starts and ends); a name must start and end on
+    one unless it is a chain of names, so 示范县 does not yield 范县.
+
+    >>> [c.text for c in find_places("浙江省湖州市安吉县递铺街道融入长三角一体化")]
+    ['浙江省', '湖州市', '安吉县', '递铺街道', '长三角']
+    """
+    r = rules()
+    i = 0
+    n = len(text)
+    prefixes = r.place_prefixes
+    while i < n:
+        for k in prefixes.get(text[i : i + 2], ()):
+            name = text[i : i + k]
+            if k > n - i or name not in r.places:
+                continue
+            if _risky_place(name) and (
+                (bounds is not None and not _place_aligned(text, i, i + k, bounds))
+                or _word_freq(name) >= r.place["risky_word_freq"]
+                or _common_stem(name)
+            ):
+                continue
+            yield Candidate("PLACE", i, i + k, name, "rule:gazetteer")
+            i += k
+            break
+        else:
+            i += 1
+    if bounds is not None:
+        yield from _short_places(text, bounds)
+    yield from (c for c in ruler_candidates(text) if c.label == "PLACE")
+    for m in r.region_re.finditer(text):
+        head = m.group("head")
+        for k in range(len(head) - 2, -1, -1):
+            if head[k:] in r.place_stems or _province_short(head[k:]):
+                s = m.start() + k
+                yield Candidate("PLACE", s, m.end(), text[s : m.end()], "rule:named_region")
+                break
+
+
+@functools.cache
+def _short_place_names() -> dict[str, str]:
+    """Province short names and city names without 市 that read as place names (jieba: ns)."""
+    import jieba.posseg
+
+    from yxnlp.segment import load_tokenizer
+
+    load_tokenizer("jieba")
+    g = gazetteer.load()
+    out: dict[str, str] = {}
+    data = _load_gazetteer_json("provinces_31.json")
+    for p in data:
+        for alias in [p["short_name"], *p["aliases"]]:
+            if len(alias) >= 2 and alias not in rules().places:
+                out.setdefault(alias, p["province"])
+    for name in g.names():
+        if not name.endswith("市") or len(name) < 3:
+            continue
+        if not any(d.level == "city" for d in g.divisions(name)):
+            continue
+        stem = name[:-1]
+        words = list(jieba.posseg.cut(stem))
+        if len(words) == 1 and words[0].flag == "ns":
+            out.setdefault(stem, name)
+    return out
+
+
+def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
+    """Short place names written without their suffix (苏州, 广东), on word boundaries.
+
+    >>> b = frozenset({0, 2, 3, 5, 7, 9})
+    >>> [c.text for c in _short_places("苏州和无锡联合招商", b)]
+    ['苏州', '无锡']
+    """
+    names = _short_place_names()
+    pattern = re.compile(_alternation(names))
+    r = rules()
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if s not in bounds or e not in bounds:
+            continue
+        if any(text[s : s + k] in r.places for k in range(len(m.group()) + 1, len(m.group()) + 4)):
+            continue  # the full name (苏州市) is found by the gazetteer scan
+        yield Candidate("PLACE", s, e, m.group(), "rule:place_short")
+
+
+def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    """A place name starts and ends on word boundaries, or touches another place name."""
+    r = rules()
+    ok_start = start in bounds or _place_chain_before(text, start) < start
+    ok_end = end in bounds or any(text[end : end + k] in r.places for k in range(2, 8))
+    return ok_start and ok_end
+
+
+def _common_stem(name: str) -> bool:
+    """A township whose name is a frequent word plus 镇/乡 (中心镇, 重点镇)."""
+    if {d.level for d in gazetteer.load().divisions(name)} != {"township"}:
+        return False
+    r = rules()
+    stem = r.place_suffix.sub("", name)
+    return len(stem) >= 2 and _word_freq(stem) >= r.place["common_township_stem_freq"]
+
+
+@functools.cache
+def _risky_place(name: str) -> bool:
+    """Township names and short county names, which are also parts of ordinary words."""
+    levels = {d.level for d in gazetteer.load().divisions(name)}
+    return not levels & {"province", "city"} and (len(name) <= 3 or levels == {"township"})
+
+
+def _places_in(name: str) -> list[str]:
+    r = rules()
+    return [
+        name[i : i + k]
+        for i in range(len(name))
+        for k in range(3, min(12, len(name) - i) + 1)
+        if name[i : i + k] in r.places
+    ]
+
+
+def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Short forms (柯桥 for 柯桥区) of places named in full, where no other mention covers them."""
+    stems = rules().place_stems
+    full = {c.text for c in merged if c.label == "PLACE"}
+    wanted = {s: n for s, n in stems.items() if n in full}
+    if not wanted:
+        return merged
+    pattern = re.compile(_alternation(wanted))
+    at: dict[int, list[Candidate]] = {}
+    for k in merged:
+        _index(k, at)
+    extra = []
+    for m in pattern.finditer(text):
+        c = Candidate("PLACE", m.start(), m.end(), m.group(), "rule:place_short")
+        near = _near(c, at, merged)
+        if all(not _overlap(c, k) or (k.label != "PLACE" and _compatible(c, k)) for k in near):
+            extra.append(c)
+    return sorted(merged + extra, key=lambda c: (c.start, -c.end))

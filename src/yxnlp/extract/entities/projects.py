@@ -1,0 +1,109 @@
+"""PROJECT: the longest name ending in a cue word (项目, 产业园, 基地, 孵化中心…), cut at
+left boundaries and conjunctions; a plain …项目 needs a place, company, capacity or inner park
+to count as named; a lost separator between a park and a company's project is restored."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.extract.entities.companies import _leading_company
+from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.places import _place_chain_before, _places_in, _starts_with_place
+from yxnlp.extract.entities.words import _run_left, cut_left, strip_generic
+
+
+def _cue_type(name: str) -> str:
+    cues = rules().project["type_by_cue"]
+    for cue in sorted(cues, key=len, reverse=True):
+        if name.endswith(cue):
+            return str(cues[cue])
+    return "project"
+
+
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[\d.]+|[一二三四五六七八九十两几]+)(?:余|多)?(?:个|家|处|项|座|条|户)?"
+)
+
+
+def find_projects(text: str) -> Iterator[Candidate]:
+    """Named projects, parks, bases and platforms (longest span ending in a cue word).
+
+    >>> [c.text for c in find_projects("加快推进湖州南太湖新区长田漾产业园、安吉绿色家居产业基地和德清地信小镇孵化中心建设,新开工项目12个")]
+    ['湖州南太湖新区长田漾产业园', '安吉绿色家居产业基地', '德清地信小镇孵化中心']
+    """
+    r = rules()
+    cfg = r.project
+    chars = cfg["name_chars"]
+    conj = tuple(cfg["conjunctions"])
+    cues = sorted(cfg["type_by_cue"], key=len, reverse=True)
+    seen: set[tuple[int, int]] = set()
+    for m in r.cue_re.finditer(text):
+        end = m.end()
+        if _COUNT_AFTER.match(text, end) and _COUNT_AFTER.match(text, end).end() > end:  # type: ignore[union-attr]
+            continue
+        if m.start() > 0 and text[m.start() - 1] in cfg["not_after"].get(m.group(), ""):
+            continue
+        start = _run_left(text, m.start(), chars, cfg["max_len"])
+        run = text[start : m.start()]
+        cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
+        for c in conj:
+            i = run.rfind(c, cut)
+            while i >= 0:
+                if any(run[:i].endswith(q) for q in cues) or _place_chain_before(run, i) < i:
+                    cut = max(cut, i + len(c))
+                    break
+                i = run.rfind(c, cut, i)
+        start += cut
+        while start < m.start() and text[start] in ")）":
+            start += 1
+        name = text[start:end]
+        core = text[start : m.start()]
+        core = re.sub(r"^(?:\d{4}年)", "", core)
+        if len(strip_generic(core, r.project_generic)) < 2:
+            continue
+        if re.match(r"[\d.]", core) or re.search(r"\d+(?:余|多)?[个家大]", core):
+            continue
+        if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
+            continue
+        kind = cfg["type_by_cue"][m.group()]
+        if m.group() == "项目" and not _named_project(name):
+            continue
+        if kind == "platform" and m.group() not in cfg["distinctive_cues"]:
+            if not _starts_with_place(name) and not _leading_company(name):
+                continue
+        for s, e in _split_project(text, start, end):
+            if (s, e) not in seen:
+                seen.add((s, e))
+                yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{_cue_type(text[s:e])}")
+
+
+def _named_project(name: str) -> bool:
+    """A plain …项目 names a project when it carries a place, a company, a location tag, a
+    capacity (年产…) or an inner park/base with a specific core."""
+    r = rules()
+    if re.search("[(（][^)）]{2,6}[)）]|年产|年处理|年加工", name):
+        return True
+    if _leading_company(name) or any(p in name for p in _places_in(name)):
+        return True
+    for cue in r.project["inner_cues"]:
+        i = name.find(cue)
+        if i >= 2 and len(strip_generic(name[:i], r.project_generic)) >= 2:
+            return True
+    return False
+
+
+def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``X产业园Y集团年产…项目`` (a lost separator) at an inner cue followed by a company."""
+    r = rules()
+    name = text[start:end]
+    for cue in r.project["split_before_company_after"]:
+        i = name.find(cue)
+        while 0 < i and i + len(cue) < len(name) - 2:
+            rest = name[i + len(cue) :]
+            if _leading_company(rest):
+                j = start + i + len(cue)
+                return [(start, j), (j, end)]
+            i = name.find(cue, i + 1)
+    return [(start, end)]

@@ -1,0 +1,145 @@
+"""Word-shape checks shared by the rules: generic fronts (counts, years, 重点…), left
+boundaries (支持, 推动…), and whether a short core reads as a made-up name or as ordinary words."""
+
+from __future__ import annotations
+
+import re
+
+from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.lexicon import _tagged, _word_freq, _words
+
+
+def strip_generic(core: str, words: tuple[str, ...]) -> str:
+    """What remains of ``core`` after removing generic words, counts and years from its front.
+
+    >>> w = ("重点", "工业", "项目")
+    >>> strip_generic("2021年重点工业", w), strip_generic("30余个重点", w), strip_generic("激光产业", w)
+    ('', '', '激光产业')
+    """
+    s = core
+    while s:
+        m = re.match(
+            r"[\d.]+(?:余|多)?(?:年|月|个|项|家|户|大|批|级|类)?"
+            r"|[一二三四五六七八九十两几]+(?:个|项|大|批|级|类|轮|次|代|流)",
+            s,
+        )
+        if m and m.end() > 0:
+            s = s[m.end() :]
+            continue
+        for w in words:
+            if s.startswith(w):
+                s = s[len(w) :]
+                break
+        else:
+            break
+    return s
+
+
+def _is_generic(core: str, words: tuple[str, ...]) -> bool:
+    return not strip_generic(core, words)
+
+
+def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
+    """Offset in ``run`` after the rightmost boundary word (before ``len(run) - keep``).
+
+    >>> cut_left("积极支持华强科技", ("支持", "积极"))
+    4
+    >>> cut_left("华强科技", ("支持",))
+    0
+    """
+    best = 0
+    limit = len(run) - keep
+    for w in boundaries:
+        i = run.rfind(w, 0, limit)
+        while i >= 0 and i + len(w) > limit:
+            i = run.rfind(w, 0, i)
+        if i >= 0:
+            best = max(best, i + len(w))
+    return best
+
+
+def _run_left(text: str, end: int, chars: str, max_len: int) -> int:
+    """Start of the run of ``chars`` ending at ``end`` (stops at an unmatched '(')."""
+    pat = re.compile(chars)
+    i = end
+    depth = 0
+    while i > 0 and end - i < max_len and pat.match(text[i - 1]):
+        c = text[i - 1]
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        i -= 1
+    return i
+
+
+def _common_word(word: str) -> bool:
+    """A frequent dictionary word (jieba's frequency table), such as 小城镇 or 重大."""
+    return _word_freq(word) >= int(rules().company["common_word_freq"])
+
+
+def _name_like(core: str) -> bool:
+    """A short company core reads as a made-up name, not as words: unknown to the
+    dictionary, a rare proper noun, or single characters (久红, 燊达).
+
+    >>> _name_like("华茂"), _name_like("畜禽"), _name_like("陕南"), _name_like("南宁国际")
+    (True, False, False, False)
+    """
+    words = _tagged(core)
+
+    def rare(w: str, f: str) -> bool:
+        freq = _word_freq(w)
+        limit = rules().company["proper_name_max_freq"]
+        return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < limit)
+
+    if len(words) == 1:
+        return rare(*words[0])
+    return all(len(w) == 1 or rare(w, f) for w, f in words)
+
+
+def _verb_phrase(item: str) -> bool:
+    """Several words led by a verb, adverb or preposition (加强粮食, 使工业)."""
+    words = _tagged(item)
+    return len(words) > 1 and words[0][1][:1] in {"v", "d", "p", "c"}
+
+
+def _all_common(core: str) -> bool:
+    """Every word of ``core`` is a frequent dictionary word (信托, 资产管理, 工程承包)."""
+    words = _words(core)
+    return all(len(w) >= 2 and _common_word(w) for w in words)
+
+
+_PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
+
+
+def _proper_name(item: str) -> bool:
+    """Every word is tagged as a proper noun or is unknown to the dictionary (五洲新春)."""
+    words = _tagged(item)
+    return all(f in _PROPER or _word_freq(w) == 0 for w, f in words)
+
+
+def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
+    """A short-form company core that reads as ordinary words (verb/adverb first, all common).
+
+    >>> _core_looks_generic("加强粮食"), _core_looks_generic("重大"), _core_looks_generic("瑞丰")
+    (True, True, False)
+    """
+    words = _tagged(core)
+    if not words:
+        return True
+    first, flag = words[0]
+    if lax:  # a name with a legal form or in a list of companies: only verb-first phrases
+        return len(first) >= 2 and flag[:1] in {"v", "d", "p", "c"}
+    if _common_word(core):
+        return True
+    if len(first) >= 2 and flag[:1] in {"v", "d", "a", "p", "m", "t", "b", "j", "c", "r", "f"}:
+        return True
+    if len(words) == 1:
+        return False
+    if any(f[:1] in {"p", "u", "c", "f", "m", "q"} for _, f in words):
+        return True
+    if words[-1][1] == "v" and len(words[-1][0]) >= 2:
+        return True
+    return len(first) >= 2 and _common_word(first)
