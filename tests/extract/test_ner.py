@@ -9,6 +9,7 @@ import pytest
 from yxnlp.errors import ModelError
 from yxnlp.extract import ner
 from yxnlp.extract.entities import extract_entities, ner_candidates
+from yxnlp.extract.entities.statistical import _ner_company_ok, _ner_org_ok
 from yxnlp.ingest import from_text
 from yxnlp.pipeline import analyse
 
@@ -62,6 +63,24 @@ def test_shipped_model_tags_a_sentence(case: str, text: str, name: str, label: s
 def test_ner_candidates_are_checked_like_rules() -> None:
     text = "督促印刷包装企业调整生产计划,全年增长8%。"
     assert list(ner_candidates(text)) == []
+
+
+def test_only_sentences_with_a_name_ending_are_tagged_and_nothing_is_lost() -> None:
+    text = (
+        "一、概况\n全年地区生产总值增长6.5%,粮食产量稳定在50万吨。"
+        "由区商务局牵头,宏达集团和瑞丰药业参加。居民收入稳步增长。\n"
+        "浙江恒丰新材料股份有限公司今年营业收入增长两成。"
+    )
+    checked = [
+        (s, e, label)
+        for s, e, label in ner.tag(text)
+        if (label == "COMPANY" and _ner_company_ok(text[s:e]))
+        or (label == "ORG" and _ner_org_ok(text[s:e]))
+    ]
+    got = [(c.start, c.end, c.label) for c in ner_candidates(text)]
+    assert checked and got == checked
+    skipped = text.index("居民收入")
+    assert all(not s <= skipped < e for s, e, _ in got)
 
 
 def test_ner_mentions_are_marked_ner() -> None:

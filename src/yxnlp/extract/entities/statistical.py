@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -18,12 +19,34 @@ from yxnlp.extract.entities.words import (
     _verb_phrase,
 )
 
+_ORG_END = "局|委|厅|部|办|法院|检察院|政府|委员会|办公室|署|人大|政协"
+
+
+@functools.cache
+def _name_end() -> re.Pattern[str]:
+    """Any ending the checks below accept: a body suffix, a legal form or an industry word."""
+    r = rules()
+    return re.compile(f"{_ORG_END}|{r.legal_re.pattern}|{r.industry_re.pattern}")
+
+
+def _may_hold_name(sentence: str) -> bool:
+    """A sentence where a model span could pass the checks (it must end in one of them).
+
+    >>> _may_hold_name("由区商务局牵头。"), _may_hold_name("全年增长百分之八。")
+    (True, False)
+    """
+    return any(m.group() for m in _name_end().finditer(sentence))
+
 
 def ner_candidates(text: str) -> Iterator[Candidate]:
-    """COMPANY and ORG spans from the shipped model, filtered by the rule layer's checks."""
+    """COMPANY and ORG spans from the shipped model, filtered by the rule layer's checks.
+
+    Only sentences holding an acceptable ending are tagged (with their context), since a
+    span that ends elsewhere is dropped anyway.
+    """
     from yxnlp.extract import ner
 
-    for s, e, label in ner.tag(text):
+    for s, e, label in ner.tag(text, keep=_may_hold_name):
         name = text[s:e]
         if label == "COMPANY":
             if _ner_company_ok(name):
@@ -40,9 +63,7 @@ def _ner_org_ok(name: str) -> bool:
     (True, False, False)
     """
     r = rules()
-    if len(name) < 3 or not re.search(
-        "(局|委|厅|部|办|法院|检察院|政府|委员会|办公室|署|人大|政协)$", name
-    ):
+    if len(name) < 3 or not re.search(f"(?:{_ORG_END})$", name):
         return False
     if _is_generic(name, r.project_generic) or _verb_phrase(name):
         return False
