@@ -53,8 +53,11 @@ demo() {
     "$VENV/bin/yxnlp" extract seeds/000_cba11b42fa3c7c35.txt -o out/seed.json --summary
     say "batch over corpus/ into out/records and out/yxnlp.duckdb"
     "$VENV/bin/yxnlp" batch seeds corpus --out out/records --db out/yxnlp.duckdb --workers 2
-    say "2026 provincial GDP growth targets, from the store"
-    "$VENV/bin/yxnlp" indicators --db out/yxnlp.duckdb --key gdp_growth --status target --year 2026
+    say "the provinces' 2026 GDP growth targets, from the store"
+    "$VENV/bin/yxnlp" compare --db out/yxnlp.duckdb --by region --key gdp_growth --status target --years 2026
+    say "Shanghai's targets 2020-2024, from the store"
+    "$VENV/bin/yxnlp" compare --db out/yxnlp.duckdb --region 上海 --key gdp_growth --key cpi_growth \
+        --key urban_new_jobs --status target --years 2020-2024
 }
 
 test_() {
