@@ -184,13 +184,7 @@ def _indicator_rows(record: Record, text: str) -> str:
         )
     head = ("id subject text value normalized kind qualifier status period key entity "
             "source").split()  # fmt: skip
-    return (
-        '<table id="indicators"><thead><tr>'
-        + "".join(f"<th>{h}</th>" for h in head)
-        + "</tr></thead><tbody>"
-        + "\n".join(rows)
-        + "</tbody></table>"
-    )
+    return _table("indicators", head, rows)
 
 
 def _entity_rows(record: Record, text: str) -> str:
@@ -216,13 +210,7 @@ def _entity_rows(record: Record, text: str) -> str:
             f"<td>{len(ent.mentions)}</td><td>{' '.join(links)}</td></tr>"
         )
     head = ["id", "label", "canonical", "attributes", "n", "mentions"]
-    return (
-        '<table id="entities"><thead><tr>'
-        + "".join(f"<th>{h}</th>" for h in head)
-        + "</tr></thead><tbody>"
-        + "\n".join(rows)
-        + "</tbody></table>"
-    )
+    return _table("entities", head, rows)
 
 
 def _legend(record: Record) -> str:
@@ -414,3 +402,10 @@ def displacy_data(
             ents.append({"start": h.start, "end": h.end, "label": h.tag})
             last_end = h.end
     return {"text": text, "ents": ents, "title": record.document.title}
+
+
+def _table(table_id: str, head: list[str], rows: list[str]) -> str:
+    """An HTML table with a header row and the given body rows."""
+    header = "".join(f"<th>{h}</th>" for h in head)
+    body = "\n".join(rows)
+    return f'<table id="{table_id}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
