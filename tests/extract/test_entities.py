@@ -127,6 +127,7 @@ COMPANY_NEGATIVES = [
     ("industry_phrases", "大力发展电子信息、先进材料、智能装备三大支柱产业。"),
     ("policy_phrases", "强化科技创新,加强生态保护,稳住房地产市场。"),
     ("no_entity", "全年规模以上工业增加值增长8%,固定资产投资增长10%。"),
+    ("pronoun_first", "城乡市场繁荣,他副食品和日用品供应充足。"),  # bug found on the 1950s reports
 ]
 
 

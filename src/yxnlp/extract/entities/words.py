@@ -125,6 +125,8 @@ def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
 
     >>> _core_looks_generic("加强粮食"), _core_looks_generic("重大"), _core_looks_generic("瑞丰")
     (True, True, False)
+    >>> _core_looks_generic("他副")
+    True
     """
     words = _tagged(core)
     if not words:
@@ -135,6 +137,8 @@ def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
     if _common_word(core):
         return True
     if len(first) >= 2 and flag[:1] in {"v", "d", "a", "p", "m", "t", "b", "j", "c", "r", "f"}:
+        return True
+    if flag == "r":  # a pronoun never starts a name (他副食品, 其所属)
         return True
     if len(words) == 1:
         return False
