@@ -13,8 +13,8 @@ province. The national level (国务院, 中华人民共和国, 全国) resolves
 the whole country in map and statistics data (it is no division code in the tables above).
 
 >>> g = load()
->>> g.resolve("绵阳市游仙区")
-Region(name='绵阳市游仙区', code='510704')
+>>> g.resolve("温州市龙湾区")
+Region(name='温州市龙湾区', code='330303')
 >>> g.resolve("北京"), g.resolve("国务院").code
 (Region(name='北京市', code='110000'), '100000')
 >>> g.search("2026年北京市政府工作报告")
@@ -84,7 +84,7 @@ class Gazetteer:
     def names(self) -> frozenset[str]:
         """All full division names (provinces, cities, counties, townships).
 
-        >>> {"绵阳市", "游仙区", "四川省"} <= load().names()
+        >>> {"温州市", "龙湾区", "浙江省"} <= load().names()
         True
         """
         return self._names
@@ -104,8 +104,8 @@ class Gazetteer:
     def lineage(self, code: str) -> list[Division]:
         """The division and its ancestors, outermost first.
 
-        >>> [d.name for d in load().lineage("510704")]
-        ['四川省', '绵阳市', '游仙区']
+        >>> [d.name for d in load().lineage("330303")]
+        ['浙江省', '温州市', '龙湾区']
         """
         out: list[Division] = []
         div = self._by_code.get(code)

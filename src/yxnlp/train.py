@@ -38,7 +38,7 @@ NER_LABELS: tuple[str, ...] = ("COMPANY", "ORG")
 MODEL_NAME = "yxnlp-ner-zh"
 MODEL_VERSION = "0.1.0"
 #: Rule sources left out of silver data: short-form company shapes and owners guessed from
-#: a province prefix (四川移柯…产业园) are the noisiest rules.
+#: a province prefix (浙江某某…产业园) are the noisiest rules.
 SILVER_SKIP = frozenset({"rule:shape", "rule:project_owner"})
 
 Example = dict[str, Any]

@@ -54,7 +54,7 @@ def gold_names(item: dict[str, Any] | str) -> list[str]:
 def relaxed_match(a: str, b: str, *, coverage: float = RELAXED_COVERAGE) -> bool:
     """One name contains the other and covers at least ``coverage`` of it.
 
-    >>> relaxed_match("激光产业园", "激光产业园项目"), relaxed_match("游仙", "游仙区科技孵化中心")
+    >>> relaxed_match("数字产业园", "数字产业园项目"), relaxed_match("龙湾", "龙湾区科技孵化中心")
     (True, False)
     """
     if not a or not b:

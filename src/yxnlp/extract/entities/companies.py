@@ -26,7 +26,7 @@ def _leading_company(name: str) -> str | None:
 
     >>> _leading_company("华联集团年产5万吨饲料项目"), _leading_company("金丰科技(吴兴)智能制造项目")
     ('华联集团', '金丰科技')
-    >>> _leading_company("浙江福莱新材料产业园"), _leading_company("激光产业园")
+    >>> _leading_company("浙江福莱新材料产业园"), _leading_company("光电产业园")
     ('浙江福莱', None)
     """
     r = rules()

@@ -13,8 +13,8 @@ def strip_generic(core: str, words: tuple[str, ...]) -> str:
     """What remains of ``core`` after removing generic words, counts and years from its front.
 
     >>> w = ("重点", "工业", "项目")
-    >>> strip_generic("2021年重点工业", w), strip_generic("30余个重点", w), strip_generic("激光产业", w)
-    ('', '', '激光产业')
+    >>> strip_generic("2021年重点工业", w), strip_generic("30余个重点", w), strip_generic("光电产业", w)
+    ('', '', '光电产业')
     """
     s = core
     while s:
@@ -82,7 +82,7 @@ def _common_word(word: str) -> bool:
 
 def _name_like(core: str) -> bool:
     """A short company core reads as a made-up name, not as words: unknown to the
-    dictionary, a rare proper noun, or single characters (久红, 燊达).
+    dictionary, a rare proper noun, or single characters (华茂, 鑫达).
 
     >>> _name_like("华茂"), _name_like("畜禽"), _name_like("陕南"), _name_like("南宁国际")
     (True, False, False, False)
