@@ -127,15 +127,19 @@ def find_furniture(text: str) -> list[Span]:
     return [(ln.start, ln.end) for ln in content_lines(text) if ln.furniture]
 
 
-def content_lines(text: str) -> list[Line]:
+@functools.lru_cache(maxsize=8)
+def content_lines(text: str) -> tuple[Line, ...]:
     """The non-blank lines of ``text``, each flagged if it is page furniture.
+
+    Cached for the last few texts: the pipeline's cleaning and metadata stages read the
+    same lines of one report.
 
     >>> [(ln.text, ln.furniture) for ln in content_lines("标题\\n\\n字体:【 】 打印\\n正文")]
     [('标题', False), ('字体:【 】 打印', True), ('正文', False)]
     """
     lines = _lines(text)
     hits = _furniture_indices(lines)
-    return [replace(ln, furniture=True) if ln.index in hits else ln for ln in lines]
+    return tuple(replace(ln, furniture=True) if ln.index in hits else ln for ln in lines)
 
 
 def _zone(line: Line, n: int, r: _Rules) -> set[str]:

@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -74,7 +75,7 @@ def read_metadata(text: str, *, title: str | None = None) -> Metadata:
     return meta
 
 
-def _title(lines: list[clean.Line]) -> str | None:
+def _title(lines: Sequence[clean.Line]) -> str | None:
     """The first non-furniture line near the top that can be a title (not a salutation)."""
     cfg = _config()
     for line in [ln for ln in lines if not ln.furniture][: cfg["title_lines"]]:
@@ -117,7 +118,7 @@ def _clean_issuer(value: str) -> str | None:
     return value or None
 
 
-def _from_title(meta: Metadata, text: str, lines: list[clean.Line]) -> None:
+def _from_title(meta: Metadata, text: str, lines: Sequence[clean.Line]) -> None:
     cfg = _config()
     compact = normalize_years("".join((meta.title or "").split()))
     sub = _subtitle(lines)
@@ -168,7 +169,7 @@ def _gov_report(meta: Metadata, region_text: str | None, sub: tuple[int, Region]
         meta.issuer = template.format(region=region_text or region.name)
 
 
-def _subtitle(lines: list[clean.Line]) -> tuple[int, Region] | None:
+def _subtitle(lines: Sequence[clean.Line]) -> tuple[int, Region] | None:
     """——2026年1月27日在某省第十四届人民代表大会第四次会议上 → (2026, region)."""
     cfg = _config()
     for line in [ln for ln in lines if not ln.furniture][: cfg["subtitle"]["lines"]]:
@@ -251,7 +252,7 @@ def published_date(text: str) -> tuple[str | None, str | None]:
     return _published(clean.content_lines(text))
 
 
-def _published(lines: list[clean.Line]) -> tuple[str | None, str | None]:
+def _published(lines: Sequence[clean.Line]) -> tuple[str | None, str | None]:
     cfg = _config()
     top = lines[: cfg["date_lines"]]
     for line in top:
