@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract.corpus_targets import first_target
 from yxnlp import process
 from yxnlp.record import Record
 
@@ -101,12 +102,7 @@ OTHER_TARGETS = [
 
 
 def _target(year: int, key: str) -> tuple[float | None, float | None, str]:
-    rec = _record(year)
-    found = [
-        i for i in rec.indicators if i.key == key and i.status == "target" and i.period == str(year)
-    ]
-    assert found, f"{year}: no {key} target"
-    i = found[0]
+    i = first_target(_record(year), key, year)
     return i.normalized.value, i.normalized.max, i.qualifier
 
 

@@ -6,12 +6,11 @@ report's 主要预期目标 sentence (地区生产总值增长5%左右, 经济�
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 
-from yxnlp import process
+from tests.extract.corpus_targets import corpus_record, first_target
 from yxnlp.record import Record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,12 +46,8 @@ GDP_GROWTH_2026 = [
 ]
 
 
-@functools.cache
 def _record(code: str) -> Record:
-    path = CORPUS / f"{code}.txt"
-    if not path.is_file():
-        pytest.skip(f"no 2026 report for {code} in corpus/")
-    return process(path.read_text("utf-8"), source=f"provinces-2026/{code}.txt", ner=False)
+    return corpus_record(f"provinces-2026/{code}.txt")
 
 
 def test_the_table_covers_every_report() -> None:
@@ -71,13 +66,7 @@ def test_the_table_covers_every_report() -> None:
 def test_gdp_growth_target_2026(
     code: str, value: float, high: float | None, qualifier: str
 ) -> None:
-    found = [
-        i
-        for i in _record(code).indicators
-        if i.key == "gdp_growth" and i.status == "target" and i.period == "2026"
-    ]
-    assert found, f"{code}: no 2026 gdp_growth target"
-    first = found[0]
+    first = first_target(_record(code), "gdp_growth", 2026)
     assert (first.normalized.value, first.normalized.max, first.qualifier) == (
         pytest.approx(value),
         pytest.approx(high) if high is not None else None,
@@ -103,12 +92,8 @@ SHANGHAI_TARGETS = [
 ]
 
 
-@functools.cache
 def _shanghai(year: int) -> Record:
-    path = SHANGHAI / f"{year}.txt"
-    if not path.is_file():
-        pytest.skip(f"no Shanghai report for {year} in corpus/")
-    return process(path.read_text("utf-8"), source=f"shanghai/{year}.txt", ner=False)
+    return corpus_record(f"shanghai/{year}.txt")
 
 
 @pytest.mark.shared
@@ -116,10 +101,7 @@ def _shanghai(year: int) -> Record:
 @pytest.mark.parametrize(("year", "key", "value", "qualifier"), SHANGHAI_TARGETS)
 def test_shanghai_targets(year: int, key: str, value: float, qualifier: str) -> None:
     rec = _shanghai(year)
-    found = [
-        i for i in rec.indicators if i.key == key and i.status == "target" and i.period == str(year)
-    ]
-    assert found, f"{year}: no {key} target"
-    assert (found[0].normalized.value, found[0].qualifier) == (pytest.approx(value), qualifier)
+    first = first_target(rec, key, year)
+    assert (first.normalized.value, first.qualifier) == (pytest.approx(value), qualifier)
     actual = [i for i in rec.indicators if i.key == key and i.status == "actual"]
     assert all(i.period == str(year - 1) for i in actual)
