@@ -69,9 +69,12 @@ def _core_of(name: str) -> str:
 
 def _company_core_ok(core: str) -> bool:
     r = rules()
-    if len(core) < 2 or len(core) > 12 or core[0] in "型化性类级等之" or core[-1] in "性型式":
+    shape = r.company  # the vocabularies below live in data/company_suffixes.json
+    if len(core) < 2 or len(core) > 12:
         return False
-    if core.endswith(("地区", "流域", "区域")):
+    if core[0] in shape["core_bad_first_chars"] or core[-1] in shape["core_bad_last_chars"]:
+        return False
+    if core.endswith(tuple(shape["core_bad_endings"])):
         return False
     if core in r.places or core in r.place_stems or core in _region_names():
         return False
