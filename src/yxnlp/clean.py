@@ -18,13 +18,11 @@ True
 from __future__ import annotations
 
 import functools
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from importlib import resources
-from typing import Any
 
+from yxnlp import resources
 from yxnlp.record import Span
 
 
@@ -55,44 +53,31 @@ class _Rules:
     label_max: int
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @functools.cache
 def rules() -> _Rules:
     """The furniture rules of ``data/furniture.json``, compiled once."""
-    data: dict[str, Any] = json.loads(
-        resources.files("yxnlp.data").joinpath("furniture.json").read_text("utf-8")
-    )
-    bar, crumb = data["toolbar"], data["breadcrumb"]
-    seps = _alternation(crumb["separators"])
-    homes = _alternation(crumb["home"])
+    data = resources.furniture()
+    bar, crumb = data.toolbar, data.breadcrumb
+    seps = _alternation(crumb.separators)
+    homes = _alternation(crumb.home)
     return _Rules(
-        head=data["head_lines"],
-        tail=data["tail_lines"],
-        zone_rules=tuple((r["id"], r["zone"], re.compile(r["pattern"])) for r in data["rules"]),
-        toolbar_token=re.compile(_alternation(bar["strong"] + bar["weak"])),
-        toolbar_strong=re.compile(_alternation(bar["strong"])),
-        toolbar_rest=bar["brackets"],
-        crumb_start=re.compile(rf"(?:{_alternation(crumb['starts'])})\s*[:：]\s*(.*)"),
-        crumb_home=frozenset(crumb["home"]),
-        crumb_sep=frozenset(crumb["separators"]),
+        head=data.head_lines,
+        tail=data.tail_lines,
+        zone_rules=tuple((r.id, r.zone, re.compile(r.pattern)) for r in data.rules),
+        toolbar_token=re.compile(_alternation(bar.strong + bar.weak)),
+        toolbar_strong=re.compile(_alternation(bar.strong)),
+        toolbar_rest=bar.brackets,
+        crumb_start=re.compile(rf"(?:{_alternation(crumb.starts)})\s*[:：]\s*(.*)"),
+        crumb_home=frozenset(crumb.home),
+        crumb_sep=frozenset(crumb.separators),
         crumb_inline=re.compile(rf"(?:{homes})\s*(?:{seps})\s*.{{1,80}}"),
-        label_only=re.compile(rf"(?:{_alternation(data['label_only']['labels'])})\s*[:：]"),
-        label_max=data["label_only"]["max_value"],
+        label_only=re.compile(rf"(?:{_alternation(data.label_only.labels)})\s*[:：]"),
+        label_max=data.label_only.max_value,
     )
-
-
-def html_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Class/id words of HTML chrome and of main content (used by :mod:`yxnlp.ingest`)."""
-    return _html_words()
-
-
-@functools.cache
-def _html_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("yxnlp.data").joinpath("furniture.json").read_text("utf-8"))
-    return frozenset(data["html"]["noise_words"]), frozenset(data["html"]["main_words"])
 
 
 def _lines(text: str) -> list[Line]:

@@ -63,7 +63,7 @@ _COLUMNS = {
     "indicators": (
         "document_id id key key_source subject text span_start span_end sentence_span_start"
         " sentence_span_end section value unit unit_inferred normalized_value normalized_unit"
-        " normalized_max kind qualifier status period year entity source"
+        " normalized_max kind qualifier status period year entity source rules"
     ).split(),
     "entities": "document_id id label name canonical attributes n_mentions".split(),
 }

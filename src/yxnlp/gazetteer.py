@@ -29,9 +29,9 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
+from yxnlp import resources
 from yxnlp.record import Region
 
 Level = Literal["province", "city", "county", "township"]
@@ -225,7 +225,7 @@ class Gazetteer:
 
 def _rows(name: str, *columns: str) -> Iterator[list[str]]:
     """The named columns of a CSV table, in that order (plain csv.reader: fast)."""
-    text = resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8")
+    text = resources.path("gazetteer", name).read_text("utf-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     index = [header.index(c) for c in columns]
@@ -234,11 +234,30 @@ def _rows(name: str, *columns: str) -> Iterator[list[str]]:
 
 
 def _json(name: str) -> Any:
-    return json.loads(resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8"))
+    return json.loads(resources.path("gazetteer", name).read_text("utf-8"))
 
 
 def _pad(code: str) -> str:
     return code.ljust(6, "0")
+
+
+@functools.cache
+def province_aliases() -> dict[str, str]:
+    """Short names and aliases of the 31 provincial units, each with its full name.
+
+    >>> province_aliases()["内蒙古"]
+    '内蒙古自治区'
+    """
+    out: dict[str, str] = {}
+    for p in _json("provinces_31.json"):
+        for alias in [p["short_name"], *p["aliases"]]:
+            out.setdefault(alias, p["province"])
+    return out
+
+
+def province_short_names() -> frozenset[str]:
+    """The keys of :func:`province_aliases`."""
+    return frozenset(province_aliases())
 
 
 @functools.cache

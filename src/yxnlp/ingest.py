@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yxnlp.clean import html_words
+from yxnlp import resources
 from yxnlp.errors import InputError
 
 #: Largest input accepted, in bytes (20 MiB): far above any work report (the seed is
@@ -296,11 +296,18 @@ def _words(tag: Any) -> set[str]:
     return words | {p for w in words for p in re.split(r"[_]", w)}
 
 
+@functools.cache
+def _html_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Class/id words of HTML chrome (dropped) and of main content (kept)."""
+    html = resources.furniture().html
+    return frozenset(html.noise_words), frozenset(html.main_words)
+
+
 def _is_noise(tag: Any) -> bool:
     if tag.name in ("html", "body"):
         return False
     words = _words(tag)
-    noise, main = html_words()
+    noise, main = _html_words()
     return bool(words & noise) and not words & main
 
 

@@ -9,33 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
-
-from yxnlp import clean, ingest, metadata, sections, segment
+from yxnlp import clean, ingest, metadata, parts, sections, segment
+from yxnlp.analysis import Analysis
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
-from yxnlp.record import Document, Provenance, Record, Section, Sentence, Span
+from yxnlp.record import Document, Provenance, Record
 
 VERSION = "0.1.0"
-
-
-@dataclass
-class Analysis:
-    """Everything the extractors may look at. Offsets in all fields refer to ``text``."""
-
-    source: ingest.Source
-    text: str  # the source text, as in the record's spans
-    furniture: list[Span]  # page furniture found by ``clean``
-    masked: str  # ``text`` with page furniture blanked (same length)
-    meta: metadata.Metadata
-    sections: list[Section]
-    sentences: list[Sentence]
-    doc: Doc  # ``masked`` segmented; ``token.idx`` are source offsets
-    segmenter: str
 
 
 def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
@@ -48,7 +31,10 @@ def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
     seg = segment.Segmenter(segmenter).value
-    return Analysis(src, text, furniture, masked, meta, secs, sents, doc, seg)
+    where = parts.read_parts(
+        masked, secs, summary_year=meta.summary_year, plan_year=meta.plan_year, title=meta.title
+    )
+    return Analysis(src, text, furniture, masked, meta, secs, sents, doc, seg, where)
 
 
 def build_record(a: Analysis, *, ner: bool = True) -> Record:

@@ -105,6 +105,10 @@ class Indicator(_Model):
     period: str | None = None
     entity: str | None = None
     source: str = Field(description="the rule or model that produced it, e.g. 'rule:money'")
+    rules: dict[str, str] = Field(
+        default_factory=dict,
+        description="the rule that set each decided field: status, period, qualifier",
+    )
 
 
 class Mention(_Model):

@@ -16,15 +16,12 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
+from yxnlp import resources
+from yxnlp.numerals import cn_to_number
 from yxnlp.record import Section, Sentence, Span
-
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True)
@@ -43,20 +40,18 @@ class _Cues:
 
 @functools.cache
 def _cues() -> _Cues:
-    raw: dict[str, Any] = json.loads(
-        resources.files("yxnlp.data").joinpath("sections.json").read_text("utf-8")
-    )
+    raw = resources.sections()
     return _Cues(
-        paragraph=re.compile(raw["paragraph_start"]),
-        levels=tuple((lv["level"], re.compile(lv["marker"])) for lv in raw["levels"]),
-        heading_end=re.compile(raw["heading_end"]),
-        heading_max=raw["heading_max_chars"],
-        unnumbered_max=raw["unnumbered_heading_max_chars"],
-        enumerator=re.compile(raw["enumerator"]),
-        enum_before=re.compile(raw["enumerator_preceded_by"]),
-        item_end=re.compile(raw["item_heading_end"]),
-        item_max=raw["item_heading_max_chars"],
-        sentence_end=re.compile(raw["sentence_end"]),
+        paragraph=re.compile(raw.paragraph_start),
+        levels=tuple((lv.level, re.compile(lv.marker)) for lv in raw.levels),
+        heading_end=re.compile(raw.heading_end),
+        heading_max=raw.heading_max_chars,
+        unnumbered_max=raw.unnumbered_heading_max_chars,
+        enumerator=re.compile(raw.enumerator),
+        enum_before=re.compile(raw.enumerator_preceded_by),
+        item_end=re.compile(raw.item_heading_end),
+        item_max=raw.item_heading_max_chars,
+        sentence_end=re.compile(raw.sentence_end),
     )
 
 
@@ -66,14 +61,8 @@ def cn_ordinal(numeral: str) -> int | None:
     >>> cn_ordinal("十二"), cn_ordinal("三"), cn_ordinal("")
     (12, 3, None)
     """
-    if not numeral:
-        return None
-    if numeral.startswith("十"):
-        return 10 + _CN_DIGITS.get(numeral[1:], 0)
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(numeral)
+    value = cn_to_number(numeral)
+    return int(value) if value else None
 
 
 @dataclass

@@ -16,12 +16,12 @@ import enum
 import functools
 import logging
 import warnings
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from yxnlp import resources
 from yxnlp.errors import ModelError
 
 
@@ -33,7 +33,7 @@ class Segmenter(enum.StrEnum):
 @functools.cache
 def user_words() -> tuple[str, ...]:
     """The domain dictionary: one word per line, ``#`` comments."""
-    text = resources.files("yxnlp.data").joinpath("userdict.txt").read_text("utf-8")
+    text = resources.path("userdict.txt").read_text("utf-8")
     words = (ln.split("#", 1)[0].split() for ln in text.splitlines())
     return tuple(w[0] for w in words if w)
 

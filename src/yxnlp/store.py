@@ -196,6 +196,7 @@ def record_rows(record: Record) -> dict[str, list[tuple[Any, ...]]]:
                 i.section, i.value, i.unit, i.unit_inferred, i.normalized.value,
                 i.normalized.unit, i.normalized.max, i.kind, i.qualifier, i.status, i.period,
                 year, i.entity, i.source,
+                json.dumps(i.rules, ensure_ascii=False, sort_keys=True),
             )
         )  # fmt: skip
     for e in record.entities:

@@ -22,23 +22,31 @@ to a key named for 能耗 (the ``guards`` of the data file), and the data file's
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 import numpy as np
+
+from yxnlp import resources
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
 
-_PREFIX = re.compile(
-    r"^(?:全区|全市|全县|全省|全国|全镇|区属|市属|县属|我区|我市|我县|我省|本区|本市|本县|全社会(?=固定))"
-)
-_RATIO = re.compile(r"比重|比例|占比|率")
-_GROWTH_SUFFIX = re.compile(r"(?:同比|年均|比上年)?(?:增速|增长率|增长|增幅|涨幅|降幅|下降)$")
+
+
+@dataclass(frozen=True)
+class _Words:
+    prefix: re.Pattern[str]  # region words dropped before matching (全区, 市属)
+    ratio: re.Pattern[str]  # a ratio (比重, 率): never mapped to its base
+    growth_suffix: re.Pattern[str]  # dropped from a growth subject (同比增速)
+
+
+@functools.cache
+def _words() -> _Words:
+    t = resources.taxonomy()
+    return _Words(re.compile(t.subject_prefix), re.compile(t.ratio_words),
+                  re.compile(t.growth_suffix))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,20 +60,9 @@ class Entry:
 
 
 @functools.cache
-def _raw() -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads(
-        resources.files("yxnlp.data").joinpath("indicator_taxonomy.json").read_text("utf-8")
-    )
-    return raw
-
-
-@functools.cache
 def entries() -> tuple[Entry, ...]:
     """The taxonomy, loaded once."""
-    raw = _raw()
-    return tuple(
-        Entry(e["key"], e["en"], tuple(e["kinds"]), tuple(e["names"])) for e in raw["keys"]
-    )
+    return tuple(Entry(e.key, e.en, e.kinds, e.names) for e in resources.taxonomy().keys)
 
 
 def normalise_subject(subject: str, *, kind: str | None = None) -> str:
@@ -75,9 +72,9 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
     '规上工业增加值'
     """
     s = re.sub(r"\s+|的", "", subject)
-    s = _PREFIX.sub("", s)
+    s = _words().prefix.sub("", s)
     if kind == "growth":
-        s = _GROWTH_SUFFIX.sub("", s)
+        s = _words().growth_suffix.sub("", s)
     return s
 
 
@@ -156,7 +153,7 @@ def _model() -> _Model:
 
 @functools.cache
 def _guards() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(g["words"]) for g in _raw().get("guards", []))
+    return tuple(g.words for g in resources.taxonomy().guards)
 
 
 @functools.cache
@@ -199,7 +196,7 @@ def map_keys(
     if pending:
         found = _model().nearest_many([(s, kind) for _, s, kind in pending])
         for (n, s, _), (key, sim, name) in zip(pending, found, strict=True):
-            ratio = _RATIO.search(s)
+            ratio = _words().ratio.search(s)
             if ratio and ratio.group() not in name:
                 continue  # a share or rate of something is not the thing itself
             if key and not _allowed(s, key):

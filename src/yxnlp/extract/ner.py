@@ -35,9 +35,7 @@ def models_dir() -> Path:
     env = os.environ.get("YXNLP_MODELS")
     if env:
         return Path(env)
-    import yxnlp
-
-    return Path(yxnlp.__file__).resolve().parents[2] / "models"
+    return Path(__file__).resolve().parents[3] / "models"  # <repo>/src/yxnlp/extract/ner.py
 
 
 def model_dir(name: str = MODEL_NAME) -> Path:

@@ -29,28 +29,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}  # fmt: skip
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+from yxnlp import resources
+from yxnlp.numerals import cn_fraction, cn_to_number, halfwidth
 
 #: Multipliers of the scale words that may follow a figure (longest first in the regex).
-SCALES: dict[str, float] = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "万": 1e4,
-}
+SCALES: dict[str, float] = dict(resources.units().scales)
 
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _RANGE_SEP = r"[-－—–~～至]"
+_MORE = "|".join(resources.qualifiers().embedded_more_than)
 _CN_DECIMAL = rf"{CHINESE}(?:[点點][零〇一二三四五六七八九]+)?"
 # 百分之六, 百分之八至九, 百分之四至百分之五, 百分之十二点三, 百分之7.5
 _PERCENT_WORDS = (
@@ -71,7 +60,7 @@ _SPACED_RE = re.compile(_SPACED)
 NUMBER_RE = re.compile(
     rf"(?P<n1>{ARABIC}|{CHINESE})"
     rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
-    rf"(?P<more>余|多)?(?P<scale>{_SCALE})?(?P<more2>余|多)?"
+    rf"(?P<more>{_MORE})?(?P<scale>{_SCALE})?(?P<more2>{_MORE})?"
 )
 
 
@@ -94,65 +83,6 @@ class NumberMatch:
     def factor(self) -> float:
         """The scale's multiplier (1 without a scale)."""
         return SCALES[self.scale] if self.scale else 1.0
-
-
-def halfwidth(text: str) -> str:
-    """Full-width digits, point, comma and percent sign as ASCII.
-
-    >>> halfwidth("６．５％")
-    '6.5%'
-    """
-    return text.translate(_FULLWIDTH)
-
-
-def _cn_section(text: str) -> float | None:
-    """Value of a Chinese numeral below 10 000 (``三千三百``, ``十二``, ``一百零五``)."""
-    total, digit, seen = 0, None, False
-    for ch in text:
-        if ch in "零〇" and seen and digit is None:
-            continue  # a place-holder zero: 一百零五
-        if ch in _CN_DIGIT:
-            if digit is not None:  # two digits in a row: 一二, 十三五 …
-                return None
-            digit = _CN_DIGIT[ch]
-        elif ch in _CN_SMALL:
-            mult = _CN_SMALL[ch]
-            total += (1 if digit is None else digit) * mult
-            digit, seen = None, True
-        else:
-            return None
-    if digit is not None:
-        total += digit
-    return float(total) if (seen or text) else None
-
-
-def cn_to_number(text: str) -> float | None:
-    """Value of a Chinese numeral, or None if it is not a well-formed number.
-
-    >>> cn_to_number("一千二百万"), cn_to_number("两"), cn_to_number("三千三百万")
-    (12000000.0, 2.0, 33000000.0)
-    >>> cn_to_number("十三五"), cn_to_number("一二三")
-    (None, None)
-    """
-    if not text:
-        return None
-    total = 0.0
-    rest = text
-    for big in ("亿", "万"):
-        if big in rest:
-            head, _, rest = rest.partition(big)
-            val = _cn_section(head) if head else None
-            if val is None:
-                return None
-            total += val * _CN_BIG[big]
-    if rest:
-        if rest.startswith("零"):
-            rest = rest[1:]
-        val = _cn_section(rest)
-        if val is None:
-            return None
-        total += val
-    return total
 
 
 def parse_number(text: str) -> float | None:
@@ -180,8 +110,8 @@ def cn_decimal(text: str) -> float | None:
         return None
     if not frac:
         return value
-    digits = "".join(str(_CN_DIGIT[ch]) if ch in _CN_DIGIT else "x" for ch in frac)
-    return None if "x" in digits else value + float("0." + digits)
+    digits = cn_fraction(frac)
+    return None if digits is None else value + float("0." + digits)
 
 
 def _percent_words(text: str, m: re.Match[str]) -> NumberMatch | None:

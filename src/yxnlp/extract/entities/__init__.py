@@ -68,7 +68,7 @@ from yxnlp.extract.entities.words import cut_left, strip_generic
 from yxnlp.record import Entity, Label, Mention
 
 if TYPE_CHECKING:
-    from yxnlp.pipeline import Analysis
+    from yxnlp.analysis import Analysis
 
 __all__ = [
     "Candidate",
@@ -146,7 +146,7 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
             names = [issuer, *names]
         canon = canonical_groups(label, names)
         if label == "ORG" and issuer:
-            selfrefs = set(rules().org["self_references"])
+            selfrefs = set(rules().org.self_references)
             canon.update({n: canon[issuer] for n in names if n in selfrefs})
         if label == "COMPANY":
             company_canon = canon

@@ -14,7 +14,7 @@ from yxnlp.extract.entities.data import rules
 from yxnlp.extract.entities.projects import _cue_type
 
 if TYPE_CHECKING:
-    from yxnlp.pipeline import Analysis
+    from yxnlp.analysis import Analysis
 
 
 class Layout:
@@ -24,7 +24,6 @@ class Layout:
     def __init__(self, a: Analysis) -> None:
         self._a = a
         self._starts = [s.span[0] for s in a.sentences]  # sentences are sorted and disjoint
-        self._by_id = {s.id: s for s in a.sections}
         self._plan: dict[int, bool] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -35,21 +34,13 @@ class Layout:
         return (max(0, pos - 60), min(len(self._a.text), pos + 60))
 
     def in_plan(self, pos: int) -> bool:
-        """``pos`` lies under a level-1 heading of the plan part (今年工作安排…)."""
+        """``pos`` lies in the plan part of the report (:mod:`yxnlp.parts`)."""
         if pos not in self._plan:
             self._plan[pos] = self._in_plan(pos)
         return self._plan[pos]
 
     def _in_plan(self, pos: int) -> bool:
-        from yxnlp.sections import section_at
-
-        pattern = re.compile(rules().status["plan_headings"])
-        sec = section_at(self._a.sections, pos)
-        while sec is not None:
-            if sec.level == 1:
-                return bool(pattern.search(sec.heading))
-            sec = self._by_id.get(sec.parent) if sec.parent else None
-        return False
+        return self._a.parts.is_plan_at(pos)
 
 
 def project_status(
@@ -84,7 +75,7 @@ def project_investment(
 ) -> tuple[str, tuple[int, int]] | None:
     """The investment figure (总投资1.4亿) in the clause before or right after a project name."""
     text = a.masked
-    pattern = re.compile(rules().project["investment"])
+    pattern = re.compile(rules().project.investment)
     s0, s1 = (layout or Layout(a)).sentence(span[0])
     best: tuple[str, tuple[int, int]] | None = None
     for m in pattern.finditer(text, max(s0, span[0] - 40), min(s1, span[1] + 20)):
@@ -103,7 +94,7 @@ def _owner(
         if c.start == span[0] and c.end < span[1]:
             return canon
     s0, s1 = layout.sentence(span[0])
-    cues = "|".join(map(re.escape, rules().project["owner_cues"]))
+    cues = "|".join(map(re.escape, rules().project.owner_cues))
     owners = [
         canon
         for c, canon in companies

@@ -20,7 +20,7 @@ def find_orgs(text: str) -> Iterator[Candidate]:
     """
     r = rules()
     found: list[Candidate] = []
-    levels = sorted(r.org["levels"], key=len, reverse=True)
+    levels = sorted(r.org_levels, key=len, reverse=True)
     ok_before = set('在由和与及、,，。;；:：(（“"的对向经从 \n') | {""}
 
     def prefix_start(pos: int) -> int | None:
@@ -48,9 +48,9 @@ def find_orgs(text: str) -> Iterator[Candidate]:
         found.append(Candidate("ORG", s, end, text[s:end], "rule:level_body"))
     for m in r.org_core_re.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if nxt and nxt in r.org["bad_next_char"].get(m.group("suffix"), ""):
+        if nxt and nxt in r.org.bad_next_char.get(m.group("suffix"), ""):
             continue
-        if text[m.end() : m.end() + 2] in r.org["not_org_followers"]:
+        if text[m.end() : m.end() + 2] in r.org.not_org_followers:
             continue
         s = prefix_start(m.start())
         if s is None:
@@ -61,7 +61,7 @@ def find_orgs(text: str) -> Iterator[Candidate]:
             if before not in ok_before and re.match(f"[{HAN}]", before) and not boundary:
                 continue
         found.append(Candidate("ORG", s, m.end(), text[s : m.end()], "rule:department"))
-    for ref in r.org["self_references"]:
+    for ref in r.org.self_references:
         for m in re.finditer(re.escape(ref), text):
             found.append(Candidate("ORG", m.start(), m.end(), ref, "rule:self_reference"))
     found += [c for c in ruler_candidates(text) if c.label == "ORG"]

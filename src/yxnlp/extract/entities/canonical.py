@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from yxnlp.extract.entities.companies import _core_of
-from yxnlp.extract.entities.data import HAN, rules
+from yxnlp.extract.entities.data import rules
 from yxnlp.extract.entities.projects import _cue_type
 
 
@@ -22,7 +22,7 @@ def _same_company(short: str, full: str) -> bool:
     if short == full:
         return True
     r = rules()
-    groups = tuple(r.company["group_words"]) + tuple(r.company["legal_forms"])
+    groups = tuple(r.company.group_words) + tuple(r.company.legal_forms)
     for a, b in ((short, full), (_core_of(short), _core_of(full))):
         if b.startswith(a) and len(a) >= 2 and b[len(a) :] in groups:
             return True
@@ -34,21 +34,27 @@ def _same_company(short: str, full: str) -> bool:
 def _org_key(name: str) -> tuple[str, str, str]:
     """(level, full department core, suffix) of a government body."""
     r = rules()
-    abbr: dict[str, str] = r.org["abbreviations"]
+    abbr: dict[str, str] = r.org.abbreviations
     m = r.org_core_re.search(name)
     b = r.org_body_re.search(name)
     if b and b.end() == len(name) and (not m or m.end() != len(name)):
-        body = {"人民政府": "政府", "党委": "委"}.get(b.group("body"), b.group("body"))
-        level = re.sub(".*?(省|市|区|县|镇|乡|街道|州|旗|盟)$", r"\1", name[: b.start("body")])
+        body = r.org.body_short_forms.get(b.group("body"), b.group("body"))
+        level = r.level_key_re.sub(r"\1", name[: b.start("body")])
         return (level, "", body)
     if not m or m.end() != len(name):
         return ("", name, "")
     prefix = name[: m.start()]
     level = ""
     if prefix:
-        level = re.sub(".*?(省|市|区|县|镇|乡|街道|州|旗|盟)$", r"\1", prefix)
+        level = r.level_key_re.sub(r"\1", prefix)
     core = abbr.get(m.group("core"), m.group("core"))
     return (level, core, m.group("suffix"))
+
+
+def _named_region(name: str) -> tuple[str, str] | None:
+    """(head, kind) of a named region written as the whole name (成渝地区双城经济圈)."""
+    m = rules().region_re.fullmatch(name)
+    return (m.group("head"), m.group("kind")) if m else None
 
 
 def canonical_groups(label: str, names: list[str]) -> dict[str, str]:
@@ -85,16 +91,12 @@ def canonical_groups(label: str, names: list[str]) -> dict[str, str]:
             if n in stems and stems[n] in out:
                 out[n] = stems[n]
         for n in uniq:  # named regions: same head and kind (成渝地区双城经济圈 = 成渝经济圈)
-            m = re.match(
-                f"^([{HAN}]{{2,4}}?)(?:地区)?(?:双城)?(经济圈|城市群|都市圈|经济带|经济区)$", n
-            )
+            m = _named_region(n)
             if not m:
                 continue
             for o in uniq:
-                mo = re.match(
-                    f"^([{HAN}]{{2,4}}?)(?:地区)?(?:双城)?(经济圈|城市群|都市圈|经济带|经济区)$", o
-                )
-                if o != n and mo and mo.groups() == m.groups() and uniq.index(o) < uniq.index(n):
+                mo = _named_region(o)
+                if o != n and mo and mo == m and uniq.index(o) < uniq.index(n):
                     out[n] = out[o]
                     break
     elif label == "PROJECT":

@@ -51,7 +51,7 @@ def _leading_company(name: str) -> str | None:
             and not r.industry_re.match(core)
             and not _is_generic(core, r.generic_cores)
             and not _is_generic(core, r.project_generic)
-            and not rest.startswith(tuple(r.org["cores"]))
+            and not rest.startswith(tuple(r.org.cores))
         ):
             return place + core
     return None
@@ -72,9 +72,9 @@ def _company_core_ok(core: str) -> bool:
     shape = r.company  # the vocabularies below live in data/company_suffixes.json
     if len(core) < 2 or len(core) > 12:
         return False
-    if core[0] in shape["core_bad_first_chars"] or core[-1] in shape["core_bad_last_chars"]:
+    if core[0] in shape.core_bad_first_chars or core[-1] in shape.core_bad_last_chars:
         return False
-    if core.endswith(tuple(shape["core_bad_endings"])):
+    if core.endswith(tuple(shape.core_bad_endings)):
         return False
     if core in r.places or core in r.place_stems or core in _region_names():
         return False
@@ -91,8 +91,8 @@ def find_companies(text: str) -> Iterator[Candidate]:
     out: list[Candidate] = []
     name_chars = f"[{HAN}A-Za-z()（）]"
     legal_matches = [m for m in r.legal_re.finditer(text) if m.group()]
-    bad_next: dict[str, str] = r.company["legal_forms_bad_next"]
-    bad_core: dict[str, list[str]] = r.company["legal_form_bad_core_endings"]
+    bad_next: dict[str, str] = r.company.legal_forms_bad_next
+    bad_core = r.company.legal_form_bad_core_endings
     for m in legal_matches:
         nxt = text[m.end() : m.end() + 1]
         if nxt and (r.legal_re.match(text, m.end()) or nxt in bad_next.get(m.group(), "")):
@@ -108,7 +108,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
         if core.endswith(tuple(bad_core.get(m.group(), ()))) or _all_common(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
-    not_after = tuple(r.company["followed_not_company"])
+    not_after = tuple(r.company.followed_not_company)
     for m in r.industry_re.finditer(text):
         if text.startswith(not_after, m.end()):
             continue

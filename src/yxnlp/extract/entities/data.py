@@ -12,16 +12,15 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from yxnlp import gazetteer
+from yxnlp import gazetteer, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.lexicon import _word_freq
+from yxnlp.resources import schemas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,22 +29,18 @@ if TYPE_CHECKING:
 HAN = "\u4e00-\u9fff"
 
 
-def _load_json(name: str) -> Any:
-    return json.loads(resources.files("yxnlp.data").joinpath(name).read_text("utf-8"))
-
-
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class _Rules:
-    place: dict[str, Any]
+    place: schemas.PlaceRules
     place_suffix: re.Pattern[str]
-    company: dict[str, Any]
-    org: dict[str, Any]
-    project: dict[str, Any]
-    status: dict[str, Any]
+    company: schemas.CompanyRules
+    org: schemas.OrgRules
+    org_levels: tuple[str, ...]  # central levels and admin level words (区, 县, 自治区 …)
+    project: schemas.ProjectRules
     legal_re: re.Pattern[str]
     industry_re: re.Pattern[str]
     company_left: tuple[str, ...]
@@ -57,7 +52,8 @@ class _Rules:
     project_generic: tuple[str, ...]
     enum_company_re: re.Pattern[str]
     enum_project_re: re.Pattern[str]
-    region_re: re.Pattern[str]
+    region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
+    level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
     place_stems: dict[str, str]
     status_rules: tuple[tuple[str, str, re.Pattern[str]], ...] = field(default=())
@@ -68,14 +64,15 @@ class _Rules:
 @functools.cache
 def rules() -> _Rules:
     """All rule data, compiled once."""
-    company = _load_json("company_suffixes.json")
-    org = _load_json("org_patterns.json")
-    project = _load_json("project_cues.json")
-    status = _load_json("project_status.json")
-    place = _load_json("place_rules.json")
-    place_suffix, not_place = re.compile(place["suffix"]), re.compile(place["not_place"])
-    enum = company["enumeration"]
-    item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum['max_item']}}}"
+    company = resources.companies()
+    org = resources.orgs()
+    project = resources.projects()
+    place = resources.places()
+    admin = resources.admin()
+    place_suffix = re.compile(f"(?:{'|'.join(admin.place_name)})$")
+    not_place = re.compile(place.not_place)
+    enum = company.enumeration
+    item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum.max_item}}}"
     items = f"(?P<items>{item}(?:[、，,和及与]{item})*)"
     gz = gazetteer.load()
     places = frozenset(
@@ -85,48 +82,60 @@ def rules() -> _Rules:
         and place_suffix.search(n)
         and not not_place.search(n)
     )
-    stems: dict[str, str] = {}
-    rank = {"province": 0, "city": 1, "county": 2}
-    # a stem shared by several names (吉林省/吉林市, 安阳市/安阳县) stands for the highest level
-    for n in sorted(places, key=lambda n: (min(rank.get(d.level, 3) for d in gz.divisions(n)), n)):
-        levels = {d.level for d in gz.divisions(n)}
-        m = re.match(f"^([{HAN}]{{2,}}?)(?:省|市|区|县|自治州)$", n)
-        if m and levels & {"province", "city"}:
-            stems.setdefault(m.group(1), n)
-        elif m and "county" in levels and _word_freq(m.group(1)) < place["county_stem_max_freq"]:
-            stems.setdefault(m.group(1), n)
+    levels = (*org.central_levels, *admin.level_word)
     return _Rules(
         place=place,
         place_suffix=place_suffix,
         company=company,
         org=org,
+        org_levels=levels,
         project=project,
-        status=status,
-        legal_re=re.compile(_alternation(company["legal_forms"])),
-        industry_re=re.compile(_alternation(company["industry_words"])),
-        company_left=tuple(sorted(company["left_boundaries"], key=len, reverse=True)),
-        generic_cores=tuple(sorted(company["generic_cores"], key=len, reverse=True)),
+        legal_re=re.compile(_alternation(company.legal_forms)),
+        industry_re=re.compile(_alternation(company.industry_words)),
+        company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
+        generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(
-            f"(?P<core>{_alternation(org['cores'])})(?P<suffix>{_alternation(org['suffixes'])})"
+            f"(?P<core>{_alternation(org.cores)})(?P<suffix>{_alternation(org.suffixes)})"
         ),
         org_body_re=re.compile(
-            f"(?P<level>{_alternation(org['levels'])})(?P<body>{_alternation(org['level_bodies'])})"
+            f"(?P<level>{_alternation(levels)})(?P<body>{_alternation(org.level_bodies)})"
         ),
-        cue_re=re.compile(_alternation(project["type_by_cue"])),
-        project_left=tuple(sorted(project["left_boundaries"], key=len, reverse=True)),
-        project_generic=tuple(sorted(project["generic_words"], key=len, reverse=True)),
-        enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum["company_heads"]) + ")"),
-        enum_project_re=re.compile(items + "等(?P<head>" + "|".join(enum["project_heads"]) + ")"),
+        cue_re=re.compile(_alternation(project.type_by_cue)),
+        project_left=tuple(sorted(project.left_boundaries, key=len, reverse=True)),
+        project_generic=tuple(sorted(project.generic_words, key=len, reverse=True)),
+        enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
+        enum_project_re=re.compile(items + "等(?P<head>" + "|".join(enum.project_heads) + ")"),
         region_re=re.compile(
-            f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?(?P<kind>经济圈|城市群|都市圈|经济带|经济区)"
+            f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"
+            f"(?P<kind>{'|'.join(admin.named_region_kinds)})"
         ),
+        level_key_re=re.compile(f".*?({'|'.join(admin.level_key)})$"),
         places=places,
-        place_stems=stems,
+        place_stems=_place_stems(places, place, admin.stem),
         status_rules=tuple(
-            (r["status"], r["where"], re.compile(r["pattern"])) for r in status["rules"]
+            (r.status, r.where, re.compile(r.pattern)) for r in resources.project_status().rules
         ),
         place_prefixes=_prefix_index(places),
     )
+
+
+def _place_stems(
+    places: frozenset[str], place: schemas.PlaceRules, suffixes: tuple[str, ...]
+) -> dict[str, str]:
+    """Short forms of places (嘉兴 → 嘉兴市); a stem shared by several names (吉林省/吉林市,
+    安阳市/安阳县) stands for the highest level; county stems only when not common words."""
+    gz = gazetteer.load()
+    stem_re = re.compile(f"^([{HAN}]{{2,}}?)(?:{'|'.join(suffixes)})$")
+    stems: dict[str, str] = {}
+    rank = {"province": 0, "city": 1, "county": 2}
+    for n in sorted(places, key=lambda n: (min(rank.get(d.level, 3) for d in gz.divisions(n)), n)):
+        levels = {d.level for d in gz.divisions(n)}
+        m = stem_re.match(n)
+        if m and levels & {"province", "city"}:
+            stems.setdefault(m.group(1), n)
+        elif m and "county" in levels and _word_freq(m.group(1)) < place.county_stem_max_freq:
+            stems.setdefault(m.group(1), n)
+    return stems
 
 
 def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
@@ -144,9 +153,7 @@ def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple
 
 @functools.cache
 def _region_names() -> frozenset[str]:
-    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
-    rows = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
-    return frozenset(r["pattern"] for r in rows if r["label"] == "PLACE")
+    return frozenset(r.pattern for r in resources.entity_patterns() if r.label == "PLACE")
 
 
 @functools.cache
@@ -156,8 +163,7 @@ def span_ruler() -> Language:
 
     nlp = spacy.blank("zh")  # the default Chinese segmenter is "char"
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "rules", "validate": True})
-    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
-    patterns = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    patterns = [p.model_dump() for p in resources.entity_patterns()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
@@ -165,9 +171,7 @@ def span_ruler() -> Language:
 @functools.cache
 def _any_pattern() -> re.Pattern[str]:
     """Any phrase of ``entity_patterns.jsonl``, to skip the lines none of them is in."""
-    path = resources.files("yxnlp.data").joinpath("entity_patterns.jsonl")
-    rows = [json.loads(ln) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
-    return re.compile(_alternation(str(r["pattern"]) for r in rows))
+    return re.compile(_alternation(r.pattern for r in resources.entity_patterns()))
 
 
 @functools.lru_cache(maxsize=2)
@@ -199,16 +203,9 @@ def ruler_candidates(text: str) -> tuple[Candidate, ...]:
     )
 
 
-def _load_gazetteer_json(name: str) -> Any:
-    return json.loads(resources.files("yxnlp.data").joinpath("gazetteer", name).read_text("utf-8"))
-
-
 @functools.cache
 def _province_shorts() -> frozenset[str]:
-    data = json.loads(
-        resources.files("yxnlp.data").joinpath("gazetteer", "provinces_31.json").read_text("utf-8")
-    )
-    return frozenset(a for p in data for a in [p["short_name"], *p["aliases"]])
+    return gazetteer.province_short_names()
 
 
 def _province_short(s: str) -> bool:

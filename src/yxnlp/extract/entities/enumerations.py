@@ -51,6 +51,6 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
                     continue
                 if not _company_core_ok(_core_of(item)) or _is_generic(item, r.project_generic):
                     continue
-                if item.endswith(tuple(r.company["enumeration"]["not_company_endings"])):
+                if item.endswith(tuple(r.company.enumeration.not_company_endings)):
                     continue
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")

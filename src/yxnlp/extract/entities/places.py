@@ -12,7 +12,6 @@ from yxnlp import gazetteer
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
     _alternation,
-    _load_gazetteer_json,
     _province_short,
     ruler_candidates,
     rules,
@@ -67,7 +66,7 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
                 continue
             if _risky_place(name) and (
                 (bounds is not None and not _place_aligned(text, i, i + k, bounds))
-                or _word_freq(name) >= r.place["risky_word_freq"]
+                or _word_freq(name) >= r.place.risky_word_freq
                 or _common_stem(name)
             ):
                 continue
@@ -98,11 +97,9 @@ def _short_place_names() -> dict[str, str]:
     load_tokenizer("jieba")
     g = gazetteer.load()
     out: dict[str, str] = {}
-    data = _load_gazetteer_json("provinces_31.json")
-    for p in data:
-        for alias in [p["short_name"], *p["aliases"]]:
-            if len(alias) >= 2 and alias not in rules().places:
-                out.setdefault(alias, p["province"])
+    for alias, province in gazetteer.province_aliases().items():
+        if len(alias) >= 2 and alias not in rules().places:
+            out.setdefault(alias, province)
     for name in g.names():
         if not name.endswith("市") or len(name) < 3:
             continue
@@ -148,7 +145,7 @@ def _common_stem(name: str) -> bool:
         return False
     r = rules()
     stem = r.place_suffix.sub("", name)
-    return len(stem) >= 2 and _word_freq(stem) >= r.place["common_township_stem_freq"]
+    return len(stem) >= 2 and _word_freq(stem) >= r.place.common_township_stem_freq
 
 
 @functools.cache

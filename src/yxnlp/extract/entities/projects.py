@@ -15,7 +15,7 @@ from yxnlp.extract.entities.words import _run_left, cut_left, strip_generic
 
 
 def _cue_type(name: str) -> str:
-    cues = rules().project["type_by_cue"]
+    cues = rules().project.type_by_cue
     for cue in sorted(cues, key=len, reverse=True):
         if name.endswith(cue):
             return str(cues[cue])
@@ -35,17 +35,17 @@ def find_projects(text: str) -> Iterator[Candidate]:
     """
     r = rules()
     cfg = r.project
-    chars = cfg["name_chars"]
-    conj = tuple(cfg["conjunctions"])
-    cues = sorted(cfg["type_by_cue"], key=len, reverse=True)
+    chars = cfg.name_chars
+    conj = tuple(cfg.conjunctions)
+    cues = sorted(cfg.type_by_cue, key=len, reverse=True)
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
         if _COUNT_AFTER.match(text, end) and _COUNT_AFTER.match(text, end).end() > end:  # type: ignore[union-attr]
             continue
-        if m.start() > 0 and text[m.start() - 1] in cfg["not_after"].get(m.group(), ""):
+        if m.start() > 0 and text[m.start() - 1] in cfg.not_after.get(m.group(), ""):
             continue
-        start = _run_left(text, m.start(), chars, cfg["max_len"])
+        start = _run_left(text, m.start(), chars, cfg.max_len)
         run = text[start : m.start()]
         cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
         for c in conj:
@@ -67,10 +67,10 @@ def find_projects(text: str) -> Iterator[Candidate]:
             continue
         if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
             continue
-        kind = cfg["type_by_cue"][m.group()]
+        kind = cfg.type_by_cue[m.group()]
         if m.group() == "项目" and not _named_project(name):
             continue
-        if kind == "platform" and m.group() not in cfg["distinctive_cues"]:
+        if kind == "platform" and m.group() not in cfg.distinctive_cues:
             if not _starts_with_place(name) and not _leading_company(name):
                 continue
         for s, e in _split_project(text, start, end):
@@ -87,7 +87,7 @@ def _named_project(name: str) -> bool:
         return True
     if _leading_company(name) or any(p in name for p in _places_in(name)):
         return True
-    for cue in r.project["inner_cues"]:
+    for cue in r.project.inner_cues:
         i = name.find(cue)
         if i >= 2 and len(strip_generic(name[:i], r.project_generic)) >= 2:
             return True
@@ -98,7 +98,7 @@ def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``X产业园Y集团年产…项目`` (a lost separator) at an inner cue followed by a company."""
     r = rules()
     name = text[start:end]
-    for cue in r.project["split_before_company_after"]:
+    for cue in r.project.split_before_company_after:
         i = name.find(cue)
         while 0 < i and i + len(cue) < len(name) - 2:
             rest = name[i + len(cue) :]

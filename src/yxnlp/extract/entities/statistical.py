@@ -69,7 +69,7 @@ def _ner_org_ok(name: str) -> bool:
         return False
     if name.endswith("政府"):
         head = name.removesuffix("人民政府").removesuffix("政府")
-        levels = tuple(r.org["levels"])
+        levels = r.org_levels
         return bool(head) and (head.endswith(levels) or _starts_with_place(head) == head)
     return True
 

@@ -77,7 +77,7 @@ def _run_left(text: str, end: int, chars: str, max_len: int) -> int:
 
 def _common_word(word: str) -> bool:
     """A frequent dictionary word (jieba's frequency table), such as 小城镇 or 重大."""
-    return _word_freq(word) >= int(rules().company["common_word_freq"])
+    return _word_freq(word) >= int(rules().company.common_word_freq)
 
 
 def _name_like(core: str) -> bool:
@@ -91,7 +91,7 @@ def _name_like(core: str) -> bool:
 
     def rare(w: str, f: str) -> bool:
         freq = _word_freq(w)
-        limit = rules().company["proper_name_max_freq"]
+        limit = rules().company.proper_name_max_freq
         return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < limit)
 
     if len(words) == 1:

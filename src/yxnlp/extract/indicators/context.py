@@ -1,0 +1,115 @@
+"""Per-report context of the indicator rules, computed once: sentences, bounds, tokens, parts.
+
+Offsets refer to the furniture-masked text, which has the source's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from yxnlp.parts import Parts
+from yxnlp.record import Section
+
+if TYPE_CHECKING:
+    from yxnlp.analysis import Analysis
+
+CLAUSE_END = frozenset("，,；;：:。！？!?\n")
+PUNCT = re.compile(r"[，,；;：:。！？!?、\s“”\"'()（）《》]")
+_FULL_END = re.compile(r"[。！？!?]+|\n")
+
+
+def alt(words: Sequence[str]) -> str:
+    """A regex alternation, longest first."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def last(
+    rx: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text[start:end]``.
+
+    >>> last(re.compile("年"), "2023年和2024年", 0).start()
+    10
+    """
+    found = None
+    for found in rx.finditer(text, start, len(text) if end is None else end):  # noqa: B007
+        pass
+    return found
+
+
+@dataclass
+class Context:
+    """What the rules read of one report."""
+
+    text: str
+    parts: Parts
+    sent_starts: list[int]
+    sentences: list[tuple[int, int, str | None]]
+    full_bounds: list[int]  # ends of full sentences (。！？ or line breaks)
+    tok_starts: list[int]  # token offsets (the segmenter's cuts), then the text's end
+    skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
+
+    @property
+    def summary_year(self) -> int | None:
+        return self.parts.summary_year
+
+    @property
+    def plan_year(self) -> int | None:
+        return self.parts.plan_year
+
+    @property
+    def gov_report(self) -> bool:
+        return self.parts.gov_report
+
+    def ancestors(self, sid: str | None) -> list[Section]:
+        return self.parts.ancestors(sid)
+
+    def full_sentence(self, pos: int) -> tuple[int, int]:
+        """The full sentence around ``pos``, extended back over a colon lead-in."""
+        bounds, text = self.full_bounds, self.text
+        i = bisect.bisect_right(bounds, pos)
+        start = bounds[i - 1] if i > 0 else 0
+        end = bounds[i] if i < len(bounds) else len(text)
+        k = start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] in "：:":
+            j = bisect.bisect_right(bounds, k)
+            start = bounds[j - 1] if j > 0 else 0
+        return start, end
+
+    def sentence_of(self, pos: int) -> tuple[int, int, str | None]:
+        """The sentence holding ``pos`` and its section (else the full sentence, no section)."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i >= 0:
+            s, e, sec = self.sentences[i]
+            if s <= pos < e:
+                return s, e, sec
+        a, b = self.full_sentence(pos)
+        return a, b, None
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause holding ``pos`` starts (not before ``floor``, at most 80 back)."""
+    i = pos - 1
+    while i >= floor and text[i] not in CLAUSE_END and pos - i < 80:
+        i -= 1
+    return i + 1
+
+
+def build_context(a: Analysis, parts: Parts) -> Context:
+    text = a.masked
+    full = sorted({m.end() for m in _FULL_END.finditer(text)} | {len(text)})
+    starts = cast("list[int]", a.doc.to_array("IDX").tolist())
+    return Context(
+        text=text,
+        parts=parts,
+        sent_starts=[s.span[0] for s in a.sentences],
+        sentences=[(s.span[0], s.span[1], s.section) for s in a.sentences],
+        full_bounds=full,
+        tok_starts=[*starts, len(text)],
+    )

@@ -1,0 +1,150 @@
+"""Subject of a figure: the short phrase that says what is measured, cut from the segmenter's
+tokens before the figure (or the noun phrase after it when nothing stands before).
+
+A growth's subject takes a suffix from its cue (增速, 涨幅, 年均增速 …); a share borrows the
+previous figure's subject (…，占地区生产总值比重); a count takes the noun counted after it
+(新增企业11家|企业). Rules are ``data/indicator_cues.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from yxnlp import resources
+from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
+from yxnlp.extract.indicators.kind import KindInfo
+from yxnlp.extract.indicators.units import Figure
+
+_JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
+_AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    strip_start: frozenset[str]
+    strip_end: frozenset[str]
+    subject_max: int
+    subject_tail: re.Pattern[str]
+    subject_drop: frozenset[str]
+    counted_stop: frozenset[str]
+    counted_keep: frozenset[str]
+    counted_max: int
+    growth_by_cue: dict[str, str]
+    growth_decline: str
+    growth_by_window: dict[str, str]
+    growth_default: str
+    growth_strip_previous: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    c = resources.indicator_cues()
+    g = c.growth_subject
+    return _Rules(
+        strip_start=frozenset(c.subject_strip_start),
+        strip_end=frozenset(c.subject_strip_end),
+        subject_max=c.subject_max_chars,
+        subject_tail=re.compile(c.subject_tail),
+        subject_drop=frozenset(c.subject_drop),
+        counted_stop=frozenset(c.counted_stop),
+        counted_keep=frozenset(c.counted_keep_verbs),
+        counted_max=c.counted_max_chars,
+        growth_by_cue=dict(g.by_cue),
+        growth_decline=g.decline,
+        growth_by_window=dict(g.by_window),
+        growth_default=g.default,
+        growth_strip_previous=re.compile(g.strip_previous),
+    )
+
+
+def _is_junk(word: str) -> bool:
+    return bool(PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
+
+
+def _tokens_between(ctx: Context, start: int, end: int) -> str:
+    """The tokens in ``[start, end)`` without function words at either end."""
+    if start >= end:
+        return ""
+    r = _rules()
+    cuts = ctx.tok_starts
+    i = bisect.bisect_left(cuts, start)
+    words: list[str] = []
+    while i + 1 < len(cuts) and cuts[i] < end:
+        word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
+        if word and word not in r.subject_drop:
+            words.append(word)
+        i += 1
+    while words and (words[0] in r.strip_start or _is_junk(words[0])):
+        words.pop(0)
+    while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
+        words.pop()
+    phrase = r.subject_tail.sub("", "".join(words))
+    return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
+
+
+def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
+    r = _rules()
+    cue = k.cue or ""
+    if cue in r.growth_by_cue:
+        return r.growth_by_cue[cue]
+    if k.sign < 0:
+        return r.growth_decline
+    window = ctx.text[max(seg_start, k.cue_start - 4) : f.num.start]
+    return next((v for w, v in r.growth_by_window.items() if w in window), r.growth_default)
+
+
+def subject_of(
+    ctx: Context, f: Figure, k: KindInfo, seg_start: int, prev_subject: str | None
+) -> str | None:
+    """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``."""
+    text = ctx.text
+    base = _tokens_between(ctx, seg_start, k.cue_start)
+    if k.kind == "share" and text[seg_start : k.cue_start].lstrip().startswith("占") and prev_subject:
+        return prev_subject + "占" + base.removeprefix("占") + "比重"
+    if k.kind == "growth":
+        if not base and prev_subject:
+            base = _rules().growth_strip_previous.sub("", prev_subject)
+        return (base + _growth_suffix(ctx, f, k, seg_start)) if base else None
+    if k.kind == "count":
+        counted = _counted(ctx, f)
+        raw = text[seg_start : f.num.start]
+        if counted and (not base or "等" in raw or len(base) <= 4):
+            return (base if base in _rules().counted_keep else "") + counted
+    if base:
+        return base
+    return _after(ctx, f)
+
+
+def _after(ctx: Context, f: Figure) -> str | None:
+    """Nothing before the figure in its clause: the noun phrase after it (4亿元以上企业)."""
+    text = ctx.text
+    stop = f.end
+    while stop < len(text) and stop - f.end < 16 and text[stop] not in CLAUSE_END:
+        if text[stop].isdigit():
+            break
+        stop += 1
+    after = _AFTER_LEAD.sub("", text[f.end : stop])
+    start = f.end + (len(text[f.end : stop]) - len(after))
+    return _tokens_between(ctx, start, stop) or None
+
+
+def _counted(ctx: Context, f: Figure) -> str:
+    """The noun phrase right after a count (11家|企业|协调贷款 → 企业)."""
+    r = _rules()
+    cuts, text = ctx.tok_starts, ctx.text
+    i = bisect.bisect_left(cuts, f.end)
+    words: list[str] = []
+    size = 0
+    while i + 1 < len(cuts) and cuts[i] == f.end + size:
+        word = text[cuts[i] : cuts[i + 1]]
+        if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
+            break
+        if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
+            break
+        words.append(word)
+        size += len(word)
+        i += 1
+    return "".join(words)

@@ -1,0 +1,143 @@
+"""Units: attach a unit to a figure and derive its kind and normalised scale, or reject it.
+
+Rules are ``data/units.json``: units with their kind and factor, words that look like units
+but are not (个月, 人民), measure words Chinese numerals may take, and the cues that let a bare
+scale (3亿) be money or people, or a dropped measure word be inferred (flagged).
+
+>>> from yxnlp.extract.numbers import find_numbers
+>>> text = "新增企业12户，投资3亿，共计50"
+>>> [(f.unit, f.kind, f.source) for n in find_numbers(text) if (f := resolve(text, n, text[:n.start])) is not None]
+[('户', 'count', 'rule:count'), ('亿', 'amount', 'rule:money')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from yxnlp import resources
+from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, alt
+from yxnlp.extract.numbers import NumberMatch
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    kind: str
+    normalized: str
+    factor: float
+    ascii: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure with its unit resolved: what will become an indicator."""
+
+    num: NumberMatch
+    end: int  # end of figure + unit (the indicator's span end)
+    unit: str | None
+    unit_inferred: bool
+    base: Unit | None
+    norm_unit: str | None
+    norm_factor: float
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    units: dict[str, Unit]
+    unit_re: re.Pattern[str]
+    non_unit_re: re.Pattern[str]
+    cn_units: frozenset[str]
+    money_cue: re.Pattern[str]
+    people_cue: re.Pattern[str]
+    inferred: dict[str, str]
+    inferred_re: re.Pattern[str]
+    money_total_re: re.Pattern[str]
+    money_clause_re: re.Pattern[str]
+    inferred_money_unit: str
+    scales: dict[str, float]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    u = resources.units()
+    units = {x.unit: Unit(x.unit, x.kind, x.normalized, x.factor, x.ascii) for x in u.units}
+    unit_alts = "|".join(
+        re.escape(k) + ("(?![A-Za-z])" if units[k].ascii else "")
+        for k in sorted(units, key=len, reverse=True)
+    )
+    gap = u.inferred_max_gap
+    return _Rules(
+        units=units,
+        unit_re=re.compile(unit_alts),
+        non_unit_re=re.compile(alt([re.escape(w) for w in u.non_units])),
+        cn_units=frozenset(u.cn_numeral_units),
+        money_cue=re.compile(alt(u.bare_scale_money_cues)),
+        people_cue=re.compile(alt(u.bare_scale_people_cues)),
+        inferred=dict(u.inferred_measure_words),
+        inferred_re=re.compile(
+            rf"[\u4e00-\u9fff]{{0,{gap}}}?(?P<head>{alt(list(u.inferred_measure_words))})"
+        ),
+        money_total_re=re.compile(f"(?:{alt(u.money_total_words)})$"),
+        money_clause_re=re.compile(alt(u.money_clause_cues)),
+        inferred_money_unit=u.inferred_money_unit,
+        scales=dict(u.scales),
+    )
+
+
+def is_year(n: NumberMatch) -> bool:
+    """A four-digit integer between 1900 and 2100 (a year, not a figure)."""
+    digits = n.text.replace(" ", "")
+    return not n.chinese and n.value.is_integer() and 1900 <= n.value <= 2100 and len(digits) == 4
+
+
+def resolve(text: str, n: NumberMatch, clause: str) -> Figure | None:
+    """Attach a unit to a figure, or decide it is not an indicator."""
+    r = _rules()
+    pos = n.end
+    if n.spaced and text[pos : pos + 1] == " ":
+        pos += 1  # 8 ％: spaced digits keep a space before the unit
+    if n.percent:  # 百分之六: the unit is written before the figure
+        u = r.units["%"]
+        return Figure(n, pos, "百分之", False, u, u.normalized, u.factor, u.kind, "rule:percent")
+    if r.non_unit_re.match(text, pos):
+        return None
+    m = r.unit_re.match(text, pos)
+    if n.chinese and (not m or m.group() not in r.cn_units or (n.value < 2 and not n.scale)):
+        return None
+    if m:
+        u = r.units[m.group()]
+        if u.kind == "percent" and n.scale:
+            return None
+        unit = (n.scale or "") + u.unit
+        src = {"amount": "money", "percent": "percent"}.get(u.kind, u.kind)
+        return Figure(n, m.end(), unit, False, u, u.normalized, n.factor * u.factor, u.kind,
+                      f"rule:{src}")  # fmt: skip
+    if n.scale:
+        if r.money_cue.search(clause):
+            return Figure(n, pos, n.scale, False, None, "CNY", n.factor, "amount", "rule:money")
+        if r.people_cue.search(clause):
+            return Figure(n, pos, n.scale, False, None, "count", n.factor, "count", "rule:count")
+        return None
+    if is_year(n) or n.high is not None:
+        return None
+    return _inferred(text, n, pos, clause)
+
+
+def _inferred(text: str, n: NumberMatch, pos: int, clause: str) -> Figure | None:
+    """A measure word (企业 → 户) or a money unit (共计 …资金) the source dropped."""
+    r = _rules()
+    head = r.inferred_re.match(text, pos)
+    if head and not PUNCT.search(head.group()):
+        word = r.inferred[head.group("head")]
+        return Figure(n, pos, word, True, None, "count", 1.0, "count", "rule:count-inferred")
+    after = text[pos : pos + 1]
+    if (not after or after in CLAUSE_END or after.isspace()) and r.money_total_re.search(clause):
+        if r.money_clause_re.search(clause):
+            unit = r.inferred_money_unit
+            factor = next((f for s, f in r.scales.items() if unit.startswith(s)), 1.0)
+            return Figure(n, pos, unit, True, None, "CNY", factor, "amount", "rule:money-inferred")
+    return None

@@ -1,0 +1,175 @@
+"""Stage: the two parts of a report, what was done (summary) and what is planned.
+
+Every stage that asks "is this position in the plan part?" asks :class:`Parts`: indicator
+status and period, project status. The vocabulary is ``data/report_parts.json``. A position is
+in the plan part when one of its sections' headings is a plan heading (工作计划, 主要目标,
+下一步 …; a heading naming both parts decides nothing), or a plan part opens inside its
+section: a paragraph ``<plan year>年是…`` / ``<plan year>年，…将``, a numbered heading naming the
+plan year inside a flattened paragraph, or a short line naming the plan year and its work.
+Failing those, a summary heading, or a heading naming the plan or summary year, decides.
+
+>>> from yxnlp.sections import split_sections
+>>> text = "2023年工作总结和2024年工作计划\\n一、2023年工作回顾\\n全年增长5%。\\n二、2024年工作计划\\n力争增长6%。"
+>>> p = read_parts(text, split_sections(text), summary_year=2023, plan_year=2024, title=None)
+>>> p.is_plan_at(text.index("全年")), p.is_plan_at(text.index("力争"))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from yxnlp import resources
+from yxnlp.record import Section
+
+GOV_REPORT = "政府工作报告"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    plan_heading: re.Pattern[str]
+    summary_heading: re.Pattern[str]
+    plan_lead: str
+    plan_line: str
+    plan_inline: str
+    year_lead: str
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _cues() -> _Cues:
+    r = resources.report_parts()
+    return _Cues(
+        plan_heading=re.compile(_alt(r.plan_headings)),
+        summary_heading=re.compile(_alt(r.summary_headings)),
+        plan_lead=r.plan_lead,
+        plan_line=r.plan_heading_line,
+        plan_inline=r.plan_heading_inline,
+        year_lead=r.year_lead,
+    )
+
+
+def is_plan_heading(heading: str) -> bool:
+    """A heading of the plan part (and not one naming both parts).
+
+    >>> is_plan_heading("二、2024年工作计划"), is_plan_heading("一、工作回顾和下一步打算")
+    (True, False)
+    """
+    c = _cues()
+    return bool(c.plan_heading.search(heading)) and not c.summary_heading.search(heading)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Where the plan part of one report lies, with the years the report speaks of."""
+
+    summary_year: int | None
+    plan_year: int | None
+    gov_report: bool  # a 政府工作报告: 今年 is the plan year
+    sections: dict[str, Section]
+    plan_regions: tuple[tuple[int, int], ...]  # where a plan part opens, to its end
+    year_leads: tuple[int, ...]  # paragraphs opening with 今年 / '<plan year>年'
+    _ordered: tuple[Section, ...] = ()  # sections by start, for look-ups by position
+    _starts: tuple[int, ...] = ()
+
+    def ancestors(self, sid: str | None) -> list[Section]:
+        """The section ``sid`` and its parents, innermost first."""
+        out: list[Section] = []
+        while sid is not None and sid in self.sections:
+            out.append(self.sections[sid])
+            sid = self.sections[sid].parent
+        return out
+
+    def is_plan(self, secs: Sequence[Section], pos: int) -> bool:
+        """``pos``, under the sections ``secs`` (innermost first), is in the plan part."""
+        c = _cues()
+        heads = [  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+            s.heading
+            for s in secs
+            if not (c.plan_heading.search(s.heading) and c.summary_heading.search(s.heading))
+        ]
+        if any(c.plan_heading.search(h) for h in heads):
+            return True
+        opened = min((x.span[0] for x in secs), default=0)
+        if any(opened <= s <= pos < e for s, e in self.plan_regions):
+            return True  # the plan part opens inside this section (an unnumbered heading)
+        if any(c.summary_heading.search(h) for h in heads):
+            return False
+        if self.plan_year and any(f"{self.plan_year}年" in h for h in heads):
+            return True
+        if self.summary_year and any(f"{self.summary_year}年" in h for h in heads):
+            return False
+        return any(s <= pos < e for s, e in self.plan_regions)
+
+    def section_at(self, pos: int) -> Section | None:
+        """The innermost section holding ``pos``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        sec = self._ordered[i] if i >= 0 else None
+        while sec is not None and not sec.span[0] <= pos < sec.span[1]:
+            sec = self.sections.get(sec.parent) if sec.parent else None
+        return sec
+
+    def is_plan_at(self, pos: int) -> bool:
+        """``pos`` is in the plan part (its sections looked up)."""
+        sec = self.section_at(pos)
+        return self.is_plan(self.ancestors(sec.id if sec else None), pos)
+
+    def year_lead_between(self, start: int, pos: int) -> bool:
+        """A paragraph on the year's own targets opens in ``[start, pos]``."""
+        i = bisect.bisect_left(self.year_leads, start)
+        return i < len(self.year_leads) and self.year_leads[i] <= pos
+
+
+def read_parts(
+    text: str,
+    sections: Sequence[Section],
+    *,
+    summary_year: int | None,
+    plan_year: int | None,
+    title: str | None,
+) -> Parts:
+    """Find the plan part of a report (``text`` furniture-masked, offsets as the source).
+
+    The years are the metadata's; a 政府工作报告 that plans year Y and names no summary year
+    reviews Y−1.
+    """
+    c = _cues()
+    gov = GOV_REPORT in (title or "")
+    if gov and summary_year is None and plan_year is not None:
+        summary_year = plan_year - 1
+    regions: list[tuple[int, int]] = []
+    leads: list[int] = []
+    if plan_year is not None:
+        year = str(plan_year)
+        leads = [m.end() for m in re.finditer(c.year_lead.replace("{year}", year), text)]
+        tops = [s for s in sections if s.level == 1]
+        for m in re.finditer(c.plan_lead.replace("{year}", year), text):
+            end = next((s.span[1] for s in tops if s.span[0] <= m.start() < s.span[1]), len(text))
+            regions.append((m.start(), end))
+        inline = re.search(c.plan_inline.replace("{year}", year), text)
+        if inline:
+            regions.append((inline.start(), len(text)))
+        title_end = text.find("\n", len(text) - len(text.lstrip()))
+        for line in re.finditer(c.plan_line.replace("{year}", year), text):
+            said = line.group()
+            if line.start() > title_end and not c.summary_heading.search(said) and "报告" not in said:
+                regions.append((line.start(), len(text)))
+                break
+    ordered = sorted(sections, key=lambda s: s.span[0])
+    return Parts(
+        summary_year=summary_year,
+        plan_year=plan_year,
+        gov_report=gov,
+        sections={s.id: s for s in ordered},
+        plan_regions=tuple(regions),
+        year_leads=tuple(leads),
+        _ordered=tuple(ordered),
+        _starts=tuple(s.span[0] for s in ordered),
+    )

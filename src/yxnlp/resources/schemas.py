@@ -1,0 +1,310 @@
+"""Schemas of the data files in ``yxnlp/data``: one pydantic model per file.
+
+Unknown keys are errors (``extra="forbid"``), so a misspelt key fails on load instead of being
+ignored; keys starting with ``_`` are comments and dropped before validation. Patterns are kept
+as strings here and compiled once by the stage that uses them.
+
+>>> Units.model_validate({"units": []})
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 10 validation errors for Units
+...
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared vocabularies ------------------------------------------------------------------
+
+
+class Admin(_Data):
+    """Administrative-division suffixes (longest first) and the subsets stages use."""
+
+    suffixes: tuple[str, ...]
+    place_name: tuple[str, ...] = Field(description="suffixes that end a place name")
+    level_word: tuple[str, ...] = Field(description="a level before a body (区经信局, 县委)")
+    level_key: tuple[str, ...] = Field(description="the level two bodies are compared by")
+    stem: tuple[str, ...] = Field(description="suffixes dropped to get a place's short form")
+    named_region_kinds: tuple[str, ...] = Field(description="经济圈, 城市群 …: named regions")
+
+    @model_validator(mode="after")
+    def _subsets(self) -> Admin:
+        for name in ("place_name", "level_word", "level_key", "stem"):
+            extra = set(getattr(self, name)) - set(self.suffixes)
+            if extra:
+                raise ValueError(f"{name} holds suffixes not in 'suffixes': {sorted(extra)}")
+        return self
+
+
+class ReportParts(_Data):
+    """The summary and plan parts of a report: headings and the cues that open a plan part."""
+
+    plan_headings: tuple[str, ...]
+    summary_headings: tuple[str, ...]
+    plan_lead: str = Field(description="a paragraph opening '<plan year>年是…/…将' ({year})")
+    plan_heading_inline: str
+    plan_heading_line: str
+    year_lead: str = Field(description="a paragraph opening with 今年 or '<plan year>年'")
+
+
+# --- indicators ---------------------------------------------------------------------------
+
+
+class UnitEntry(_Data):
+    unit: str
+    kind: Literal["amount", "percent", "count", "quantity", "percentage_point"]
+    normalized: str
+    factor: float
+    ascii: bool = False
+
+
+class Units(_Data):
+    units: tuple[UnitEntry, ...]
+    scales: dict[str, float] = Field(description="scale words after a figure (万, 亿 …)")
+    non_units: tuple[str, ...]
+    cn_numeral_units: tuple[str, ...]
+    bare_scale_money_cues: tuple[str, ...]
+    bare_scale_people_cues: tuple[str, ...]
+    inferred_measure_words: dict[str, str]
+    inferred_max_gap: int
+    money_total_words: tuple[str, ...]
+    money_clause_cues: tuple[str, ...]
+    inferred_money_unit: str
+
+
+class QualifierRule(_Data):
+    pattern: str
+    qualifier: Literal["approx", "more_than", "at_least", "at_most", "less_than"]
+
+
+class Qualifiers(_Data):
+    prefix_window: int
+    prefix: tuple[QualifierRule, ...]
+    suffix: tuple[QualifierRule, ...]
+    embedded_more_than: tuple[str, ...]
+
+
+class StatusCues(_Data):
+    estimate: tuple[str, ...]
+    target: tuple[str, ...]
+    target_clause: tuple[str, ...]
+    gov_this_year_target: str
+    progress: tuple[str, ...]
+    progress_kinds: tuple[str, ...]
+    capacity: str
+    attribute_before: str
+    attribute_after: str
+    months_range: str
+    year: str
+    year_ignore_before: str
+    year_ignore_after: str
+    annual_average: str
+    fyp_span_words: str
+    five_year_plans: dict[str, tuple[int, int]]
+    this_year: str
+    last_year: str
+    last_year_in_plan: str
+    last_year_lead: str
+    next_five_years: str
+
+
+class GrowthSubject(_Data):
+    by_cue: dict[str, str]
+    decline: str
+    by_window: dict[str, str]
+    default: str
+    strip_previous: str
+
+
+class IndicatorCues(_Data):
+    growth: tuple[str, ...]
+    hold_clause: str
+    growth_names: str
+    decline: tuple[str, ...]
+    level_after_cue: str
+    growth_gap: int
+    growth_target_gap: str
+    share: tuple[str, ...]
+    skip_section_headings: tuple[str, ...]
+    subject_strip_start: tuple[str, ...]
+    subject_strip_end: tuple[str, ...]
+    subject_tail: str
+    subject_drop: tuple[str, ...]
+    counted_stop: tuple[str, ...]
+    counted_keep_verbs: tuple[str, ...]
+    counted_max_chars: int
+    subject_max_chars: int
+    growth_subject: GrowthSubject
+
+
+class TaxonomyGuard(_Data):
+    words: tuple[str, ...]
+
+
+class TaxonomyKey(_Data):
+    key: str
+    en: str
+    kinds: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+class Taxonomy(_Data):
+    version: int
+    subject_prefix: str = Field(description="region words dropped before matching (全区, 市属)")
+    ratio_words: str
+    growth_suffix: str
+    guards: tuple[TaxonomyGuard, ...]
+    keys: tuple[TaxonomyKey, ...]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Taxonomy:
+        seen = [k.key for k in self.keys]
+        dupes = {k for k in seen if seen.count(k) > 1}
+        if dupes:
+            raise ValueError(f"duplicate keys: {sorted(dupes)}")
+        return self
+
+
+# --- document structure -------------------------------------------------------------------
+
+
+class Level(_Data):
+    level: int
+    name: str
+    marker: str
+
+
+class SectionCues(_Data):
+    paragraph_start: str
+    levels: tuple[Level, ...]
+    heading_end: str
+    heading_max_chars: int
+    unnumbered_heading_max_chars: int
+    enumerator: str
+    enumerator_preceded_by: str
+    item_heading_end: str
+    sentence_end: str
+    item_heading_max_chars: int
+
+
+class Toolbar(_Data):
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    brackets: str
+
+
+class Breadcrumb(_Data):
+    starts: tuple[str, ...]
+    home: tuple[str, ...]
+    separators: tuple[str, ...]
+
+
+class LabelOnly(_Data):
+    labels: tuple[str, ...]
+    max_value: int
+
+
+class HtmlWords(_Data):
+    noise_words: tuple[str, ...]
+    main_words: tuple[str, ...]
+
+
+class FurnitureRule(_Data):
+    id: str
+    zone: Literal["head", "tail", "anywhere"]
+    pattern: str
+
+
+class Furniture(_Data):
+    head_lines: int
+    tail_lines: int
+    toolbar: Toolbar
+    breadcrumb: Breadcrumb
+    rules: tuple[FurnitureRule, ...]
+    label_only: LabelOnly
+    html: HtmlWords
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+class Enumeration(_Data):
+    company_heads: tuple[str, ...]
+    project_heads: tuple[str, ...]
+    max_item: int
+    not_company_endings: tuple[str, ...]
+
+
+class CompanyRules(_Data):
+    legal_forms: tuple[str, ...]
+    group_words: tuple[str, ...]
+    industry_words: tuple[str, ...]
+    left_boundaries: tuple[str, ...]
+    generic_cores: tuple[str, ...]
+    followed_not_company: tuple[str, ...]
+    enumeration: Enumeration
+    legal_forms_bad_next: dict[str, str]
+    core_bad_first_chars: str
+    core_bad_last_chars: str
+    core_bad_endings: tuple[str, ...]
+    common_word_freq: int
+    legal_form_bad_core_endings: dict[str, tuple[str, ...]]
+    proper_name_max_freq: int
+
+
+class OrgRules(_Data):
+    central_levels: tuple[str, ...] = Field(description="levels above the admin divisions (国家)")
+    level_bodies: tuple[str, ...]
+    cores: tuple[str, ...]
+    abbreviations: dict[str, str]
+    suffixes: tuple[str, ...]
+    self_references: tuple[str, ...]
+    not_org_followers: tuple[str, ...]
+    bad_next_char: dict[str, str]
+    body_short_forms: dict[str, str] = Field(description="人民政府 → 政府 when bodies are compared")
+
+
+class PlaceRules(_Data):
+    not_place: str
+    risky_word_freq: int
+    common_township_stem_freq: int
+    county_stem_max_freq: int
+
+
+class ProjectRules(_Data):
+    type_by_cue: dict[str, Literal["project", "park", "base", "platform"]]
+    distinctive_cues: tuple[str, ...]
+    max_len: int
+    name_chars: str
+    left_boundaries: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    split_before_company_after: tuple[str, ...]
+    owner_cues: tuple[str, ...]
+    investment: str
+    inner_cues: tuple[str, ...]
+    not_after: dict[str, str]
+
+
+class StatusRule(_Data):
+    status: str
+    where: Literal["any", "before"]
+    pattern: str
+
+
+class ProjectStatus(_Data):
+    rules: tuple[StatusRule, ...]
+
+
+class EntityPattern(_Data):
+    label: Literal["COMPANY", "PROJECT", "ORG", "PLACE"]
+    pattern: str
+    id: str
