@@ -63,9 +63,10 @@ demo() {
 test_() {
     setup
     system_test_deps
-    say "lint and types"
+    say "lint, types and import layers"
     "$VENV/bin/ruff" check src tests benchmarks scripts
     "$VENV/bin/mypy"
+    "$VENV/bin/lint-imports" --no-cache
     say "tests"
     "$VENV/bin/python" -m pytest -q "$@"
 }
@@ -74,7 +75,7 @@ case "${1:-}" in
     setup) setup ;;
     demo) demo ;;
     test) shift; test_ "$@" ;;
-    lint) setup; "$VENV/bin/ruff" check src tests benchmarks scripts; "$VENV/bin/mypy" ;;
+    lint) setup; "$VENV/bin/ruff" check src tests benchmarks scripts; "$VENV/bin/mypy"; "$VENV/bin/lint-imports" --no-cache ;;
     bench) setup; shift; "$VENV/bin/python" benchmarks/bench.py "$@" ;;
     plots) setup; "$VENV/bin/python" scripts/make_plots.py ;;
     train) setup; "$VENV/bin/yxnlp" train ;;

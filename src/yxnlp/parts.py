@@ -159,7 +159,11 @@ def read_parts(
         title_end = text.find("\n", len(text) - len(text.lstrip()))
         for line in re.finditer(c.plan_line.replace("{year}", year), text):
             said = line.group()
-            if line.start() > title_end and not c.summary_heading.search(said) and "报告" not in said:
+            if (
+                line.start() > title_end
+                and not c.summary_heading.search(said)
+                and "报告" not in said
+            ):
                 regions.append((line.start(), len(text)))
                 break
     ordered = sorted(sections, key=lambda s: s.span[0])

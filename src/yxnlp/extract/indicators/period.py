@@ -53,9 +53,7 @@ def _rules() -> _Rules:
     )
 
 
-def period_of(
-    ctx: Context, pos: int, d: Decision, secs: list[Section]
-) -> tuple[str | None, str]:
+def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple[str | None, str]:
     """The period of the figure at ``pos`` whose status was decided by ``d``, and its rule."""
     if d.attribute:
         return None, "period:none"

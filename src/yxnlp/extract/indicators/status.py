@@ -137,7 +137,9 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
     scope_start, _ = ctx.full_sentence(s)
     plan = ctx.parts.is_plan(secs, s)
     years = years_before(ctx, scope_start, s)
-    best = Cue(-1, "target", "status:plan_part") if plan else Cue(-1, "actual", "status:summary_part")
+    best = (
+        Cue(-1, "target", "status:plan_part") if plan else Cue(-1, "actual", "status:summary_part")
+    )
     best = _word_cues(ctx, best, scope_start, clause, s)
     para_start = _paragraph_start(text, s)
     this_year = False
@@ -156,8 +158,10 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         best = Cue(past.end(), "actual", "status:last_year")
     else:
         past = None
-    if best.status != "estimate" and kind in r.progress_kinds and r.progress_re.search(
-        text[clause:s]
+    if (
+        best.status != "estimate"
+        and kind in r.progress_kinds
+        and r.progress_re.search(text[clause:s])
     ):
         best = Cue(best.pos, "progress", "status:progress")
     if best.status == "target" and ctx.gov_report and not this_year and not years:
@@ -194,7 +198,9 @@ def _gov_this_year(ctx: Context, para_start: int, scope_start: int, s: int) -> C
     return Cue(this.end(), "target", "status:gov_this_year") if this else None
 
 
-def _past_cue(ctx: Context, plan: bool, floor: int, scope_start: int, s: int) -> re.Match[str] | None:
+def _past_cue(
+    ctx: Context, plan: bool, floor: int, scope_start: int, s: int
+) -> re.Match[str] | None:
     """去年 / 过去一年 before the figure in its paragraph (in a plan part: opening the sentence)."""
     r = _rules()
     text = ctx.text

@@ -102,7 +102,11 @@ def subject_of(
     """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
-    if k.kind == "share" and text[seg_start : k.cue_start].lstrip().startswith("占") and prev_subject:
+    if (
+        k.kind == "share"
+        and text[seg_start : k.cue_start].lstrip().startswith("占")
+        and prev_subject
+    ):
         return prev_subject + "占" + base.removeprefix("占") + "比重"
     if k.kind == "growth":
         if not base and prev_subject:
