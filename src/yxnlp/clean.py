@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from yxnlp import resources
@@ -100,8 +100,9 @@ def _furniture_indices(lines: list[Line]) -> set[int]:
     return hits
 
 
-def find_furniture(text: str) -> list[Span]:
-    """Spans of page-furniture lines (leading/trailing blanks excluded), in text order.
+def find_furniture(text: str, *, lines: Sequence[Line] | None = None) -> list[Span]:
+    """Spans of page-furniture lines (leading/trailing blanks excluded), in text order
+    (``lines``: :func:`content_lines` of ``text``, when the caller has them already).
 
     >>> page = "下载\\n打印\\n【字号：\\n加大\\n还原\\n减小\\n】\\n2026年某省政府工作报告\\n来源：某某日报"
     >>> len(find_furniture(page))
@@ -109,15 +110,13 @@ def find_furniture(text: str) -> list[Span]:
     >>> find_furniture("一、主要指标\\n全年地区生产总值增长6%。")
     []
     """
-    return [(ln.start, ln.end) for ln in content_lines(text) if ln.furniture]
+    found = content_lines(text) if lines is None else lines
+    return [(ln.start, ln.end) for ln in found if ln.furniture]
 
 
-@functools.lru_cache(maxsize=8)
 def content_lines(text: str) -> tuple[Line, ...]:
-    """The non-blank lines of ``text``, each flagged if it is page furniture.
-
-    Cached for the last few texts: the pipeline's cleaning and metadata stages read the
-    same lines of one report.
+    """The non-blank lines of ``text``, each flagged if it is page furniture (the pipeline
+    computes them once and hands them to cleaning and metadata).
 
     >>> [(ln.text, ln.furniture) for ln in content_lines("标题\\n\\n字体:【 】 打印\\n正文")]
     [('标题', False), ('字体:【 】 打印', True), ('正文', False)]

@@ -51,14 +51,16 @@ def _config() -> dict[str, Any]:
     return data
 
 
-def read_metadata(text: str, *, title: str | None = None) -> Metadata:
+def read_metadata(
+    text: str, *, title: str | None = None, lines: Sequence[clean.Line] | None = None
+) -> Metadata:
     """Read a report's metadata from its source text (``title``: a hint from the page).
 
     >>> m = read_metadata("某某\\n2022-11-02 11:13文章来源: 某局\\n字体:【 】 打印\\n", title="无年份标题")
     >>> m.title, m.published, m.plan_year
     ('无年份标题', '2022-11-02', None)
     """
-    lines = clean.content_lines(text)
+    lines = clean.content_lines(text) if lines is None else lines
     meta = Metadata(rules={})
     meta.title = " ".join(title.split()) if title else _title(lines)
     if meta.title:

@@ -24,9 +24,10 @@ VERSION = "0.1.0"
 def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
     """Run the structural stages over one decoded source."""
     text = src.text
-    furniture = clean.find_furniture(text)
+    lines = clean.content_lines(text)
+    furniture = clean.find_furniture(text, lines=lines)
     masked = clean.mask(text, furniture)
-    meta = metadata.read_metadata(text, title=src.hints.get("title"))
+    meta = metadata.read_metadata(text, title=src.hints.get("title"), lines=lines)
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
@@ -41,7 +42,7 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     """Extract indicators and entities from an analysed report and assemble its record."""
     ents = entities_mod.extract_entities(a, use_ner=ner)
     inds = indicators_mod.extract_indicators(a, entities=ents)
-    ents = link.link(ents, inds)
+    ents, inds = link.link(ents, inds)
     m = a.meta
     document = Document(
         id=a.source.id,

@@ -8,8 +8,7 @@
   mention such as 兴华 for 兴华集团) is replaced by the canonical name, and each entity lists
   the ids of its indicators in ``attributes.indicators``.
 
-Indicators are updated in place (they belong to the same record); entities are returned as
-new objects.
+Both lists come back as new objects; the inputs are not changed.
 
 >>> from yxnlp.record import Entity, Indicator, Mention
 >>> p = Entity(id="e1", label="PROJECT", name="X项目", canonical="X项目",
@@ -17,12 +16,14 @@ new objects.
 ...            attributes={"investment": "2亿", "investment_span": [4, 6]})
 >>> i = Indicator(id="i1", text="2亿元", span=(4, 7), sentence_span=(0, 13), kind="amount",
 ...               source="rule:money")
->>> [e.attributes["investment_indicator"] for e in link([p], [i])], i.entity
-(['i1'], 'X项目')
+>>> ents, inds = link([p], [i])
+>>> ents[0].attributes["investment_indicator"], inds[0].entity, i.entity
+('i1', 'X项目', None)
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from yxnlp.record import Entity, Indicator
@@ -32,7 +33,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _investment_indicator(entity: Entity, indicators: list[Indicator]) -> Indicator | None:
+def _investment_indicator(entity: Entity, indicators: Sequence[Indicator]) -> Indicator | None:
     span = entity.attributes.get("investment_span")
     if not span:
         return None
@@ -41,9 +42,12 @@ def _investment_indicator(entity: Entity, indicators: list[Indicator]) -> Indica
     return min(hits, key=lambda i: abs(i.span[0] - target[0])) if hits else None
 
 
-def link(entities: list[Entity], indicators: list[Indicator]) -> list[Entity]:
+def link(
+    entities: Sequence[Entity], indicators: Sequence[Indicator]
+) -> tuple[list[Entity], list[Indicator]]:
     """Tie investment figures to indicators and make indicator entities canonical."""
     attrs: dict[str, dict[str, Any]] = {e.id: dict(e.attributes) for e in entities}
+    owner_of: dict[str, str | None] = {i.id: i.entity for i in indicators}
     for e in entities:
         if e.label != "PROJECT":
             continue
@@ -52,17 +56,21 @@ def link(entities: list[Entity], indicators: list[Indicator]) -> list[Entity]:
             continue
         attrs[e.id]["investment_indicator"] = ind.id
         attrs[e.id]["investment"] = attrs[e.id].get("investment") or ind.text
-        ind.entity = e.canonical  # the figure is the project's, whatever else it touches
+        owner_of[ind.id] = e.canonical  # the figure is the project's, whatever else it touches
     canonical: dict[str, Entity] = {}
     for e in entities:
         for form in (e.canonical, e.name, *(m.text for m in e.mentions)):
             canonical.setdefault(form, e)
     for ind in indicators:
-        if ind.entity is None:
-            continue
-        owner = canonical.get(ind.entity)
+        name = owner_of[ind.id]
+        owner = canonical.get(name) if name is not None else None
         if owner is None:
             continue
-        ind.entity = owner.canonical
+        owner_of[ind.id] = owner.canonical
         attrs[owner.id].setdefault("indicators", []).append(ind.id)
-    return [e.model_copy(update={"attributes": attrs[e.id]}) for e in entities]
+    ents = [e.model_copy(update={"attributes": attrs[e.id]}) for e in entities]
+    inds = [
+        i if i.entity == owner_of[i.id] else i.model_copy(update={"entity": owner_of[i.id]})
+        for i in indicators
+    ]
+    return ents, inds

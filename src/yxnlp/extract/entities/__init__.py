@@ -99,9 +99,10 @@ __all__ = [
 def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[Candidate]:
     """All rule and list candidates, unmerged (``bounds``: word boundaries, see find_places)."""
     projects = list(find_projects(text))
+    ruled = ruler_candidates(text)
     return [
-        *find_places(text, bounds=bounds),
-        *find_orgs(text),
+        *find_places(text, bounds=bounds, ruled=ruled),
+        *find_orgs(text, ruled=ruled),
         *projects,
         *find_companies(text),
         *companies_in_projects(projects),

@@ -5,14 +5,14 @@ phrase patterns (国务院)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, ruler_candidates, rules
 from yxnlp.extract.entities.places import _place_chain_before
 
 
-def find_orgs(text: str) -> Iterator[Candidate]:
+def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterator[Candidate]:
     """Government and party bodies: [place|level] + department + suffix, level bodies, names.
 
     >>> [c.text for c in find_orgs("在县委县政府领导下,由我局牵头,会同市发展改革委和农业局开展")]
@@ -64,6 +64,6 @@ def find_orgs(text: str) -> Iterator[Candidate]:
     for ref in r.org.self_references:
         for m in re.finditer(re.escape(ref), text):
             found.append(Candidate("ORG", m.start(), m.end(), ref, "rule:self_reference"))
-    found += [c for c in ruler_candidates(text) if c.label == "ORG"]
+    found += [c for c in (ruler_candidates(text) if ruled is None else ruled) if c.label == "ORG"]
     found.sort(key=lambda c: c.start)
     yield from found

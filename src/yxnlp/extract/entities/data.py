@@ -174,9 +174,9 @@ def _any_pattern() -> re.Pattern[str]:
     return re.compile(_alternation(r.pattern for r in resources.entity_patterns()))
 
 
-@functools.lru_cache(maxsize=2)
 def ruler_candidates(text: str) -> tuple[Candidate, ...]:
-    """Phrase-pattern matches of ``entity_patterns.jsonl`` (run once per text).
+    """Phrase-pattern matches of ``entity_patterns.jsonl`` (run once per text by
+    :func:`yxnlp.extract.entities.rule_candidates`, which hands them to places and bodies).
 
     Only lines holding a phrase (single spaces aside, which the character tokenizer attaches
     to the previous character) go through the ruler: a match never crosses a line break,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from yxnlp import gazetteer
 from yxnlp.extract.entities.candidate import Candidate
@@ -46,7 +46,12 @@ def _place_chain_before(text: str, end: int) -> int:
             return pos
 
 
-def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[Candidate]:
+def find_places(
+    text: str,
+    *,
+    bounds: frozenset[int] | None = None,
+    ruled: Sequence[Candidate] | None = None,
+) -> Iterator[Candidate]:
     """Gazetteer names (longest at each position) and named regions.
 
     ``bounds`` are word boundaries (token starts and ends); a name must start and end on
@@ -77,7 +82,8 @@ def find_places(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[
             i += 1
     if bounds is not None:
         yield from _short_places(text, bounds)
-    yield from (c for c in ruler_candidates(text) if c.label == "PLACE")
+    found = ruler_candidates(text) if ruled is None else ruled
+    yield from (c for c in found if c.label == "PLACE")
     for m in r.region_re.finditer(text):
         head = m.group("head")
         for k in range(len(head) - 2, -1, -1):
