@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, cast
 
 from yxnlp.extract.entities.attributes import (
     Layout,
-    _attributes,
+    attributes_of,
     project_investment,
     project_status,
 )
@@ -60,8 +60,8 @@ from yxnlp.extract.entities.canonical import canonical_groups
 from yxnlp.extract.entities.companies import companies_in_projects, find_companies
 from yxnlp.extract.entities.data import ruler_candidates, rules, span_ruler
 from yxnlp.extract.entities.enumerations import find_enumerations
-from yxnlp.extract.entities.merging import merge
-from yxnlp.extract.entities.places import _add_short_places, find_places
+from yxnlp.extract.entities.merging import add_short_places, merge
+from yxnlp.extract.entities.places import find_places
 from yxnlp.extract.entities.projects import find_projects
 from yxnlp.extract.entities.statistical import ner_candidates
 from yxnlp.extract.entities.words import cut_left, strip_generic
@@ -118,7 +118,7 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     if use_ner:
         cands += list(ner_candidates(text))
     merged = merge(cands)
-    merged = _add_short_places(text, merged)
+    merged = add_short_places(text, merged)
     return build_entities(a, merged)
 
 
@@ -156,7 +156,7 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
             by_canon.setdefault(canon[c.text], []).append(c)
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
-            attrs = _attributes(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
+            attrs = attributes_of(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
             if label == "ORG" and issuer and name == canon[issuer]:
                 attrs["issuer"] = True
             first = ms[0].text if label == "PROJECT" else name

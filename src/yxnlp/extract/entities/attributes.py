@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from yxnlp import gazetteer
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.projects import _cue_type
+from yxnlp.extract.entities.names import cue_type
 
 if TYPE_CHECKING:
     from yxnlp.analysis import Analysis
@@ -104,7 +104,7 @@ def _owner(
     return owners[0] if len(set(owners)) == 1 else None
 
 
-def _attributes(
+def attributes_of(
     a: Analysis,
     label: str,
     ms: list[Candidate],
@@ -130,7 +130,7 @@ def _attributes(
         if invest:
             break
     attrs: dict[str, Any] = {
-        "type": _cue_type(ms[0].text),
+        "type": cue_type(ms[0].text),
         "owner": owner,
         "investment": invest[0] if invest else None,
         "status": project_status(a, spans, layout=layout),

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, ruler_candidates, rules
-from yxnlp.extract.entities.places import _place_chain_before
+from yxnlp.extract.entities.names import place_chain_before
 
 
 def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterator[Candidate]:
@@ -24,7 +24,7 @@ def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterato
     ok_before = set('在由和与及、,，。;；:：(（“"的对向经从 \n') | {""}
 
     def prefix_start(pos: int) -> int | None:
-        chain = _place_chain_before(text, pos)
+        chain = place_chain_before(text, pos)
         if chain < pos:
             return chain
         for lv in levels:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from yxnlp.extract.entities.companies import _core_of
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.projects import _cue_type
+from yxnlp.extract.entities.names import core_of, cue_type
 
 
 def _same_company(short: str, full: str) -> bool:
@@ -23,7 +22,7 @@ def _same_company(short: str, full: str) -> bool:
         return True
     r = rules()
     groups = tuple(r.company.group_words) + tuple(r.company.legal_forms)
-    for a, b in ((short, full), (_core_of(short), _core_of(full))):
+    for a, b in ((short, full), (core_of(short), core_of(full))):
         if b.startswith(a) and len(a) >= 2 and b[len(a) :] in groups:
             return True
         if a == b and len(a) >= 2:
@@ -133,7 +132,7 @@ def _project_variant_key(name: str) -> str | None:
     base = name.removesuffix("项目")
     m = re.match("^(.{2,}?)(?:产业园区|产业园|产业基地|工业园区|工业园|园区|基地|园)$", base)
     if not m:
-        return name if _cue_type(name) != "platform" else None
+        return name if cue_type(name) != "platform" else None
     core = m.group(1)
     return core + "产业" if not core.endswith("产业") else core
 

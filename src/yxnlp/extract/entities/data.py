@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from yxnlp import gazetteer, resources
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.lexicon import _word_freq
+from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.resources import schemas
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 HAN = "\u4e00-\u9fff"
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -90,17 +90,17 @@ def rules() -> _Rules:
         org=org,
         org_levels=levels,
         project=project,
-        legal_re=re.compile(_alternation(company.legal_forms)),
-        industry_re=re.compile(_alternation(company.industry_words)),
+        legal_re=re.compile(alternation(company.legal_forms)),
+        industry_re=re.compile(alternation(company.industry_words)),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(
-            f"(?P<core>{_alternation(org.cores)})(?P<suffix>{_alternation(org.suffixes)})"
+            f"(?P<core>{alternation(org.cores)})(?P<suffix>{alternation(org.suffixes)})"
         ),
         org_body_re=re.compile(
-            f"(?P<level>{_alternation(levels)})(?P<body>{_alternation(org.level_bodies)})"
+            f"(?P<level>{alternation(levels)})(?P<body>{alternation(org.level_bodies)})"
         ),
-        cue_re=re.compile(_alternation(project.type_by_cue)),
+        cue_re=re.compile(alternation(project.type_by_cue)),
         project_left=tuple(sorted(project.left_boundaries, key=len, reverse=True)),
         project_generic=tuple(sorted(project.generic_words, key=len, reverse=True)),
         enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
@@ -133,7 +133,7 @@ def _place_stems(
         m = stem_re.match(n)
         if m and levels & {"province", "city"}:
             stems.setdefault(m.group(1), n)
-        elif m and "county" in levels and _word_freq(m.group(1)) < place.county_stem_max_freq:
+        elif m and "county" in levels and word_freq(m.group(1)) < place.county_stem_max_freq:
             stems.setdefault(m.group(1), n)
     return stems
 
@@ -152,7 +152,7 @@ def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple
 
 
 @functools.cache
-def _region_names() -> frozenset[str]:
+def region_names() -> frozenset[str]:
     return frozenset(r.pattern for r in resources.entity_patterns() if r.label == "PLACE")
 
 
@@ -171,7 +171,7 @@ def span_ruler() -> Language:
 @functools.cache
 def _any_pattern() -> re.Pattern[str]:
     """Any phrase of ``entity_patterns.jsonl``, to skip the lines none of them is in."""
-    return re.compile(_alternation(r.pattern for r in resources.entity_patterns()))
+    return re.compile(alternation(r.pattern for r in resources.entity_patterns()))
 
 
 def ruler_candidates(text: str) -> tuple[Candidate, ...]:
@@ -208,12 +208,12 @@ def _province_shorts() -> frozenset[str]:
     return gazetteer.province_short_names()
 
 
-def _province_short(s: str) -> bool:
+def province_short(s: str) -> bool:
     return s in _province_shorts()
 
 
 @functools.cache
-def _province_names() -> frozenset[str]:
+def province_names() -> frozenset[str]:
     return frozenset(d.name for d in _provinces())
 
 

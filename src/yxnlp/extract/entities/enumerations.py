@@ -8,15 +8,14 @@ import re
 from collections.abc import Iterator
 
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.companies import _company_core_ok, _core_of
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.places import _places_in
+from yxnlp.extract.entities.names import company_core_ok, core_of, places_in
 from yxnlp.extract.entities.words import (
-    _common_word,
-    _is_generic,
-    _proper_name,
-    _verb_phrase,
+    common_word,
     cut_left,
+    is_generic,
+    proper_name,
+    verb_phrase,
 )
 
 
@@ -41,15 +40,15 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
                 shaped = bool(
                     re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
                 )
-                if (is_project and len(item) > 4 and not shaped) or _places_in(item):
+                if (is_project and len(item) > 4 and not shaped) or places_in(item):
                     continue
-                if not shaped and (len(item) > 6 or _verb_phrase(item)):
+                if not shaped and (len(item) > 6 or verb_phrase(item)):
                     continue
-                if not shaped and (_common_word(item) or (is_project and not _proper_name(item))):
+                if not shaped and (common_word(item) or (is_project and not proper_name(item))):
                     continue
                 if not 2 <= len(item) <= 10 or re.search(r"\d", item):
                     continue
-                if not _company_core_ok(_core_of(item)) or _is_generic(item, r.project_generic):
+                if not company_core_ok(core_of(item)) or is_generic(item, r.project_generic):
                     continue
                 if item.endswith(tuple(r.company.enumeration.not_company_endings)):
                     continue

@@ -4,9 +4,11 @@ per-character index, not by comparing every pair."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.extract.entities.data import alternation, rules
 
 #: (inner, outer) label pairs that may nest: a place inside any name, a company in a project.
 _NESTING = {
@@ -18,11 +20,11 @@ _NESTING = {
 }
 
 
-def _overlap(a: Candidate, b: Candidate) -> bool:
+def overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+def compatible(a: Candidate, b: Candidate) -> bool:
     """Two overlapping candidates may both stay when one nests in the other by label."""
     if a.start >= b.start and a.end <= b.end and (a.label, b.label) in _NESTING:
         return a.label != b.label
@@ -43,19 +45,19 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     at: dict[int, list[Candidate]] = {}
     order = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in order:
-        if all(not _overlap(c, k) or _compatible(c, k) for k in _near(c, at, kept)):
+        if all(not overlap(c, k) or compatible(c, k) for k in near(c, at, kept)):
             kept.append(c)
-            _index(c, at)
+            index_spans(c, at)
     return sorted(kept, key=lambda c: (c.start, -c.end))
 
 
-def _index(c: Candidate, at: dict[int, list[Candidate]]) -> None:
+def index_spans(c: Candidate, at: dict[int, list[Candidate]]) -> None:
     """Record ``c`` under every character position it covers."""
     for p in range(c.start, c.end):
         at.setdefault(p, []).append(c)
 
 
-def _near(
+def near(
     c: Candidate, at: dict[int, list[Candidate]], every: list[Candidate]
 ) -> Iterable[Candidate]:
     """The indexed candidates that share a character with ``c`` (all of ``every`` when ``c``
@@ -63,3 +65,23 @@ def _near(
     if c.start >= c.end:
         return every
     return {id(k): k for p in range(c.start, c.end) for k in at.get(p, ())}.values()
+
+
+def add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Short forms (柯桥 for 柯桥区) of places named in full, where no other mention covers them."""
+    stems = rules().place_stems
+    full = {c.text for c in merged if c.label == "PLACE"}
+    wanted = {s: n for s, n in stems.items() if n in full}
+    if not wanted:
+        return merged
+    pattern = re.compile(alternation(wanted))
+    at: dict[int, list[Candidate]] = {}
+    for k in merged:
+        index_spans(k, at)
+    extra = []
+    for m in pattern.finditer(text):
+        c = Candidate("PLACE", m.start(), m.end(), m.group(), "rule:place_short")
+        others = near(c, at, merged)
+        if all(not overlap(c, k) or (k.label != "PLACE" and compatible(c, k)) for k in others):
+            extra.append(c)
+    return sorted(merged + extra, key=lambda c: (c.start, -c.end))

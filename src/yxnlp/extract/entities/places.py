@@ -11,39 +11,13 @@ from collections.abc import Iterator, Sequence
 from yxnlp import gazetteer
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
-    _alternation,
-    _province_short,
+    alternation,
+    province_short,
     ruler_candidates,
     rules,
 )
-from yxnlp.extract.entities.lexicon import _word_freq
-from yxnlp.extract.entities.merging import _compatible, _index, _near, _overlap
-
-
-def _place_at(text: str, start: int, end: int) -> bool:
-    r = rules()
-    return text[start:end] in r.places or text[start:end] in r.place_stems
-
-
-def _starts_with_place(name: str) -> str | None:
-    r = rules()
-    for n in range(min(len(name), 12), 1, -1):
-        if name[:n] in r.places or name[:n] in r.place_stems:
-            return name[:n]
-    return None
-
-
-def _place_chain_before(text: str, end: int) -> int:
-    """Start of the longest chain of gazetteer names ending at ``end`` (``end`` if none)."""
-    r = rules()
-    pos = end
-    while True:
-        for n in range(min(12, pos), 1, -1):
-            if text[pos - n : pos] in r.places:
-                pos -= n
-                break
-        else:
-            return pos
+from yxnlp.extract.entities.dictionary import word_freq
+from yxnlp.extract.entities.names import place_chain_before
 
 
 def find_places(
@@ -71,7 +45,7 @@ def find_places(
                 continue
             if _risky_place(name) and (
                 (bounds is not None and not _place_aligned(text, i, i + k, bounds))
-                or _word_freq(name) >= r.place.risky_word_freq
+                or word_freq(name) >= r.place.risky_word_freq
                 or _common_stem(name)
             ):
                 continue
@@ -87,7 +61,7 @@ def find_places(
     for m in r.region_re.finditer(text):
         head = m.group("head")
         for k in range(len(head) - 2, -1, -1):
-            if head[k:] in r.place_stems or _province_short(head[k:]):
+            if head[k:] in r.place_stems or province_short(head[k:]):
                 s = m.start() + k
                 yield Candidate("PLACE", s, m.end(), text[s : m.end()], "rule:named_region")
                 break
@@ -126,7 +100,7 @@ def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     ['苏州', '无锡']
     """
     names = _short_place_names()
-    pattern = re.compile(_alternation(names))
+    pattern = re.compile(alternation(names))
     r = rules()
     for m in pattern.finditer(text):
         s, e = m.span()
@@ -140,7 +114,7 @@ def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
 def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
     """A place name starts and ends on word boundaries, or touches another place name."""
     r = rules()
-    ok_start = start in bounds or _place_chain_before(text, start) < start
+    ok_start = start in bounds or place_chain_before(text, start) < start
     ok_end = end in bounds or any(text[end : end + k] in r.places for k in range(2, 8))
     return ok_start and ok_end
 
@@ -151,7 +125,7 @@ def _common_stem(name: str) -> bool:
         return False
     r = rules()
     stem = r.place_suffix.sub("", name)
-    return len(stem) >= 2 and _word_freq(stem) >= r.place.common_township_stem_freq
+    return len(stem) >= 2 and word_freq(stem) >= r.place.common_township_stem_freq
 
 
 @functools.cache
@@ -161,31 +135,4 @@ def _risky_place(name: str) -> bool:
     return not levels & {"province", "city"} and (len(name) <= 3 or levels == {"township"})
 
 
-def _places_in(name: str) -> list[str]:
-    r = rules()
-    return [
-        name[i : i + k]
-        for i in range(len(name))
-        for k in range(3, min(12, len(name) - i) + 1)
-        if name[i : i + k] in r.places
-    ]
 
-
-def _add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
-    """Short forms (柯桥 for 柯桥区) of places named in full, where no other mention covers them."""
-    stems = rules().place_stems
-    full = {c.text for c in merged if c.label == "PLACE"}
-    wanted = {s: n for s, n in stems.items() if n in full}
-    if not wanted:
-        return merged
-    pattern = re.compile(_alternation(wanted))
-    at: dict[int, list[Candidate]] = {}
-    for k in merged:
-        _index(k, at)
-    extra = []
-    for m in pattern.finditer(text):
-        c = Candidate("PLACE", m.start(), m.end(), m.group(), "rule:place_short")
-        near = _near(c, at, merged)
-        if all(not _overlap(c, k) or (k.label != "PLACE" and _compatible(c, k)) for k in near):
-            extra.append(c)
-    return sorted(merged + extra, key=lambda c: (c.start, -c.end))

@@ -8,19 +8,15 @@ import re
 from collections.abc import Iterator
 
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.companies import _leading_company
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.places import _place_chain_before, _places_in, _starts_with_place
-from yxnlp.extract.entities.words import _run_left, cut_left, strip_generic
-
-
-def _cue_type(name: str) -> str:
-    cues = rules().project.type_by_cue
-    for cue in sorted(cues, key=len, reverse=True):
-        if name.endswith(cue):
-            return str(cues[cue])
-    return "project"
-
+from yxnlp.extract.entities.names import (
+    cue_type,
+    leading_company,
+    place_chain_before,
+    places_in,
+    starts_with_place,
+)
+from yxnlp.extract.entities.words import cut_left, run_left, strip_generic
 
 _COUNT_AFTER = re.compile(
     r"\s*(?:[\d.]+|[一二三四五六七八九十两几]+)(?:余|多)?(?:个|家|处|项|座|条|户)?"
@@ -45,13 +41,13 @@ def find_projects(text: str) -> Iterator[Candidate]:
             continue
         if m.start() > 0 and text[m.start() - 1] in cfg.not_after.get(m.group(), ""):
             continue
-        start = _run_left(text, m.start(), chars, cfg.max_len)
+        start = run_left(text, m.start(), chars, cfg.max_len)
         run = text[start : m.start()]
         cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
         for c in conj:
             i = run.rfind(c, cut)
             while i >= 0:
-                if any(run[:i].endswith(q) for q in cues) or _place_chain_before(run, i) < i:
+                if any(run[:i].endswith(q) for q in cues) or place_chain_before(run, i) < i:
                     cut = max(cut, i + len(c))
                     break
                 i = run.rfind(c, cut, i)
@@ -71,12 +67,12 @@ def find_projects(text: str) -> Iterator[Candidate]:
         if m.group() == "项目" and not _named_project(name):
             continue
         if kind == "platform" and m.group() not in cfg.distinctive_cues:
-            if not _starts_with_place(name) and not _leading_company(name):
+            if not starts_with_place(name) and not leading_company(name):
                 continue
         for s, e in _split_project(text, start, end):
             if (s, e) not in seen:
                 seen.add((s, e))
-                yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{_cue_type(text[s:e])}")
+                yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{cue_type(text[s:e])}")
 
 
 def _named_project(name: str) -> bool:
@@ -85,7 +81,7 @@ def _named_project(name: str) -> bool:
     r = rules()
     if re.search("[(（][^)）]{2,6}[)）]|年产|年处理|年加工", name):
         return True
-    if _leading_company(name) or any(p in name for p in _places_in(name)):
+    if leading_company(name) or any(p in name for p in places_in(name)):
         return True
     for cue in r.project.inner_cues:
         i = name.find(cue)
@@ -102,7 +98,7 @@ def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = name.find(cue)
         while 0 < i and i + len(cue) < len(name) - 2:
             rest = name[i + len(cue) :]
-            if _leading_company(rest):
+            if leading_company(rest):
                 j = start + i + len(cue)
                 return [(start, j), (j, end)]
             i = name.find(cue, i + 1)

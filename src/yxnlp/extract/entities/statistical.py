@@ -8,15 +8,14 @@ import re
 from collections.abc import Iterator
 
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.companies import _company_core_ok, _core_of
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.places import _starts_with_place
+from yxnlp.extract.entities.names import company_core_ok, core_of, starts_with_place
 from yxnlp.extract.entities.words import (
-    _all_common,
-    _core_looks_generic,
-    _is_generic,
-    _name_like,
-    _verb_phrase,
+    all_common,
+    core_looks_generic,
+    is_generic,
+    name_like,
+    verb_phrase,
 )
 
 _ORG_END = "局|委|厅|部|办|法院|检察院|政府|委员会|办公室|署|人大|政协"
@@ -65,12 +64,12 @@ def _ner_org_ok(name: str) -> bool:
     r = rules()
     if len(name) < 3 or not re.search(f"(?:{_ORG_END})$", name):
         return False
-    if _is_generic(name, r.project_generic) or _verb_phrase(name):
+    if is_generic(name, r.project_generic) or verb_phrase(name):
         return False
     if name.endswith("政府"):
         head = name.removesuffix("人民政府").removesuffix("政府")
         levels = r.org_levels
-        return bool(head) and (head.endswith(levels) or _starts_with_place(head) == head)
+        return bool(head) and (head.endswith(levels) or starts_with_place(head) == head)
     return True
 
 
@@ -87,17 +86,17 @@ def _ner_company_ok(name: str) -> bool:
         return False
     legal = re.search(f"(?:{r.legal_re.pattern})$", name)
     if legal:
-        core = _core_of(name)
+        core = core_of(name)
         return (
-            _company_core_ok(core)
-            and not _all_common(core)
-            and not _core_looks_generic(core, lax=True)
+            company_core_ok(core)
+            and not all_common(core)
+            and not core_looks_generic(core, lax=True)
         )
     industry = re.search(f"(?:{r.industry_re.pattern})$", name)
     if not industry:  # bare short names come from lists only
         return False
     core = name[: industry.start()]
-    place = _starts_with_place(core)
+    place = starts_with_place(core)
     if place and len(core) - len(place) >= 2:
         core = core[len(place) :]
-    return 2 <= len(core) <= 6 and _company_core_ok(core) and _name_like(core)
+    return 2 <= len(core) <= 6 and company_core_ok(core) and name_like(core)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.lexicon import _tagged, _word_freq, _words
+from yxnlp.extract.entities.dictionary import tagged, word_freq, words_of
 
 
 def strip_generic(core: str, words: tuple[str, ...]) -> str:
@@ -35,7 +35,7 @@ def strip_generic(core: str, words: tuple[str, ...]) -> str:
     return s
 
 
-def _is_generic(core: str, words: tuple[str, ...]) -> bool:
+def is_generic(core: str, words: tuple[str, ...]) -> bool:
     return not strip_generic(core, words)
 
 
@@ -58,7 +58,7 @@ def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
     return best
 
 
-def _run_left(text: str, end: int, chars: str, max_len: int) -> int:
+def run_left(text: str, end: int, chars: str, max_len: int) -> int:
     """Start of the run of ``chars`` ending at ``end`` (stops at an unmatched '(')."""
     pat = re.compile(chars)
     i = end
@@ -75,22 +75,22 @@ def _run_left(text: str, end: int, chars: str, max_len: int) -> int:
     return i
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """A frequent dictionary word (jieba's frequency table), such as 小城镇 or 重大."""
-    return _word_freq(word) >= int(rules().company.common_word_freq)
+    return word_freq(word) >= int(rules().company.common_word_freq)
 
 
-def _name_like(core: str) -> bool:
+def name_like(core: str) -> bool:
     """A short company core reads as a made-up name, not as words: unknown to the
     dictionary, a rare proper noun, or single characters (华茂, 鑫达).
 
-    >>> _name_like("华茂"), _name_like("畜禽"), _name_like("陕南"), _name_like("南宁国际")
+    >>> name_like("华茂"), name_like("畜禽"), name_like("陕南"), name_like("南宁国际")
     (True, False, False, False)
     """
-    words = _tagged(core)
+    words = tagged(core)
 
     def rare(w: str, f: str) -> bool:
-        freq = _word_freq(w)
+        freq = word_freq(w)
         limit = rules().company.proper_name_max_freq
         return (freq == 0 and f[:1] not in {"v", "a", "d", "m"}) or (f in _PROPER and freq < limit)
 
@@ -99,42 +99,42 @@ def _name_like(core: str) -> bool:
     return all(len(w) == 1 or rare(w, f) for w, f in words)
 
 
-def _verb_phrase(item: str) -> bool:
+def verb_phrase(item: str) -> bool:
     """Several words led by a verb, adverb or preposition (加强粮食, 使工业)."""
-    words = _tagged(item)
+    words = tagged(item)
     return len(words) > 1 and words[0][1][:1] in {"v", "d", "p", "c"}
 
 
-def _all_common(core: str) -> bool:
+def all_common(core: str) -> bool:
     """Every word of ``core`` is a frequent dictionary word (信托, 资产管理, 工程承包)."""
-    words = _words(core)
-    return all(len(w) >= 2 and _common_word(w) for w in words)
+    words = words_of(core)
+    return all(len(w) >= 2 and common_word(w) for w in words)
 
 
 _PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
 
 
-def _proper_name(item: str) -> bool:
+def proper_name(item: str) -> bool:
     """Every word is tagged as a proper noun or is unknown to the dictionary (五洲新春)."""
-    words = _tagged(item)
-    return all(f in _PROPER or _word_freq(w) == 0 for w, f in words)
+    words = tagged(item)
+    return all(f in _PROPER or word_freq(w) == 0 for w, f in words)
 
 
-def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
+def core_looks_generic(core: str, *, lax: bool = False) -> bool:
     """A short-form company core that reads as ordinary words (verb/adverb first, all common).
 
-    >>> _core_looks_generic("加强粮食"), _core_looks_generic("重大"), _core_looks_generic("瑞丰")
+    >>> core_looks_generic("加强粮食"), core_looks_generic("重大"), core_looks_generic("瑞丰")
     (True, True, False)
-    >>> _core_looks_generic("他副")
+    >>> core_looks_generic("他副")
     True
     """
-    words = _tagged(core)
+    words = tagged(core)
     if not words:
         return True
     first, flag = words[0]
     if lax:  # a name with a legal form or in a list of companies: only verb-first phrases
         return len(first) >= 2 and flag[:1] in {"v", "d", "p", "c"}
-    if _common_word(core):
+    if common_word(core):
         return True
     if len(first) >= 2 and flag[:1] in {"v", "d", "a", "p", "m", "t", "b", "j", "c", "r", "f"}:
         return True
@@ -146,4 +146,4 @@ def _core_looks_generic(core: str, *, lax: bool = False) -> bool:
         return True
     if words[-1][1] == "v" and len(words[-1][0]) >= 2:
         return True
-    return len(first) >= 2 and _common_word(first)
+    return len(first) >= 2 and common_word(first)

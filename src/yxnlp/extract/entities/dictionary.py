@@ -7,7 +7,7 @@ import functools
 
 
 @functools.lru_cache(maxsize=65536)
-def _word_freq(word: str) -> int:
+def word_freq(word: str) -> int:
     from yxnlp.segment import load_tokenizer
 
     load_tokenizer("jieba")
@@ -18,7 +18,7 @@ def _word_freq(word: str) -> int:
 
 
 @functools.lru_cache(maxsize=65536)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """``jieba.posseg`` words and tags of a short string, with the domain dictionary loaded
     (cached: the same cores are checked by several rules and recur across a report)."""
     from yxnlp.segment import load_tokenizer
@@ -30,8 +30,8 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    """``jieba.cut`` words of a short string (cached like :func:`_tagged`)."""
+def words_of(text: str) -> tuple[str, ...]:
+    """``jieba.cut`` words of a short string (cached like :func:`tagged`)."""
     from yxnlp.segment import load_tokenizer
 
     load_tokenizer("jieba")

@@ -1,0 +1,114 @@
+"""Name predicates shared by the finders: is this a place, where does a chain of places
+start, what is the core of a company name and does it hold up, which company opens a project
+name, what kind of project a cue word names."""
+
+from __future__ import annotations
+
+import re
+
+from yxnlp.extract.entities.data import HAN, province_names, province_short, region_names, rules
+from yxnlp.extract.entities.words import common_word, core_looks_generic, is_generic
+
+
+def place_at(text: str, start: int, end: int) -> bool:
+    r = rules()
+    return text[start:end] in r.places or text[start:end] in r.place_stems
+
+
+def starts_with_place(name: str) -> str | None:
+    r = rules()
+    for n in range(min(len(name), 12), 1, -1):
+        if name[:n] in r.places or name[:n] in r.place_stems:
+            return name[:n]
+    return None
+
+
+def place_chain_before(text: str, end: int) -> int:
+    """Start of the longest chain of gazetteer names ending at ``end`` (``end`` if none)."""
+    r = rules()
+    pos = end
+    while True:
+        for n in range(min(12, pos), 1, -1):
+            if text[pos - n : pos] in r.places:
+                pos -= n
+                break
+        else:
+            return pos
+
+
+def places_in(name: str) -> list[str]:
+    r = rules()
+    return [
+        name[i : i + k]
+        for i in range(len(name))
+        for k in range(3, min(12, len(name) - i) + 1)
+        if name[i : i + k] in r.places
+    ]
+
+
+def leading_company(name: str) -> str | None:
+    """A company named at the start of a project name.
+
+    >>> leading_company("华联集团年产5万吨饲料项目"), leading_company("金丰科技(吴兴)智能制造项目")
+    ('华联集团', '金丰科技')
+    >>> leading_company("浙江福莱新材料产业园"), leading_company("光电产业园")
+    ('浙江福莱', None)
+    """
+    r = rules()
+    m = re.match(f"^([{HAN}]{{2,10}}?)[(（][{HAN}]{{2,4}}[)）]", name)
+    if (
+        m
+        and company_core_ok(core_of(m.group(1)))
+        and not core_looks_generic(m.group(1), lax=True)
+    ):
+        if not common_word(m.group(1)):
+            return m.group(1)
+    m = re.match(f"^[{HAN}]{{2,12}}?(?:{r.legal_re.pattern})", name)
+    if m and company_core_ok(core_of(m.group())):
+        return m.group()
+    place = starts_with_place(name)
+    if (place and province_short(place.rstrip("省"))) or place in province_names():
+        rest = name[len(place) :]
+        core = rest[:2]
+        if (
+            len(rest) > 4
+            and re.match(f"[{HAN}]{{2}}", core)
+            and not r.industry_re.match(core)
+            and not is_generic(core, r.generic_cores)
+            and not is_generic(core, r.project_generic)
+            and not rest.startswith(tuple(r.org.cores))
+        ):
+            return place + core
+    return None
+
+
+def core_of(name: str) -> str:
+    r = rules()
+    m = re.search(f"(?:{r.legal_re.pattern})$", name)
+    core = name[: m.start()] if m else name
+    place = starts_with_place(core)
+    if place and len(core) - len(place) >= 2:
+        core = core[len(place) :]
+    return core
+
+
+def company_core_ok(core: str) -> bool:
+    r = rules()
+    shape = r.company  # the vocabularies below live in data/company_suffixes.json
+    if len(core) < 2 or len(core) > 12:
+        return False
+    if core[0] in shape.core_bad_first_chars or core[-1] in shape.core_bad_last_chars:
+        return False
+    if core.endswith(tuple(shape.core_bad_endings)):
+        return False
+    if core in r.places or core in r.place_stems or core in region_names():
+        return False
+    return not is_generic(core, r.generic_cores)
+
+
+def cue_type(name: str) -> str:
+    cues = rules().project.type_by_cue
+    for cue in sorted(cues, key=len, reverse=True):
+        if name.endswith(cue):
+            return str(cues[cue])
+    return "project"
