@@ -22,7 +22,6 @@ from yxnlp.store import (
     parse_years,
     schema_version_supported,
 )
-from yxnlp.store.schema import database_columns
 
 
 @pytest.fixture(scope="session")
@@ -232,6 +231,16 @@ def test_stored_rows_hold_each_field_of_the_record(tmp_path: Path) -> None:
             stored = con.execute(f"SELECT * FROM {table}").df().to_dict("records")
             assert len(stored) == 1, table
             assert stored[0] == want | DERIVED[table], table
+
+
+def database_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """A table's (or view's) columns as the database has them: name → SQL type, in order."""
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+        " ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return dict(rows)
 
 
 def columns_of(path: Path) -> dict[str, list[tuple[str, str]]]:

@@ -10,6 +10,9 @@ of the same series:
 * ``by="region"``: rows ``(year, region)`` ordered by region code; the delta is the change since
   the region's previous year in the table.
 
+``source`` is a :class:`~yxnlp.store.Store` or records; records are loaded into an in-memory
+store first, so both go through the same SQL (filters, derived years, columns).
+
 ``year`` is the indicator's year (the first four digits of its period, else the document's plan
 year for a target and summary year otherwise; see :mod:`yxnlp.store`); indicators without a key,
 a year or a value are left out. Values are the

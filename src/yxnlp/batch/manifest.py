@@ -16,7 +16,7 @@ import contextlib
 import functools
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from importlib import resources
 from importlib.abc import Traversable
@@ -47,9 +47,6 @@ class Entry:
     def matches(self, *, sha256: str, pipeline: str, options: str) -> bool:
         """Whether a file with this content, pipeline and options needs no new record."""
         return (self.sha256, self.pipeline, self.options) == (sha256, pipeline, options)
-
-
-Manifest = MutableMapping[str, Entry]
 
 
 def load(out: Path) -> dict[str, Entry]:

@@ -77,7 +77,11 @@ class Store:
         ['a.txt']
         """
         store = cls(MEMORY, read_only=False)
-        store.upsert(records)
+        try:
+            store.upsert(records)
+        except BaseException:
+            store.close()
+            raise
         return store
 
     # connections

@@ -255,13 +255,3 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> int:
             raise
         current = version
     return current
-
-
-def database_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    """A table's (or view's) columns in an open database: name → SQL type, in column order."""
-    rows = con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
-        " ORDER BY ordinal_position",
-        [table],
-    ).fetchall()
-    return {name: kind for name, kind in rows}
