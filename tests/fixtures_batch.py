@@ -20,6 +20,8 @@ from yxnlp.record import (
     Provenance,
     Record,
     Region,
+    Section,
+    Sentence,
 )
 
 # --- report texts for batch runs -------------------------------------------------------------
@@ -245,3 +247,44 @@ def county_records() -> list[Record]:
             entities=[company(1, "南塘五金机械有限公司")],
         ),
     ]  # fmt: skip
+
+
+def full_record() -> Record:
+    """A record with every field of every model filled, each with a value of its own, so a
+    value stored under another field's column shows (an invented 江西 district, 2025)."""
+    document = Document(
+        id="linchuan2025", source="reports/linchuan2025.html", title="临川区2025年政府工作报告",
+        issuer="临川区人民政府", region=Region(name="临川区", code="361002"),
+        published="2025-01-20", summary_year=2024, plan_year=2025,
+        rules={"title": "hint", "region": "gazetteer:longest_chain"},
+        format="html", length=2000, text="（报告正文）", furniture=[(0, 4)],
+    )  # fmt: skip
+    section = Section(
+        id="s1", heading="主要目标", level=3, number="一、", parent="s0",
+        span=(8, 400), heading_span=(10, 16),
+    )  # fmt: skip
+    indicator = Indicator(
+        id="i1", key="industrial_investment", key_source="rule", subject="工业投资",
+        text="12亿—15亿元", span=(30, 38), sentence_span=(21, 61), section="s1",
+        value=12.0, unit="亿元", unit_inferred=True,
+        normalized=Normalized(value=1.2e9, unit="CNY", max=1.5e9),
+        kind="amount", qualifier="range", status="target", period="2025-01..2025-06",
+        entity="e1", source="rule:money",
+    )  # fmt: skip
+    entity = Entity(
+        id="e1", label="COMPANY", name="赣临精密", canonical="赣临精密机械有限公司",
+        mentions=[Mention(text="赣临精密", span=(70, 74), source="ner")],
+        attributes={"type": "企业"},
+    )  # fmt: skip
+    provenance = Provenance(
+        yxnlp="9.9.9", segmenter="pkuseg", ner_model="models/test-ner",
+        created="2025-02-01T00:00:00+00:00",
+    )  # fmt: skip
+    return Record(
+        document=document,
+        sections=[section],
+        sentences=[Sentence(id="t1", span=(20, 60), section="s1")],
+        indicators=[indicator],
+        entities=[entity],
+        provenance=provenance,
+    )

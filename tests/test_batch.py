@@ -169,7 +169,7 @@ def test_a_new_pipeline_version_redoes_everything(
 ) -> None:
     out = tmp_path / "out"
     run_batch([reports / "zj"], out=out, ner=False)
-    monkeypatch.setattr(batch, "pipeline_version", lambda: "9.9.9+feedfacecafe")
+    monkeypatch.setattr(batch.manifest, "pipeline_version", lambda: "9.9.9+feedfacecafe")
     assert run_batch([reports / "zj"], out=out, ner=False).processed == 3
     assert run_batch([reports / "zj"], out=out, ner=False).processed == 0
 
@@ -321,3 +321,35 @@ def test_a_second_batch_on_the_same_folder_is_refused(reports: Path, tmp_path: P
         with pytest.raises(InputError, match="another yxnlp batch is writing to this folder"):
             run_batch([reports / "gd"], out=out, ner=False)
     assert run_batch([reports / "gd"], out=out, ner=False).processed == 1  # released
+
+
+# --- one list of report suffixes -----------------------------------------------------------------
+
+# (file name, is a report): discovery, process() and the CLI all follow ingest.SUFFIXES
+SUFFIX_CASES = [
+    ("a.txt", True), ("b.HTML", True), ("c.htm", True), ("d.docx", True), ("e.pdf", True),
+    ("f.text", False),  # read by process() before, skipped by batch: now neither
+    ("g.md", False), ("h.csv", False), ("i.doc", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "report"), SUFFIX_CASES)
+def test_one_list_of_report_suffixes(tmp_path: Path, name: str, report: bool) -> None:
+    from yxnlp import ingest, pipeline
+
+    path = tmp_path / name
+    path.write_text("一、概况\n全县生产总值增长6%。\n", encoding="utf-8")
+    assert (path.suffix.lower() in ingest.SUFFIXES) == report
+    assert (discover([tmp_path]) == [path]) == report
+    assert pipeline._is_path(f"reports/2025/{name}") == report  # a path, not report text
+    if not report:
+        with pytest.raises(InputError, match=f"unsupported format '{path.suffix}'"):
+            pipeline.process(path, ner=False)
+
+
+def test_batch_help_names_the_suffixes(capsys: pytest.CaptureFixture[str]) -> None:
+    from yxnlp import ingest
+
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    assert "/".join(ingest.SUFFIXES) in " ".join(capsys.readouterr().out.split())

@@ -11,7 +11,7 @@ import pytest
 
 from tests.fixtures_batch import county_records
 from yxnlp.cli import main
-from yxnlp.compare import compare, continuity
+from yxnlp.compare import compare, continuity, document_rows, entity_rows, indicator_rows
 from yxnlp.store import Store
 
 NAN = np.nan
@@ -201,3 +201,34 @@ def test_compare_command_entities_csv(store: Store, capsys: pytest.CaptureFixtur
         f"{ANJI},2023,2022,PROJECT,竹产业创新园,new",
         f"{ANJI},2024,2023,PROJECT,竹产业创新园,continuing",
     ]
+
+
+# --- records and the store go through one query path -------------------------------------------
+
+REGIONS = [
+    pytest.param("安吉县", id="full-name"),
+    pytest.param("安吉", id="short-name"),
+    pytest.param("330523", id="code"),
+    pytest.param("安吉市", id="other-suffix"),
+    pytest.param("上海", id="no-such-region"),
+]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_rows_from_records_equal_rows_from_the_store(store: Store, region: str) -> None:
+    """Same columns, same rows, same region matching (no second filter in pandas)."""
+    pd.testing.assert_frame_equal(
+        indicator_rows(store, region=region), indicator_rows(county_records(), region=region)
+    )
+    pd.testing.assert_frame_equal(
+        entity_rows(store, region=region), entity_rows(county_records(), region=region)
+    )
+    pd.testing.assert_frame_equal(
+        document_rows(store, region=region), document_rows(county_records(), region=region)
+    )
+
+
+def test_records_are_compared_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert len(indicator_rows(county_records(), keys=["gdp_growth"])) == 10
+    assert list(tmp_path.iterdir()) == []

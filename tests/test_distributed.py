@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 from tests.fixtures_batch import write_reports
-from yxnlp.batch import MANIFEST, run_batch
+from yxnlp.batch import MANIFEST, process_bytes, run_batch
 from yxnlp.cli import main
-from yxnlp.distributed import process_bytes
 from yxnlp.store import Store
 
 

@@ -204,3 +204,11 @@ def test_export_parquet(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
             f"SELECT count(*) FROM '{tmp_path / 'pq' / 'indicators.parquet'}'"
         ).fetchall()
     assert n == [(13,)]
+
+
+def test_default_table_columns_are_indicator_view_columns() -> None:
+    from yxnlp.cli.query import INDICATOR_COLUMNS
+    from yxnlp.store import DOCUMENT_CONTEXT
+
+    known = {*TABLES["indicators"].names, *(name for name, _ in DOCUMENT_CONTEXT)}
+    assert set(INDICATOR_COLUMNS) <= known

@@ -26,6 +26,7 @@ def test_every_json_data_file_has_a_loader() -> None:
     known = set(resources.all_loaders()) | {
         "record.schema.json",  # generated from the record model, checked by tests/test_record.py
         "metadata.json",  # loaded by yxnlp.metadata
+        "lexicon.json",  # loaded and checked by yxnlp.lexicon
     }
     found = {p.name for p in DATA.glob("*.json*")}
     assert found <= known, sorted(found - known)

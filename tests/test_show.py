@@ -357,3 +357,23 @@ def test_cli_processes_a_report(tmp_path: Path) -> None:
 def test_cli_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(tmp_path / "无.json"), "--html", str(tmp_path / "x.html")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+# --- one source for the page's parts ------------------------------------------------------------
+
+
+def test_indicator_table_columns_are_record_fields() -> None:
+    assert set(show.INDICATOR_COLUMNS) <= set(Indicator.model_fields)
+    page = show.render_html(Record(document=Document(id="x", source="a.txt")), "")
+    head = lxml.html.fromstring(page).xpath('//table[@id="indicators"]//th/text()')
+    assert head == list(show.INDICATOR_COLUMNS)
+
+
+def test_style_and_script_come_from_the_data_files() -> None:
+    from importlib import resources
+
+    folder = resources.files("yxnlp.data").joinpath("show")
+    page = show.render_html(Record(document=Document(id="x", source="a.txt")), "")
+    for name in ("page.css", "page.js"):
+        assert folder.joinpath(name).read_text(encoding="utf-8") in page, name
+    assert "function markRef" in page and "mark.marked" in page

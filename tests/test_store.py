@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
-from tests.fixtures_batch import company, county_records, indicator, record
+from tests.fixtures_batch import company, county_records, full_record, indicator, record
 from yxnlp.errors import InputError
-from yxnlp.record import Document, Indicator, Record
-from yxnlp.store import TABLES, Store, migrations, parse_years, schema_version_supported
+from yxnlp.record import Record
+from yxnlp.store import (
+    DOCUMENT_CONTEXT,
+    TABLES,
+    Store,
+    migrate,
+    migrations,
+    parse_years,
+    schema_version_supported,
+)
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +97,60 @@ def test_a_version_1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     assert Store(path).documents()["source"].tolist() == ["old.txt"]
 
 
+def v1_record_json() -> str:
+    """A record as yxnlp wrote it before record schema 2: no document.rules, version "1"."""
+    data = json.loads(county_records()[1].to_json())
+    data["schema_version"] = "1"
+    del data["document"]["rules"]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_a_version_2_store_is_migrated_and_takes_records_of_both_versions(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    old = Record.from_json(v1_record_json())
+    with duckdb.connect(str(path)) as con:  # as the release with store schema 2 left it
+        assert migrate(con, upto=2) == 2
+        con.execute(
+            "INSERT INTO documents (id, source, issuer, region_name, region_code, summary_year,"
+            " plan_year, report_year, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '1')",
+            ["anji2023", "reports/anji2023.txt", "安吉县人民政府", "安吉县", "330523", 2022, 2023, 2023],
+        )
+        con.execute(
+            "INSERT INTO indicators (document_id, id, key, text, span_start, span_end,"
+            " sentence_span_start, sentence_span_end, normalized_value, normalized_unit, kind,"
+            " qualifier, status, period, year, source)"
+            " VALUES ('anji2023', 'i2', 'gdp_growth', '6.5%', 800, 803, 790, 810, 6.5,"
+            " 'percent', 'growth', 'exact', 'target', '2023', 2023, 'rule:test')"
+        )
+        con.execute("INSERT INTO records VALUES ('anji2023', ?)", [v1_record_json()])
+    with Store(path, read_only=False) as store:  # opened once for writing: migrated
+        store.upsert([full_record()])
+    store = Store(path)
+    assert store.schema_version() == schema_version_supported()
+    assert columns_of(path) == fresh_columns()  # the same tables as a new store, in order
+    assert store.record("anji2023") == old and old.schema_version == "1" and old.document.rules == {}
+    docs = store.query(
+        "SELECT id, schema_version, rules IS NULL AS unknown,"
+        " json_extract_string(rules, '$.region') AS region_rule FROM documents ORDER BY id"
+    ).fillna("-")
+    assert docs.values.tolist() == [
+        ["anji2023", "1", True, "-"], ["linchuan2025", "2", False, "gazetteer:longest_chain"],
+    ]  # fmt: skip
+    targets = store.indicators(status="target")
+    assert targets[["document_id", "text", "year"]].values.tolist() == [
+        ["anji2023", "6.5%", 2023], ["linchuan2025", "12亿—15亿元", 2025],
+    ]  # by region code
+
+
+def test_a_version_1_record_is_stored_as_it_is(tmp_path: Path) -> None:
+    old = Record.from_json(v1_record_json())
+    with Store(tmp_path / "s.duckdb", read_only=False) as store:
+        store.upsert([old])
+    assert Store(tmp_path / "s.duckdb").record(old.document.id) == old
+    docs = Store(tmp_path / "s.duckdb").documents()
+    assert docs[["schema_version", "rules"]].values.tolist() == [["1", "{}"]]
+
+
 def test_views_put_indicators_next_to_their_document(shared_db: Path) -> None:
     df = Store(shared_db).query(
         "SELECT region_name, count(*) AS n FROM indicator_view GROUP BY 1 ORDER BY 1"
@@ -101,29 +165,126 @@ def test_missing_database_is_an_input_error(tmp_path: Path) -> None:
         Store(tmp_path / "nope.duckdb")
 
 
-# --- column names follow the record model ------------------------------------------------------
+# --- columns come from the record model -------------------------------------------------------
+
+JSON_FIELDS = ("attributes", "rules")  # dict fields, kept as JSON text
 
 
-def flattened(model_fields: dict[str, object]) -> set[str]:
-    names = set()
-    for name in model_fields:
-        if name in ("span", "sentence_span", "heading_span"):
-            names |= {f"{name}_start", f"{name}_end"}
-        elif name == "normalized":
-            names |= {"normalized_value", "normalized_unit", "normalized_max"}
-        elif name == "region":
-            names |= {"region_name", "region_code"}
-        elif name not in ("mentions", "text", "furniture"):
-            names.add(name)
-    return names
+def leaves(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A model dump as the store should hold it, worked out independently of the store code:
+    nested objects joined with ``_``, spans as ``_start``/``_end``, dicts as sorted JSON."""
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in JSON_FIELDS:
+            out[prefix + name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, dict):
+            out |= leaves(value, f"{prefix}{name}_")
+        elif isinstance(value, tuple):
+            out[f"{prefix}{name}_start"], out[f"{prefix}{name}_end"] = value
+        elif not isinstance(value, list):  # lists are tables of their own, or not stored
+            out[prefix + name] = value
+    return out
 
 
-def test_columns_are_the_record_fields(shared_db: Path) -> None:
+def expected_rows(rec: Record) -> dict[str, dict[str, Any]]:
+    """Each table's row for the one-of-each record (before the derived columns)."""
+    doc = rec.model_dump(exclude={"document": {"text", "furniture"}})
+    ind, ent = rec.indicators[0], rec.entities[0]
+    key = {"document_id": rec.document.id}
+    return {
+        "documents": {
+            **leaves(doc["document"]), **leaves(doc["provenance"]),
+            "schema_version": rec.schema_version,
+        },
+        "sections": key | leaves(rec.sections[0].model_dump()),
+        "indicators": key | leaves(ind.model_dump()),
+        "entities": key | leaves(ent.model_dump(exclude={"mentions"})),
+        "mentions": key | {"entity_id": ent.id, "n": 0} | leaves(ent.mentions[0].model_dump()),
+    }  # fmt: skip
+
+
+DERIVED = {
+    "documents": {"report_year": 2025, "n_sections": 1, "n_sentences": 1, "n_indicators": 1, "n_entities": 1},
+    "sections": {},
+    "indicators": {"year": 2025},
+    "entities": {"n_mentions": 1},
+    "mentions": {},
+}  # fmt: skip
+
+
+def test_the_full_record_fills_every_field_with_a_value_of_its_own() -> None:
+    """Guards the test below: a field left empty, or two fields sharing a value, would let a
+    value land in the wrong column unseen."""
+    for table, row in expected_rows(full_record()).items():
+        assert None not in row.values(), table
+        values = [v for v in row.values() if not isinstance(v, bool)]
+        assert len({repr(v) for v in values}) == len(values), table
+
+
+def test_stored_rows_hold_each_field_of_the_record(tmp_path: Path) -> None:
+    """Each column holds its own field (a value written under another column fails here)."""
+    rec = full_record()
+    with Store(tmp_path / "f.duckdb", read_only=False) as store:
+        store.upsert([rec])
+    with duckdb.connect(str(tmp_path / "f.duckdb"), read_only=True) as con:
+        for table, want in expected_rows(rec).items():
+            stored = con.execute(f"SELECT * FROM {table}").df().to_dict("records")
+            assert len(stored) == 1, table
+            assert stored[0] == want | DERIVED[table], table
+
+
+def database_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """A table's (or view's) columns as the database has them: name → SQL type, in order."""
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+        " ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return dict(rows)
+
+
+def columns_of(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each table's and view's ``(column, type)`` list in a database file."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {t: list(database_columns(con, t).items()) for t in (*TABLES, *VIEWS)}
+
+
+def fresh_columns() -> dict[str, list[tuple[str, str]]]:
+    with duckdb.connect() as con:
+        migrate(con)
+        return {t: list(database_columns(con, t).items()) for t in (*TABLES, *VIEWS)}
+
+
+VIEWS = {"indicator_view": "indicators", "entity_view": "entities"}
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_the_sql_creates_the_model_columns(table: str) -> None:
+    """The migrations and the model agree, name by name and type by type."""
+    spec = {c.name: c.sql_type for c in TABLES[table].columns}
+    assert dict(fresh_columns()[table]) == spec
+
+
+@pytest.mark.parametrize(("view", "table"), VIEWS.items())
+def test_views_are_rows_with_their_document_context(view: str, table: str) -> None:
+    columns = [name for name, _ in fresh_columns()[view]]
+    context = [name for name, _ in DOCUMENT_CONTEXT]
+    assert columns[-len(context) :] == context
+    assert sorted(columns[: -len(context)]) == sorted(TABLES[table].names)
+
+
+def test_shortcut_frames_carry_the_view_columns(shared_db: Path) -> None:
     store = Store(shared_db)
-    assert flattened(Indicator.model_fields) <= set(store.indicators().columns)
-    assert flattened(Document.model_fields) <= set(store.documents().columns)
-    entity_columns = set(store.entities().columns)
-    assert {"id", "label", "name", "canonical", "attributes", "n_mentions"} <= entity_columns
+    context = [name for name, _ in DOCUMENT_CONTEXT]
+    shortcuts = [
+        (store.indicators(), "indicators", []),
+        (store.entities(), "entities", ["n_years"]),  # the distinct report years of the entity
+    ]
+    for frame, table, added in shortcuts:
+        own = [n for n in TABLES[table].names if n != "document_id"]
+        assert list(frame.columns)[: len(context) + 1] == ["document_id", *context]
+        assert sorted(frame.columns[len(context) + 1 :]) == sorted(own + added)
+    assert list(store.documents().columns) == [name for name, _ in fresh_columns()["documents"]]
 
 
 # --- upserts -----------------------------------------------------------------------------------

@@ -13,6 +13,6 @@ from yxnlp.errors import InputError, YxnlpError
 from yxnlp.pipeline import process
 from yxnlp.record import Record
 from yxnlp.store import Store
+from yxnlp.version import VERSION as __version__
 
-__version__ = "0.1.0"
 __all__ = ["InputError", "Record", "Store", "YxnlpError", "__version__", "compare", "process"]

@@ -10,6 +10,9 @@ of the same series:
 * ``by="region"``: rows ``(year, region)`` ordered by region code; the delta is the change since
   the region's previous year in the table.
 
+``source`` is a :class:`~yxnlp.store.Store` or records; records are loaded into an in-memory
+store first, so both go through the same SQL (filters, derived years, columns).
+
 ``year`` is the indicator's year (the first four digits of its period, else the document's plan
 year for a target and summary year otherwise; see :mod:`yxnlp.store`); indicators without a key,
 a year or a value are left out. Values are the
@@ -35,78 +38,35 @@ continuing or dropped (joined on ``label`` + ``canonical``).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 import pandas as pd
 
 from yxnlp.record import Record
-from yxnlp.store import (
-    TABLES,
-    Store,
-    YearFilter,
-    record_rows,
-    short_region_name,
-)
+from yxnlp.store import Store, YearFilter
 
 By = Literal["year", "region"]
 Source = Store | Iterable[Record]
 CHANGES: tuple[str, ...] = ("new", "continuing", "dropped")
 
-_COLUMNS = {
-    "documents": (
-        "id source title issuer region_name region_code published summary_year plan_year"
-        " report_year format length schema_version yxnlp segmenter ner_model created"
-        " n_sections n_sentences n_indicators n_entities"
-    ).split(),
-    "indicators": (
-        "document_id id key key_source subject text span_start span_end sentence_span_start"
-        " sentence_span_end section value unit unit_inferred normalized_value normalized_unit"
-        " normalized_max kind qualifier status period year entity source rules"
-    ).split(),
-    "entities": "document_id id label name canonical attributes n_mentions".split(),
-}
+
+# --- long frames: from a store, or from records through an in-memory store -------------------
 
 
-# --- long frames from a store or from records ----------------------------------------------
+@contextlib.contextmanager
+def opened(source: Source) -> Iterator[Store]:
+    """``source`` as a store: itself, or its records in an in-memory store (closed after).
 
-
-def _frames(records: Iterable[Record]) -> dict[str, pd.DataFrame]:
-    rows: dict[str, list[tuple[object, ...]]] = {t: [] for t in TABLES}
-    for record in records:
-        for table, items in record_rows(record).items():
-            rows[table].extend(items)
-    return {t: pd.DataFrame(rows[t], columns=pd.Index(c)) for t, c in _COLUMNS.items()}
-
-
-def _with_documents(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
-    context = docs[["id", "issuer", "region_name", "region_code", "report_year"]]
-    return frame.merge(context.rename(columns={"id": "document_id"}), on="document_id")
-
-
-def _filter(
-    df: pd.DataFrame,
-    *,
-    region: str | None,
-    issuer: str | Sequence[str] | None,
-    year_column: str,
-    years: YearFilter,
-) -> pd.DataFrame:
-    if region is not None:
-        short = short_region_name(region)
-        names = df["region_name"].fillna("")
-        df = df[
-            (names == region)
-            | (df["region_code"] == region)
-            | (names.map(short_region_name) == short)
-        ]
-    if issuer is not None:
-        df = df[df["issuer"].isin([issuer] if isinstance(issuer, str) else list(issuer))]
-    if years is not None:
-        lo, hi = (years, years) if isinstance(years, int) else years
-        df = df[df[year_column].between(lo, hi)]
-    return df
+    Records thus go through the very same SQL (filters, derived years) as a store on disk.
+    """
+    if isinstance(source, Store):
+        yield source
+        return
+    with Store.from_records(source) as store:
+        yield store
 
 
 def indicator_rows(
@@ -118,26 +78,18 @@ def indicator_rows(
     issuer: str | None = None,
     years: YearFilter = None,
 ) -> pd.DataFrame:
-    """The indicators to compare, one row each, with their document's issuer, region and year."""
-    if isinstance(source, Store):
-        return source.indicators(keys, status=status, region=region, issuer=issuer, year=years)
-    frames = _frames(source)
-    df = _with_documents(frames["indicators"], frames["documents"])
-    if keys is not None:
-        df = df[df["key"].isin(list(keys))]
-    if status is not None:
-        df = df[df["status"].isin([status] if isinstance(status, str) else list(status))]
-    return _filter(df, region=region, issuer=issuer, year_column="year", years=years)
+    """The indicators to compare, one row each, with their document's issuer, region and year
+    (the columns of :meth:`yxnlp.store.Store.indicators`)."""
+    with opened(source) as store:
+        return store.indicators(keys, status=status, region=region, issuer=issuer, year=years)
 
 
 def document_rows(
     source: Source, *, region: str | None = None, issuer: str | None = None
 ) -> pd.DataFrame:
     """Documents, one row each (``id``, ``issuer``, ``region_name``, ``report_year``, …)."""
-    if isinstance(source, Store):
-        return source.documents(region=region, issuer=issuer)
-    docs = _frames(source)["documents"]
-    return _filter(docs, region=region, issuer=issuer, year_column="report_year", years=None)
+    with opened(source) as store:
+        return store.documents(region=region, issuer=issuer)
 
 
 def entity_rows(
@@ -148,13 +100,8 @@ def entity_rows(
     issuer: str | None = None,
 ) -> pd.DataFrame:
     """Entities, one row per document and entity, with the document's issuer and year."""
-    if isinstance(source, Store):
-        return source.entities(labels, region=region, issuer=issuer)
-    frames = _frames(source)
-    df = _with_documents(frames["entities"], frames["documents"])
-    if labels is not None:
-        df = df[df["label"].isin(list(labels))]
-    return _filter(df, region=region, issuer=issuer, year_column="report_year", years=None)
+    with opened(source) as store:
+        return store.entities(labels, region=region, issuer=issuer)
 
 
 # --- compare --------------------------------------------------------------------------------
@@ -245,9 +192,10 @@ def continuity(
     ``labels`` still counts (everything before it is dropped).
     """
     columns = ["issuer", "year", "previous_year", "label", "canonical", "change"]
-    docs = document_rows(source, region=region, issuer=issuer)
+    with opened(source) as store:
+        docs = document_rows(store, region=region, issuer=issuer)
+        ents = entity_rows(store, labels=labels, region=region, issuer=issuer)
     docs = docs[docs["report_year"].notna()].rename(columns={"id": "document_id"})
-    ents = entity_rows(source, labels=labels, region=region, issuer=issuer)
     docs["issuer"] = _series_name(docs, "issuer", "region_name")
     docs["report_year"] = docs["report_year"].astype(int)
     found = ents.groupby("document_id")[["label", "canonical"]]

@@ -43,12 +43,14 @@ from yxnlp.errors import InputError
 MAX_BYTES = 20 * 1024 * 1024
 
 FORMATS: dict[str, str] = {
-    ".txt": "txt", ".text": "txt", "": "txt",
+    ".txt": "txt", "": "txt",
     ".html": "html", ".htm": "html",
     ".docx": "docx",
     ".pdf": "pdf",
 }
-_EXPECTED = ".txt, .html, .htm, .docx, .pdf"
+#: The suffixes of report files: what batch discovery collects and ``process`` reads as a path.
+SUFFIXES: tuple[str, ...] = tuple(s for s in FORMATS if s)
+_EXPECTED = ", ".join(SUFFIXES)
 
 #: Encodings accepted from charset-normalizer's guess (Chinese and Unicode ones).
 _GUESSABLE = ("big5", "cp950", "gb", "hz", "utf_16", "utf_32", "utf_8")

@@ -17,8 +17,7 @@ from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
 from yxnlp.record import Document, Provenance, Record
-
-VERSION = "0.1.0"
+from yxnlp.version import VERSION
 
 
 def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
@@ -53,6 +52,7 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         published=m.published,
         summary_year=m.summary_year,
         plan_year=m.plan_year,
+        rules=m.rules,
         format=a.source.format,
         length=len(a.text),
         text=None if a.source.format == "txt" else a.text,
@@ -74,15 +74,12 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     )
 
 
-_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
-
-
 def _is_path(value: str | Path) -> bool:
     if isinstance(value, Path):
         return True
     if not value or "\n" in value or len(value) > 1024:
         return False
-    return value.lower().endswith(_SUFFIXES) or Path(value).is_file()
+    return value.lower().endswith(ingest.SUFFIXES) or Path(value).is_file()
 
 
 def process(

@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import functools
 import io
-import json
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +31,7 @@ import pandas as pd
 from matplotlib import font_manager, rcParams
 from matplotlib.figure import Figure
 
-from yxnlp import ingest
+from yxnlp import ingest, taxonomy
 from yxnlp.errors import InputError, ModelError
 from yxnlp.store import Store, short_region_name
 
@@ -54,7 +51,6 @@ KEY_LABELS: dict[str, str] = {
     "cpi_growth": "居民消费价格涨幅目标",
     "urban_new_jobs": "城镇新增就业目标",
 }
-_HEX = re.compile(r"[0-9a-f]{64}")
 
 #: The national main targets plotted by default.
 MAIN_KEYS: tuple[str, ...] = ("gdp_growth", "cpi_growth", "urban_new_jobs")
@@ -110,9 +106,7 @@ def _find_family(families: tuple[str, ...]) -> str | None:
 
 @functools.cache
 def _taxonomy_names() -> dict[str, str]:
-    path = resources.files("yxnlp.data").joinpath("indicator_taxonomy.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k["key"]: k["names"][0] for k in data["keys"]}
+    return {e.key: e.names[0] for e in taxonomy.entries()}
 
 
 def key_label(key: str) -> str:
@@ -167,15 +161,11 @@ def names_year(heading: object, year: int | float | None) -> bool:
 def with_headings(df: pd.DataFrame, store: Store) -> pd.DataFrame:
     """``df`` with ``top_heading``: the heading of the level-1 section each row lies in."""
     out = df.copy()
-    ids = [i for i in out["document_id"].drop_duplicates() if _HEX.fullmatch(str(i))]
+    ids = [str(i) for i in out["document_id"].drop_duplicates()]
     if not ids:
         out["top_heading"] = None
         return out
-    sections = store.query(
-        "SELECT document_id, id, parent, heading FROM sections WHERE document_id IN ("
-        + ", ".join(f"'{i}'" for i in ids)
-        + ")"
-    )
+    sections = store.sections(ids)
     parent = {(d, i): p for d, i, p in sections[["document_id", "id", "parent"]].values}
     heading = {(d, i): h for d, i, h in sections[["document_id", "id", "heading"]].values}
 

@@ -1,14 +1,22 @@
-"""The knowledge record (contract v1): one typed model for JSON, the database and pandas.
+"""The knowledge record: one typed model for JSON, the database and pandas.
 
 Every ``span`` is ``[start, end)`` in code points into the source text (see ``spec/RECORD.md``
 of the project). The JSON Schema in ``src/yxnlp/data/record.schema.json`` is generated from
-these classes by :func:`json_schema` and checked by a test.
+these classes by :func:`json_schema` and checked by a test; the store's columns are derived
+from the same classes (:mod:`yxnlp.store.schema`).
 
->>> r = Record(document=Document(id="x", source="a.txt"))
+Schema versions: ``"2"`` adds ``document.rules``, which rule set each metadata field. A version
+``"1"`` record (written before) is still read as it is: its ``rules`` are empty and it keeps
+saying ``"1"``.
+
+>>> r = Record(document=Document(id="x", source="a.txt", rules={"title": "first_line"}))
 >>> r.schema_version
-'1'
+'2'
 >>> Record.model_validate_json(r.model_dump_json()) == r
 True
+>>> old = Record.from_json('{"schema_version": "1", "document": {"id": "x", "source": "a.txt"}}')
+>>> old.schema_version, old.document.rules
+('1', {})
 """
 
 from __future__ import annotations
@@ -19,7 +27,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1"] = "1"
+SchemaVersion = Literal["1", "2"]
+SCHEMA_VERSION: Literal["2"] = "2"
 
 Span = tuple[int, int]
 Kind = Literal["amount", "count", "percent", "growth", "share", "quantity"]
@@ -50,6 +59,11 @@ class Document(_Model):
     published: str | None = Field(default=None, description="YYYY-MM-DD")
     summary_year: int | None = None
     plan_year: int | None = None
+    rules: dict[str, str] = Field(
+        default_factory=dict,
+        description="which rule set each metadata field: field name -> rule id,"
+        " e.g. {'title': 'first_line', 'region': 'gazetteer:longest_chain'} (schema 2)",
+    )
     format: str = "txt"
     length: int = Field(default=0, description="length of the source text in code points")
     text: str | None = Field(
@@ -136,7 +150,7 @@ class Provenance(_Model):
 class Record(_Model):
     """One report's knowledge record."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     document: Document
     sections: list[Section] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)

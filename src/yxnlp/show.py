@@ -19,18 +19,20 @@ True
 
 from __future__ import annotations
 
+import functools
 import heapq
 import html
 import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from yxnlp import ingest
 from yxnlp.errors import InputError
-from yxnlp.record import Record
+from yxnlp.record import Indicator, Record
 
 #: One colour per entity label and per indicator kind (also used for displaCy's ``colors``).
 COLORS: dict[str, str] = {
@@ -164,27 +166,45 @@ def _number(value: float | None) -> str:
     return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.6g}"
 
 
+#: The columns of the page's indicator table: fields of :class:`~yxnlp.record.Indicator`
+#: (``value`` shows the value with its unit, ``normalized`` the normalized value, range and unit).
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "id", "subject", "text", "value", "normalized", "kind", "qualifier", "status", "period",
+    "key", "entity", "source",
+)  # fmt: skip
+
+
+def _indicator_cell(ind: Indicator, column: str) -> object:
+    """What the indicator table shows for ``column``: the field, numbers made readable.
+
+    >>> from yxnlp.record import Normalized
+    >>> ind = Indicator(id="i1", text="6%左右", span=(0, 5), sentence_span=(0, 9),
+    ...     kind="growth", source="rule:percent", value=6, unit="%",
+    ...     normalized=Normalized(value=6, max=6.5, unit="percent"))
+    >>> [_indicator_cell(ind, c) for c in ("value", "normalized", "kind")]
+    ['6 %', '6–6.5 percent', 'growth']
+    """
+    if column == "value":
+        return f"{_number(ind.value)} {ind.unit or ''}".strip()
+    if column == "normalized":
+        norm = ind.normalized
+        value = _number(norm.value) + (f"–{_number(norm.max)}" if norm.max is not None else "")
+        return f"{value} {norm.unit or ''}".strip()
+    return getattr(ind, column)
+
+
 def _indicator_rows(record: Record, text: str) -> str:
     rows = []
     for ind in record.indicators:
         s, e = ind.span
         exact = 0 <= s < e <= len(text) and text[s:e] == ind.text
-        norm = ind.normalized
-        value = _number(norm.value) + (f"–{_number(norm.max)}" if norm.max is not None else "")
-        cells = [
-            ind.id, ind.subject, ind.text, f"{_number(ind.value)} {ind.unit or ''}".strip(),
-            f"{value} {norm.unit or ''}".strip(), ind.kind, ind.qualifier, ind.status,
-            ind.period, ind.key, ind.entity, ind.source,
-        ]  # fmt: skip
         cls = "row" + ("" if exact else " mismatch")
         rows.append(
             f'<tr class="{cls}" data-ref="{html.escape(ind.id)}" data-span="{s}-{e}">'
-            + "".join(f"<td>{_cell(c)}</td>" for c in cells)
+            + "".join(f"<td>{_cell(_indicator_cell(ind, c))}</td>" for c in INDICATOR_COLUMNS)
             + "</tr>"
         )
-    head = ("id subject text value normalized kind qualifier status period key entity "
-            "source").split()  # fmt: skip
-    return _table("indicators", head, rows)
+    return _table("indicators", list(INDICATOR_COLUMNS), rows)
 
 
 def _entity_rows(record: Record, text: str) -> str:
@@ -237,65 +257,10 @@ def _header(record: Record, *, extra: str = "") -> str:
     return f"<header><h1>{title}</h1><div class='facts'>{items}</div>{extra}</header>"
 
 
-_CSS = """
-* { box-sizing: border-box; }
-body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
-  "PingFang SC", sans-serif; font-size: 14px; color: #222; }
-header { padding: 8px 14px; border-bottom: 1px solid #ccc; height: 92px; overflow: hidden; }
-header h1 { font-size: 18px; margin: 0 0 4px 0; }
-.facts span { margin-right: 14px; color: #555; }
-#legend { margin-top: 6px; }
-main { display: flex; height: calc(100vh - 92px); }
-#text { flex: 1 1 45%; overflow-y: auto; padding: 12px 16px; white-space: pre-wrap;
-  line-height: 1.9; border-right: 1px solid #ccc; }
-#side { flex: 1 1 55%; overflow: auto; padding: 8px 12px; }
-#side h2 { font-size: 15px; margin: 10px 0 4px 0; }
-table { border-collapse: collapse; font-size: 12px; width: 100%; }
-th, td { border: 1px solid #ddd; padding: 2px 4px; vertical-align: top;
-  overflow-wrap: break-word; }
-#indicators td:nth-child(2) { min-width: 8em; }
-#indicators td:nth-child(3), #indicators td:nth-child(4) { white-space: nowrap; }
-th { background: #f3f3f3; position: sticky; top: 0; }
-tr.row { cursor: pointer; }
-tr.row:hover { background: #f6f6ff; }
-tr.selected { background: #fff3c4 !important; }
-.mismatch { color: #b00020; text-decoration: line-through; }
-mark.hl { padding: 1px 0; border-radius: 3px; background: transparent; }
-mark.ind { border-bottom: 3px solid; }
-mark.ent { border-bottom: 2px dotted #555; }
-mark.marked { outline: 3px solid #e4002b; outline-offset: 1px; }
-.furniture { color: #aaa; }
-.tag { padding: 0 5px; border-radius: 3px; font-size: 12px; }
-a.jump { margin-right: 4px; }
-body.hide-ind mark.ind, body.hide-ent mark.ent { background: transparent !important;
-  border-bottom: none; }
-"""
-
-_JS = """
-function markRef(ref) {
-  document.querySelectorAll('.marked').forEach(function (e) { e.classList.remove('marked'); });
-  var els = document.querySelectorAll('#text mark[data-ref="' + ref + '"]');
-  els.forEach(function (e) { e.classList.add('marked'); });
-  if (els.length) { els[0].scrollIntoView({block: 'center', inline: 'nearest'}); }
-  return els.length;
-}
-document.addEventListener('click', function (ev) {
-  var link = ev.target.closest('a.jump');
-  var row = ev.target.closest('tr.row');
-  if (!link && !row) { return; }
-  ev.preventDefault();
-  document.querySelectorAll('tr.selected').forEach(function (e) {
-    e.classList.remove('selected');
-  });
-  if (row) { row.classList.add('selected'); }
-  markRef((link || row).getAttribute('data-ref'));
-});
-document.querySelectorAll('#layers input').forEach(function (box) {
-  box.addEventListener('change', function () {
-    document.body.classList.toggle('hide-' + box.value, !box.checked);
-  });
-});
-"""
+@functools.cache
+def _asset(name: str) -> str:
+    """A file of the page (``page.css``, ``page.js``) from ``data/show/``, read once."""
+    return resources.files("yxnlp.data").joinpath("show", name).read_text(encoding="utf-8")
 
 
 def _colour_css() -> str:
@@ -327,12 +292,12 @@ def render_html(record: Record, text: str, *, title: str | None = None) -> str:
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>{page_title}</title><style>{_CSS}\n{_colour_css()}</style></head><body>"
+        f"<title>{page_title}</title><style>{_asset('page.css')}\n{_colour_css()}</style></head><body>"
         f"{_header(record, extra=_legend(record))}"
         f'<main><div id="text" lang="zh-CN">{body}</div><div id="side">{layers}'
         f"<h2>Indicators ({len(record.indicators)})</h2>{_indicator_rows(record, text)}"
         f"<h2>Entities ({len(record.entities)})</h2>{_entity_rows(record, text)}</div></main>"
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>{_asset('page.js')}</script></body></html>\n"
     )
 
 

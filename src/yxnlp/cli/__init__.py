@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from yxnlp.errors import YxnlpError
+from yxnlp.version import VERSION
 
 COMMANDS: tuple[str, ...] = ("extract", "show", "batch", "query", "compare", "export", "evaluate", "train")
 
@@ -38,9 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        from yxnlp import __version__
-
-        print(f"yxnlp {__version__}")
+        print(f"yxnlp {VERSION}")
         return 0
     if not args.command:
         parser.print_help()

@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 
 from yxnlp.batch import run_batch
+from yxnlp.ingest import SUFFIXES
 
 
 def add_parser(sub: Any) -> None:
@@ -17,7 +18,7 @@ def add_parser(sub: Any) -> None:
         "batch",
         help="process folders of reports into records and the store",
         description=(
-            "Process every .txt/.html/.htm/.docx/.pdf file under PATH into DIR/<stem>.json "
+            f"Process every {'/'.join(SUFFIXES)} file under PATH into DIR/<stem>.json "
             "(DIR/<parent>__<stem>.json when stems collide); unchanged files are skipped; "
             "failures go to DIR/errors.jsonl and make the exit status 1."
         ),
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         "console": console,
     }
     if args.dask:
-        from yxnlp.distributed import connect, dask_engine
+        from yxnlp.batch.engines import connect, dask_engine
 
         with connect(args.dask, workers=args.workers) as client:
             engine = dask_engine(client, segmenter=args.segmenter, ner=not args.no_ner)

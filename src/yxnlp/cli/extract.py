@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from yxnlp.ingest import SUFFIXES
 from yxnlp.io import write_atomic
 from yxnlp.pipeline import process
 from yxnlp.record import Record
@@ -15,7 +16,7 @@ from yxnlp.record import Record
 
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser("extract", help="extract one report's record")
-    p.add_argument("file", type=Path, help="a .txt, .html, .docx or .pdf report")
+    p.add_argument("file", type=Path, help=f"a report: {', '.join(SUFFIXES)}")
     p.add_argument("-o", "--output", type=Path, help="write the JSON record here (atomically)")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")

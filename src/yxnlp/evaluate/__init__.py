@@ -28,7 +28,6 @@ from yxnlp.evaluate.entities import score_entities
 from yxnlp.pipeline import analyse, build_record
 
 GOLD_SUFFIX = ".gold.json"
-_DOC_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 
 def read_gold(path: Path) -> dict[str, Any]:
@@ -50,7 +49,7 @@ def find_document(docs_dir: Path, stem: str, gold: dict[str, Any]) -> Path | Non
     return next(
         (
             docs_dir / f"{stem}{ext}"
-            for ext in _DOC_SUFFIXES
+            for ext in ingest.SUFFIXES
             if (docs_dir / f"{stem}{ext}").is_file()
         ),
         None,

@@ -1,0 +1,246 @@
+"""Engines: how a batch's files are processed. Each yields one :class:`Outcome` per file.
+
+* :func:`serial_engine`: one after the other in this process.
+* :func:`process_engine`: a pool of local worker processes (spawned), each loading its models
+  once; at most :data:`IN_FLIGHT_PER_WORKER` files per worker are queued at a time, so memory
+  does not grow with the corpus. A worker that dies (a crash in a native library, the OOM
+  killer) breaks the pool: a new pool retries the files that were queued, and a file is
+  reported as failed once a pool broke under it three times.
+* :func:`dask_engine`: a Dask cluster (``yxnlp batch … --dask local`` starts a ``LocalCluster``
+  of ``--workers`` single-threaded processes; ``--dask tcp://HOST:8786`` connects to a running
+  scheduler). The client reads each file and ships its bytes, so workers need no shared file
+  system, only yxnlp installed (same version): a worker stages the bytes under the file's own
+  name (:func:`process_bytes`) and runs the very same :func:`process_file`.
+
+Writing records, the store and the manifest stay with the caller (:mod:`yxnlp.batch.run`), so
+every engine leaves exactly the same output.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import importlib
+import multiprocessing
+import tempfile
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from yxnlp import pipeline
+from yxnlp.errors import ModelError, YxnlpError
+
+IN_FLIGHT_PER_WORKER = 2  # files queued per worker (bounds memory)
+POOL_TRIES = 3  # a file is given up once a worker pool broke under it this many times
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one file: the record's JSON, or why there is none."""
+
+    path: str
+    record_json: str | None = None
+    reason: str | None = None
+    kind: str = ""  # "" (ok), "input", "internal" or "model"
+    chars: int = 0
+    seconds: float = 0.0
+
+
+Engine = Callable[[Sequence[Path]], Generator[Outcome, None, None]]
+
+
+def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = None) -> Outcome:
+    """Run the pipeline on one file; errors become an :class:`Outcome` with a reason.
+
+    ``source`` names the file in the record and in error messages when ``path`` is a staged
+    copy (the Dask engine ships bytes to workers that may not see the file system).
+    """
+    start = time.perf_counter()
+    name = source or path
+
+    def failed(reason: str, kind: str) -> Outcome:
+        return Outcome(name, reason=reason, kind=kind, seconds=time.perf_counter() - start)
+
+    try:
+        pipeline.warm_up(segmenter, ner)
+        record = pipeline.process(Path(path), segmenter=segmenter, ner=ner)
+    except ModelError as exc:  # not this file's fault: the batch stops (see run_batch)
+        return failed(str(exc), "model")
+    except YxnlpError as exc:
+        return failed(str(exc).replace(path, name) if source else str(exc), "input")
+    except Exception as exc:  # a bug in one stage must not stop the other files: report it
+        return failed(f"{name}: {type(exc).__name__}: {exc}".replace(path, name), "internal")
+    if source:
+        record = record.model_copy(
+            update={"document": record.document.model_copy(update={"source": source})}
+        )
+    return Outcome(
+        name,
+        record_json=record.to_json(),
+        chars=record.document.length,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def process_bytes(name: str, data: bytes, *, segmenter: str, ner: bool) -> Outcome:
+    """Run the pipeline on a report's bytes (on a Dask worker); ``name`` is the path as given.
+
+    >>> o = process_bytes("reports/a.txt", "一、概况\\n全县生产总值增长6%。".encode(),
+    ...                   segmenter="jieba", ner=False)
+    >>> o.path, o.reason, o.chars
+    ('reports/a.txt', None, 16)
+    """
+    with tempfile.TemporaryDirectory(prefix="yxnlp-") as tmp:
+        staged = Path(tmp) / Path(name).name
+        staged.write_bytes(data)
+        return process_file(str(staged), segmenter=segmenter, ner=ner, source=name)
+
+
+# --- local engines ----------------------------------------------------------------------------
+
+
+def serial_engine(*, segmenter: str, ner: bool) -> Engine:
+    """Process files one after the other in this process."""
+
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        for f in files:
+            yield process_file(str(f), segmenter=segmenter, ner=ner)
+
+    return run
+
+
+def _init_worker(segmenter: str, ner: bool) -> None:
+    with contextlib.suppress(YxnlpError):  # reported by the first file (process_file)
+        pipeline.warm_up(segmenter, ner)
+
+
+def _pool_round(
+    pool: cf.ProcessPoolExecutor,
+    pending: list[Path],
+    tries: dict[Path, int],
+    *,
+    workers: int,
+    segmenter: str,
+    ner: bool,
+) -> Generator[Outcome, None, None]:
+    """Feed ``pending`` (popped from the end) to one pool until it is done or breaks; files
+    queued behind a crash go back to ``pending`` until they have used up their tries."""
+    running: dict[cf.Future[Outcome], Path] = {}
+    broken = False
+    try:
+        while (pending and not broken) or running:
+            while pending and not broken and len(running) < workers * IN_FLIGHT_PER_WORKER:
+                f = pending.pop()
+                running[pool.submit(process_file, str(f), segmenter=segmenter, ner=ner)] = f
+            done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+            for fut in done:
+                f = running.pop(fut)
+                try:
+                    outcome = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    tries[f] = tries.get(f, 0) + 1
+                    if tries[f] < POOL_TRIES:  # queued behind the crash: retry
+                        pending.append(f)
+                        continue
+                    reason = f"{f}: worker process died {POOL_TRIES} times on it"
+                    outcome = Outcome(str(f), reason=reason, kind="internal")
+                yield outcome
+    finally:
+        for fut in running:
+            fut.cancel()
+
+
+def process_engine(*, workers: int, segmenter: str, ner: bool) -> Engine:
+    """A pool of ``workers`` spawned processes (see the module docstring)."""
+
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        ctx = multiprocessing.get_context("spawn")
+        pending = list(reversed(files))
+        tries: dict[Path, int] = {}
+        while pending:
+            with cf.ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=_init_worker,
+                initargs=(segmenter, ner),
+            ) as pool:
+                yield from _pool_round(
+                    pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner
+                )
+
+    return run
+
+
+# --- the Dask engine --------------------------------------------------------------------------
+
+
+def _dask() -> Any:
+    """``dask.distributed``, imported on first use (it is slow to import)."""
+    try:
+        return importlib.import_module("dask.distributed")
+    except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
+        raise ModelError(
+            "the Dask engine needs dask[distributed]: pip install 'dask[distributed]'"
+        ) from exc
+
+
+@contextlib.contextmanager
+def connect(address: str, *, workers: int = 2) -> Iterator[Any]:
+    """A Dask client for ``address`` (``local`` starts a LocalCluster of ``workers``)."""
+    dd = _dask()
+    if address == "local":
+        cluster = dd.LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        try:
+            with dd.Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+    else:
+        try:
+            client = dd.Client(address, timeout="20s")
+        except OSError as exc:
+            raise ModelError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        with client:
+            yield client
+
+
+def dask_engine(client: Any, *, segmenter: str, ner: bool) -> Engine:
+    """An engine that runs each file as a Dask task on ``client``'s cluster."""
+
+    def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending = list(reversed(files))
+        queue = _dask().as_completed()
+        names: dict[str, str] = {}
+
+        def submit_next() -> None:
+            f = pending.pop()
+            fut = client.submit(
+                process_bytes, str(f), f.read_bytes(), segmenter=segmenter, ner=ner, pure=False
+            )
+            names[fut.key] = str(f)
+            queue.add(fut)
+
+        for _ in range(min(len(pending), workers * IN_FLIGHT_PER_WORKER)):
+            submit_next()
+        for fut in queue:
+            try:
+                outcome: Outcome = fut.result()
+            except Exception as exc:  # a lost worker fails only its own files
+                name = names[fut.key]
+                outcome = Outcome(name, reason=f"{name}: worker failed ({exc})", kind="internal")
+            fut.release()
+            yield outcome
+            if pending:
+                submit_next()
+
+    return run

@@ -1,0 +1,359 @@
+"""The :class:`Store`: an embedded DuckDB database of records, for SQL and for pandas.
+
+Read-only stores open a short-lived connection per call with file access disabled;
+a writable store (``read_only=False``) keeps one connection and migrates the schema; an
+in-memory store (:meth:`Store.from_records`) is how :mod:`yxnlp.compare` queries records
+that were never stored, through the very same SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from yxnlp.errors import InputError
+from yxnlp.record import Record
+from yxnlp.store.filters import Where, YearFilter
+from yxnlp.store.rows import Row, record_rows
+from yxnlp.store.schema import (
+    DOCUMENT_CONTEXT,
+    TABLES,
+    current_version,
+    migrate,
+    schema_version_supported,
+)
+
+DEFAULT_PATH = "yxnlp.duckdb"
+MEMORY = ":memory:"
+
+_CONTEXT = ", ".join(view for view, _ in DOCUMENT_CONTEXT)
+# indicator_view and entity_view rows: the document id and context first, then the row's own
+_ROW_SELECT = f"SELECT document_id, {_CONTEXT}, * EXCLUDE (document_id, {_CONTEXT})"
+_ROW_ORDER = "region_code NULLS LAST, report_year NULLS LAST, document_source"
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+class Store:
+    """A DuckDB database of records. Read-only unless opened with ``read_only=False``.
+
+    A read-only store opens a short-lived connection per call, so a notebook holding a
+    :class:`Store` never blocks a batch that writes to the same file. A writable store keeps
+    one connection (DuckDB allows one writing process per file) and migrates the schema.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = True) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if read_only:
+            if not self.path.is_file():
+                raise InputError(self.path, "no such database (create it with yxnlp batch --db)")
+            with self._connect() as con:
+                self._check_version(con)
+        else:
+            if str(path) != MEMORY:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._con = duckdb.connect(str(self.path))
+            except duckdb.Error as exc:
+                raise InputError(self.path, _one_line(exc)) from exc
+            self._check_version(self._con)
+            migrate(self._con)
+
+    @classmethod
+    def from_records(cls, records: Iterable[Record]) -> Store:
+        """A writable in-memory store holding ``records`` (gone when closed).
+
+        >>> from yxnlp.record import Document
+        >>> with Store.from_records([Record(document=Document(id="d", source="a.txt"))]) as st:
+        ...     st.documents()["source"].tolist()
+        ['a.txt']
+        """
+        store = cls(MEMORY, read_only=False)
+        try:
+            store.upsert(records)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    # connections
+
+    def _connect(self, *, external_access: bool = False) -> duckdb.DuckDBPyConnection:
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "enable_external_access": external_access,
+            "lock_configuration": True,
+        }
+        try:
+            return duckdb.connect(str(self.path), read_only=True, config=config)
+        except duckdb.Error as exc:
+            raise InputError(self.path, _one_line(exc)) from exc
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        found = current_version(con)
+        if found > schema_version_supported():
+            raise InputError(
+                self.path,
+                f"database schema version {found} is newer than this yxnlp supports"
+                f" ({schema_version_supported()}); upgrade yxnlp",
+            )
+        if self.read_only and found < schema_version_supported():
+            raise InputError(
+                self.path,
+                f"database schema version {found} is older than {schema_version_supported()};"
+                " open it once for writing (yxnlp batch --db) to migrate it",
+            )
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        if self._con is not None:
+            return self._con.execute(sql, list(params)).df()
+        with self._connect() as con:
+            return con.execute(sql, list(params)).df()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "writable"
+        return f"Store({str(self.path)!r}, {mode})"
+
+    # writing
+
+    def _writer(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise InputError(self.path, "store is read-only (open it with read_only=False)")
+        return self._con
+
+    def upsert(self, records: Iterable[Record]) -> int:
+        """Insert or replace records by document id, all in one transaction; returns the count."""
+        con = self._writer()
+        batch = list(records)
+        rows: dict[str, list[Row]] = {t: [] for t in TABLES}
+        for record in {r.document.id: r for r in batch}.values():  # the last of a repeated id
+            for table, items in record_rows(record).items():
+                rows[table].extend(items)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(con, [r.document.id for r in batch])
+            for table, items in rows.items():
+                if items:
+                    _insert(con, table, items)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(batch)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents (and all their rows) by id, in one transaction."""
+        con = self._writer()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(con, list(ids))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+        if not ids:
+            return
+        for table in TABLES:
+            column = "id" if table == "documents" else "document_id"
+            con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [ids])
+
+    # reading
+
+    def schema_version(self) -> int:
+        if self._con is not None:
+            return current_version(self._con)
+        with self._connect() as con:
+            return current_version(con)
+
+    def document_ids(self) -> set[str]:
+        return set(self._read("SELECT id FROM documents")["id"].tolist())
+
+    def record(self, document_id: str) -> Record | None:
+        """A stored record, exactly as written (``None`` when the id is not stored)."""
+        df = self._read("SELECT record FROM records WHERE document_id = ?", [document_id])
+        return Record.from_json(df["record"].iloc[0]) if len(df) else None
+
+    def records(self) -> Iterator[Record]:
+        """Every stored record, ordered by region code, report year and source."""
+        df = self._read(
+            "SELECT r.record FROM records r JOIN documents d ON d.id = r.document_id"
+            " ORDER BY d.region_code NULLS LAST, d.report_year NULLS LAST, d.source"
+        )
+        for text in df["record"]:
+            yield Record.from_json(text)
+
+    def documents(
+        self,
+        *,
+        region: str | None = None,
+        issuer: str | None = None,
+        year: YearFilter = None,
+    ) -> pd.DataFrame:
+        """One row per document; ``year`` filters on ``report_year``."""
+        w = Where()
+        w.region(region)
+        w.any_of("issuer", issuer)
+        w.years("report_year", year)
+        return self._read(
+            f"SELECT * FROM documents{w.sql()}"
+            " ORDER BY region_code NULLS LAST, report_year NULLS LAST, source",
+            w.params,
+        )
+
+    def sections(self, document_ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Sections, one row each, of the given documents (all by default), in text order."""
+        w = Where()
+        if document_ids is not None:
+            w.add("document_id IN (SELECT unnest(?::VARCHAR[]))", list(document_ids))
+        return self._read(
+            f"SELECT * FROM sections{w.sql()} ORDER BY document_id, span_start, id", w.params
+        )
+
+    def indicators(
+        self,
+        key: str | Sequence[str] | None = None,
+        *,
+        status: str | Sequence[str] | None = None,
+        region: str | None = None,
+        year: YearFilter = None,
+        issuer: str | None = None,
+    ) -> pd.DataFrame:
+        """Indicators with their document's metadata; ``year`` filters on the indicator year.
+
+        ``year`` is an int or an inclusive ``(first, last)`` pair; ``region`` is a name, a
+        short name (上海) or a 6-digit code. Each row carries the indicator's columns and its
+        document's ``region_name, region_code, issuer, title, published, summary_year,
+        plan_year, report_year`` and ``document_source`` (the document's ``source``; the
+        indicator's own ``source`` is the rule or model that produced it).
+        """
+        w = Where()
+        w.any_of("key", key)
+        w.any_of("status", status)
+        w.region(region)
+        w.any_of("issuer", issuer)
+        w.years("year", year)
+        return self._read(
+            f"{_ROW_SELECT} FROM indicator_view{w.sql()} ORDER BY {_ROW_ORDER}, span_start, id",
+            w.params,
+        )
+
+    def entities(
+        self,
+        label: str | Sequence[str] | None = None,
+        *,
+        min_years: int | None = None,
+        region: str | None = None,
+        issuer: str | None = None,
+        year: YearFilter = None,
+        grouped: bool = False,
+    ) -> pd.DataFrame:
+        """Entities with their document's metadata, or one row per entity with ``grouped``.
+
+        ``n_years`` counts the distinct report years (within the other filters) in which an
+        entity (``label`` + ``canonical``) appears; ``min_years=2`` keeps the entities of at
+        least two years' reports. Grouped rows carry ``years`` (sorted, comma-separated),
+        ``n_documents``, ``n_mentions`` and ``names`` (the surface names, ``、``-separated).
+        """
+        w = Where()
+        w.any_of("label", label)
+        w.region(region)
+        w.any_of("issuer", issuer)
+        w.years("report_year", year)
+        base = f"{_ROW_SELECT} FROM entity_view{w.sql()}"
+        spread = (
+            "SELECT label, canonical, count(DISTINCT report_year)::INTEGER AS n_years,"
+            " string_agg(DISTINCT report_year::VARCHAR, ',' ORDER BY report_year::VARCHAR)"
+            " AS years, count(DISTINCT document_id)::INTEGER AS n_documents,"
+            " sum(n_mentions)::INTEGER AS n_mentions,"
+            " string_agg(DISTINCT name, '、' ORDER BY name) AS names"
+            " FROM base GROUP BY label, canonical"
+        )
+        keep = " WHERE spread.n_years >= ?" if min_years is not None else ""
+        params = [*w.params, *([min_years] if min_years is not None else [])]
+        if grouped:
+            sql = (
+                f"WITH base AS ({base}), spread AS ({spread})"
+                f" SELECT * FROM spread{keep} ORDER BY label, n_years DESC, canonical"
+            )
+        else:
+            sql = (
+                f"WITH base AS ({base}), spread AS ({spread})"
+                " SELECT base.*, spread.n_years FROM base JOIN spread USING (label, canonical)"
+                f"{keep} ORDER BY label, canonical, report_year NULLS LAST, document_id"
+            )
+        return self._read(sql, params)
+
+    def query(self, sql: str) -> pd.DataFrame:
+        """Run one SQL statement on a read-only connection with file access disabled.
+
+        Statements that would write (INSERT, DROP, COPY … TO, ATTACH) raise ``duckdb.Error``.
+        """
+        if self._con is not None:
+            raise InputError(self.path, "query needs a read-only store (Store(path))")
+        with self._connect() as con:
+            return con.execute(sql).df()
+
+    def export_parquet(self, folder: str | Path) -> list[Path]:
+        """Write each table to ``folder/<table>.parquet`` (replacing files atomically)."""
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        con = self._con if self._con is not None else self._connect(external_access=True)
+        try:
+            for table in ("schema_version", *TABLES):
+                target = out / f"{table}.parquet"
+                tmp = out / f".{table}.parquet.tmp"
+                con.execute(f"COPY {table} TO '{_sql_path(tmp)}' (FORMAT PARQUET)")
+                tmp.replace(target)
+                written.append(target)
+        finally:
+            if con is not self._con:
+                con.close()
+        return written
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
+    """Insert ``rows`` into ``table`` by column name (never by position)."""
+    names = TABLES[table].names
+    frame = pd.DataFrame.from_records(rows, columns=list(names))
+    columns = ", ".join(f'"{n}"' for n in names)
+    con.register("_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
