@@ -82,9 +82,9 @@ def _header(lines: Sequence[clean.Line]) -> tuple[dict[str, str], set[int]]:
     for name, labels in cfg.header_preference.items():
         for label in labels:
             raw = values.get(label)
-            value = find_date(raw) if raw and name == "published" else raw
-            if value:
-                fields[name] = value
+            got = find_date(raw) if raw and name == "published" else raw
+            if got:
+                fields[name] = got
                 break
     fields.pop("other", None)
     return fields, used

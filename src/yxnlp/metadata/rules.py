@@ -145,9 +145,11 @@ def _header(raw: dict[str, Any]) -> tuple[int, dict[str, str], re.Pattern[str],
 @functools.cache
 def config() -> Rules:
     """The metadata rules, loaded and compiled once per process."""
-    data: dict[str, Any] = json.loads(
-        resources.files("yxnlp.data").joinpath("metadata.json").read_text("utf-8")
-    )
+    return build(json.loads(resources.files("yxnlp.data").joinpath("metadata.json").read_text("utf-8")))
+
+
+def build(data: dict[str, Any]) -> Rules:
+    """Check and compile the parsed data file (consumed: pass a copy to keep it)."""
     fragments: dict[str, str] = _take(data, "fragments")
     clean_rules = _take(data, "title_clean")
     not_title = _take(data, "not_title")

@@ -151,16 +151,29 @@ def _hosts() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return dict(data["curated"]), {k: tuple(v) for k, v in data["labels"].items()}
 
 
+def _largest(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Of divisions sharing a label, the one of the highest level if it is alone there (the
+    larger division holds the plain name: ``nanjing`` is 南京市, not 南靖县)."""
+    if len(codes) < 2:
+        return codes
+    g = gazetteer.load()
+    order = {"province": 0, "city": 1, "county": 2, "township": 3}
+    ranks = {c: order[d.level] if (d := g.get(c)) else 0 for c in codes}
+    top = min(ranks.values())
+    best = tuple(c for c in codes if ranks[c] == top)
+    return best if len(best) == 1 else codes
+
+
 def region_from_url(url: str, *, within: str | None = None) -> Region | None:
     """The region of a ``….gov.cn`` site, from its host labels right to left: the label before
     ``gov.cn`` names the site's region, a label left of it may name a division inside it.
-    ``None`` for other hosts and for labels that name several divisions.
+    ``None`` for other hosts and for labels that name several divisions of the same level.
 
     >>> region_from_url("http://www.jiashan.gov.cn/art/1.html").code
     '330421'
     >>> region_from_url("http://www.gov.cn/zhengce/1.htm").code, region_from_url("https://example.com/") is None
     ('100000', True)
-    >>> region_from_url("http://www.chaoyang.gov.cn/") is None
+    >>> region_from_url("http://www.xihu.gov.cn/") is None  # four districts
     True
     """
     host = (urlsplit(url).hostname or "").lower()
@@ -177,6 +190,7 @@ def region_from_url(url: str, *, within: str | None = None) -> Region | None:
         elif within is not None:
             inside = tuple(c for c in codes if within in {a.code for a in g.lineage(c)})
             codes = inside or codes
+        codes = _largest(codes)
         if len(codes) != 1:
             if found is None and labels:
                 continue
