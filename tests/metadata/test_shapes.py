@@ -213,3 +213,17 @@ def test_rules_reject_bad_data(change: str) -> None:
         data["levels"]["divisions"].pop("镇")  # type: ignore[index]
     with pytest.raises(RulesError, match=r"metadata\.json"):
         build(data)
+
+
+BODY_SUBJECTS = [
+    ("2023年工作总结\n　　2023年，县商务局紧紧围绕中心工作，推动平遥县商贸流通提质。\n", "平遥县商务局"),
+    ("2023年工作总结\n　　2023年，市发改委党组在市委、市政府领导下，助力兰州发展。\n", "兰州市发改委"),
+    # negatives: party committees and governments leading the work are not the issuer
+    ("2023年工作总结\n　　2023年，在市委、市政府的坚强领导下，全市经济稳中有进。\n", None),
+    ("2023年工作总结\n　　2023年，县委坚持稳中求进，全县经济稳中有进。\n", None),
+]
+
+
+@pytest.mark.parametrize(("page", "issuer"), BODY_SUBJECTS)
+def test_issuer_named_in_the_first_sentence(page: str, issuer: str | None) -> None:
+    assert read_metadata(page).issuer == issuer

@@ -294,6 +294,8 @@ def _issuer_and_region(meta: Metadata, shape: titles.Shape | None, trailing: str
     depts = tuple(s for s in cfg.org_suffixes if "政府" not in s)
     cands += [(s, "issuer:source_line") for s in page.sources
               if s.endswith(depts) and not s.endswith("政府")]
+    opening = "\n".join(head.splitlines()[: 1 + cfg.body_subject_lines])
+    cands += [(m["org"], "issuer:body_subject") for m in cfg.body_subject.finditer(opening)][:1]
     cands = [(c, r) for c, r in cands if c not in cfg.self_references]
     full = [(c, r) for c, r in cands if _has_place(c)]
     if cands:

@@ -34,7 +34,7 @@ class Page:
 
     fields: dict[str, str] = field(default_factory=dict)  # title, issuer, published
     header_lines: frozenset[int] = frozenset()  # indices of header lines (never the title)
-    sources: tuple[str, ...] = ()  # bodies named by 来源：… lines near the top
+    sources: tuple[str, ...] = ()  # bodies named by 来源：… lines and the site's name
     signature: str | None = None  # a body alone on one of the last lines
 
 
@@ -94,8 +94,10 @@ def _sources(lines: Sequence[clean.Line]) -> tuple[str, ...]:
     cfg = config()
     found: list[str] = []
     for line in lines[: cfg.header_lines]:
-        for m in cfg.source_line.finditer(line.text):
-            org = m["org"]
+        orgs = [m["org"] for m in cfg.source_line.finditer(line.text)]
+        if line.index < cfg.site_lines and (m := cfg.site_line.fullmatch(line.text)):
+            orgs.append(m["org"])  # the site's name: 某某区人民政府门户网站
+        for org in orgs:
             if org.endswith(tuple(cfg.org_suffixes)) and org not in found:
                 found.append(org)
     return tuple(found)

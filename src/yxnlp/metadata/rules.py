@@ -56,6 +56,10 @@ class Rules:
     header_label: re.Pattern[str]
     header_preference: dict[str, tuple[str, ...]]  # field -> labels in order of preference
     source_line: re.Pattern[str]
+    site_line: re.Pattern[str]
+    site_lines: int
+    body_subject: re.Pattern[str]
+    body_subject_lines: int
     signature_lines: int
     signature: re.Pattern[str]
     on_behalf: re.Pattern[str]
@@ -180,6 +184,10 @@ def build(data: dict[str, Any]) -> Rules:
         header_label=header_label,
         header_preference=preference,
         source_line=re.compile(_take(source, "pattern")),
+        site_line=re.compile(_take(source, "site")),
+        site_lines=int(_take(source, "site_lines")),
+        body_subject=re.compile(_take(data, "body_subject")),
+        body_subject_lines=int(_take(data, "body_subject_lines")),
         signature_lines=int(_take(signature, "lines")),
         signature=re.compile(_take(signature, "pattern")),
         on_behalf=re.compile(_take(data, "on_behalf")),
