@@ -78,6 +78,12 @@ def read_metadata(text: str, *, title: str | None = None,
     lines = clean.content_lines(text)
     page = header.read_page(lines)
     meta = Metadata(rules={})
+    if "published" in page.fields:
+        meta.published, meta.rules["published"] = page.fields["published"], "header:published"
+    else:
+        meta.published, rule = published(lines)
+        if rule:
+            meta.rules["published"] = rule
     hint = given.title or title
     trailing = _title(meta, lines, page, hint)
     shape = titles.shape(meta.title) if meta.title else None
@@ -94,12 +100,6 @@ def read_metadata(text: str, *, title: str | None = None,
         _issuer_and_region(meta, shape, trailing, page, head, text, within)
     if meta.region is None and url_region is not None:
         meta.region, meta.rules["region"] = url_region, "url:gov_host"
-    if "published" in page.fields:
-        meta.published, meta.rules["published"] = page.fields["published"], "header:published"
-    else:
-        meta.published, rule = published(lines)
-        if rule:
-            meta.rules["published"] = rule
     return apply_user_metadata(meta, given)
 
 
@@ -172,9 +172,21 @@ def _years(meta: Metadata, shape: titles.Shape | None, text: str, head: str) -> 
         if (m := cfg.body_year.search(opening)) and (y := year(m["year"])) is not None:
             meta.summary_year, meta.rules["summary_year"] = y, "body:year_lead"
             part = part or m["period"]
+        elif part and meta.published and (y := _period_year(part, meta.published)) is not None:
+            meta.summary_year, meta.rules["summary_year"] = y, "date:period_year"
     if meta.summary_year is not None:
         meta.summary_period = summary_period(meta.summary_year, part)
         meta.rules["summary_period"] = meta.rules["summary_year"]
+
+
+def _period_year(part: str, published_on: str) -> int | None:
+    """1-10月 in a page dated 2023-11-05 is 2023's: the year of a date after the period ends."""
+    months = summary_period(0, part)
+    if ".." not in months:
+        return None
+    last = int(months.rsplit("-", 1)[1])
+    y, m = int(published_on[:4]), int(published_on[5:7])
+    return y if m > last else None
 
 
 def _reviews_year(text: str, prev: int) -> bool:
@@ -261,20 +273,35 @@ def _untitled_gov_report(meta: Metadata, text: str, head: str,
 
 
 # -- issuer and region of other reports --------------------------------------------------------
-def _org_region(name: str) -> Region | None:
-    """The region a body's name starts with: the longest chain of names in it, else a short
-    name at its start (郏县市场监督管理局)."""
+def _place_prefix(name: str) -> str | None:
+    """The longest division name a body's name starts with (郏县市场监督管理局 → 郏县)."""
     gaz = gazetteer.load()
-    if (region := gaz.search(name)) is not None:
-        return region
     for k in range(len(name) - 1, 1, -1):
-        if name[:k].endswith(config().admin_suffixes) and (region := gaz.resolve(name[:k])):
-            return region
+        prefix = name[:k]
+        if prefix.endswith(config().admin_suffixes) and (
+                gaz.divisions(prefix) or gaz.resolve(prefix) is not None):
+            return prefix
     return None
 
 
+def _org_region(name: str, head: str = "") -> Region | None:
+    """The region a body's name gives: the longest chain of names in it, else the division
+    its name starts with; namesakes (新市镇) told apart by the places ``head`` names."""
+    gaz = gazetteer.load()
+    if (region := gaz.search(name)) is not None:
+        return region
+    if (prefix := _place_prefix(name)) is None:
+        return None
+    if (region := gaz.resolve(prefix)) is not None:
+        return region
+    named = {d.code for _, ds in place.mentions(head) for d in ds}
+    found = [d for d in gaz.divisions(prefix)
+             if any(a.code in named for a in gaz.lineage(d.code)[:-1])]
+    return Region(name=place.formal_name(found[0]), code=found[0].code) if len(found) == 1 else None
+
+
 def _has_place(name: str) -> bool:
-    return _org_region(name) is not None
+    return gazetteer.load().search(name) is not None or _place_prefix(name) is not None
 
 
 def _issuer_and_region(meta: Metadata, shape: titles.Shape | None, trailing: str | None,
@@ -307,7 +334,7 @@ def _issuer_and_region(meta: Metadata, shape: titles.Shape | None, trailing: str
     for source in (meta.issuer, meta.title):
         if meta.region is None and source and (region := gazetteer.load().search(source)):
             meta.region, meta.rules["region"] = region, "gazetteer:longest_chain"
-    if meta.region is None and meta.issuer and (region := _org_region(meta.issuer)):
+    if meta.region is None and meta.issuer and (region := _org_region(meta.issuer, head)):
         meta.region, meta.rules["region"] = region, "gazetteer:issuer_start"
     if meta.region is None:
         _zone(meta, head)
@@ -336,7 +363,7 @@ def _region_from_body(meta: Metadata, page: header.Page, head: str, within: str 
     gaz = gazetteer.load()
     for org, rule in [*((s, "region:source_line") for s in page.sources),
                       *(((page.signature, "region:signature"),) if page.signature else ())]:
-        region = _org_region(org)
+        region = _org_region(org, head)
         div = gaz.get(region.code) if region and region.code else None
         if div is not None and (cue is None or place.fits(div, cue[0])):
             meta.region, meta.rules["region"] = region, rule
