@@ -62,9 +62,8 @@ def issuer_and_region(meta: Metadata, shape: titles.Shape | None, trailing: str 
         cands.append((page.signature, "issuer:signature"))
     if shape is not None and shape.rule.issuer_on_behalf and (m := cfg.on_behalf.search(head)):
         cands.append((m["org"], "body:on_behalf"))
-    depts = tuple(s for s in cfg.org_suffixes if "政府" not in s)
     cands += [(s, "issuer:source_line") for s in page.sources
-              if s.endswith(depts) and not s.endswith("政府")]
+              if s.endswith(cfg.department_suffixes)]  # a government posts others' reports
     opening = "\n".join(head.splitlines()[: 1 + cfg.body_subject_lines])
     cands += [(m["org"], "issuer:body_subject") for m in cfg.body_subject.finditer(opening)][:1]
     cands = [(c, r) for c, r in cands if c not in cfg.self_references]

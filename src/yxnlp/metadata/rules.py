@@ -41,6 +41,7 @@ class Rules:
 
     title_patterns: tuple[TitlePattern, ...]
     org_suffixes: tuple[str, ...]
+    department_suffixes: tuple[str, ...]
     topic_issuer_min_chars: int
     periods: dict[str, tuple[int, int]]
     title_strip: tuple[tuple[str, re.Pattern[str]], ...]
@@ -48,6 +49,7 @@ class Rules:
     title_lines: int
     title_max_chars: int
     not_title: re.Pattern[str]
+    file_name: re.Pattern[str]
     skip_block_start: re.Pattern[str]
     skip_block_line: re.Pattern[str]
     stop_title: re.Pattern[str]
@@ -157,6 +159,7 @@ def build(data: dict[str, Any]) -> Rules:
     fragments: dict[str, str] = _take(data, "fragments")
     clean_rules = _take(data, "title_clean")
     not_title = _take(data, "not_title")
+    file_name = _take(not_title, "file_name")
     levels = _take(data, "levels")
     zones = _take(data, "zones")
     subtitle = _take(data, "subtitle")
@@ -169,13 +172,15 @@ def build(data: dict[str, Any]) -> Rules:
     rules = Rules(
         title_patterns=_title_patterns(_take(data, "title_patterns"), fragments),
         org_suffixes=tuple(_take(data, "org_suffixes")),
+        department_suffixes=tuple(_take(data, "department_suffixes")),
         topic_issuer_min_chars=int(_take(data, "topic_issuer_min_chars")),
         periods=periods,
         title_strip=tuple((r["id"], re.compile(r["pattern"])) for r in _take(clean_rules, "strip")),
         trailing_issuer=re.compile(_take(clean_rules, "trailing_issuer")),
         title_lines=int(_take(data, "title_lines")),
         title_max_chars=int(_take(data, "title_max_chars")),
-        not_title=re.compile("|".join(f"(?:{p})" for p in _take(not_title, "skip"))),
+        not_title=re.compile("|".join(f"(?:{p})" for p in [*_take(not_title, "skip"), file_name])),
+        file_name=re.compile(file_name),
         skip_block_start=re.compile(_take(not_title, "skip_block_start")),
         skip_block_line=re.compile(_take(not_title, "skip_block_line")),
         stop_title=re.compile(_take(not_title, "stop")),

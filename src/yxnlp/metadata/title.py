@@ -61,10 +61,10 @@ def file_name_title(lines: Sequence[clean.Line]) -> tuple[str, str | None] | Non
     >>> file_name_title(clean.content_lines("分享\\n2023年某局工作总结.docx\\n下载文档"))
     ('2023年某局工作总结', None)
     """
-    for line in lines[: config().title_lines]:
-        stem, dot, ext = line.text.rpartition(".")
-        if dot and ext.lower() in {"doc", "docx", "wps", "pdf", "txt"} and stem.strip():
-            return clean_title(line.text)
+    cfg = config()
+    for line in lines[: cfg.title_lines]:
+        if (m := cfg.file_name.fullmatch(line.text)) is not None and m["stem"].strip():
+            return clean_title(m["stem"])
     return None
 
 
