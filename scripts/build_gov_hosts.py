@@ -70,6 +70,18 @@ def _labels(name: str) -> set[str]:
     return {label for label in out if label.isascii() and label.isalpha()}
 
 
+def _dump(data: dict[str, object]) -> str:
+    """JSON with one label per line (diffs stay readable)."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            rows = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items()]
+            lines.append(f"{json.dumps(key)}: {{\n" + ",\n".join(rows) + "\n}")
+        else:
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def main() -> int:
     placeholders = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
     divisions = [(r["code"].ljust(6, "0"), r["name"]) for r in _rows("provinces.csv")]
@@ -95,7 +107,7 @@ def main() -> int:
         "curated": CURATED,
         "labels": dict(sorted(labels.items())),
     }
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", "utf-8")
+    OUT.write_text(_dump(data), "utf-8")
     print(data["_coverage"])
     return 0
 
