@@ -57,7 +57,7 @@ def test_records_that_break_the_schema_are_refused(text: str) -> None:
 
 def test_a_record_says_which_rule_set_each_metadata_field() -> None:
     rec = yxnlp.process("某县人民政府2025年政府工作报告\n一、主要目标\n全县生产总值增长6%。", source="a.txt", ner=False)
-    assert rec.document.rules["title"] == "first_line"
+    assert rec.document.rules["title"] == "title:line"
     assert rec.document.plan_year == 2025 and "plan_year" in rec.document.rules
 
 

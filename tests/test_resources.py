@@ -27,6 +27,7 @@ def test_every_json_data_file_has_a_loader() -> None:
         "record.schema.json",  # generated from the record model, checked by tests/test_record.py
         "metadata.json",  # loaded by yxnlp.metadata
         "lexicon.json",  # loaded and checked by yxnlp.lexicon
+        "gov_hosts.json",  # loaded by yxnlp.metadata.user
     }
     found = {p.name for p in DATA.glob("*.json*")}
     assert found <= known, sorted(found - known)

@@ -79,7 +79,7 @@ def _is_path(value: str | Path) -> bool:
         return True
     if not value or "\n" in value or len(value) > 1024:
         return False
-    return value.lower().endswith(ingest.SUFFIXES) or Path(value).is_file()
+    return Path(value).suffix.lower() in ingest.SUFFIXES or Path(value).is_file()
 
 
 def process(

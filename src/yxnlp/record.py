@@ -9,7 +9,7 @@ Schema versions: ``"2"`` adds ``document.rules``, which rule set each metadata f
 ``"1"`` record (written before) is still read as it is: its ``rules`` are empty and it keeps
 saying ``"1"``.
 
->>> r = Record(document=Document(id="x", source="a.txt", rules={"title": "first_line"}))
+>>> r = Record(document=Document(id="x", source="a.txt", rules={"title": "title:line"}))
 >>> r.schema_version
 '2'
 >>> Record.model_validate_json(r.model_dump_json()) == r
@@ -62,7 +62,7 @@ class Document(_Model):
     rules: dict[str, str] = Field(
         default_factory=dict,
         description="which rule set each metadata field: field name -> rule id,"
-        " e.g. {'title': 'first_line', 'region': 'gazetteer:longest_chain'} (schema 2)",
+        " e.g. {'title': 'title:line', 'region': 'gazetteer:longest_chain'} (schema 2)",
     )
     format: str = "txt"
     length: int = Field(default=0, description="length of the source text in code points")

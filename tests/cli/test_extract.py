@@ -50,7 +50,7 @@ def test_stdout_is_the_record(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert main(["extract", str(report), "--no-ner"]) == 0
     rec = json.loads(capsys.readouterr().out)
     assert rec["schema_version"] == "2"
-    assert rec["document"]["rules"]["title"] == "first_line"  # which rule set the title
+    assert rec["document"]["rules"]["title"] == "title:line"  # which rule set the title
     assert rec["document"]["source"] == str(report)
     assert [s["heading"] for s in rec["sections"]] == ["总体情况"]
 
