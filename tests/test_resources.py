@@ -49,7 +49,8 @@ def test_a_file_that_does_not_fit_its_schema_is_a_resource_error_naming_it() -> 
 def test_subsets_of_admin_suffixes_must_be_suffixes() -> None:
     with pytest.raises(ValueError, match="stem"):
         schemas.Admin(suffixes=("市",), place_name=("市",), level_word=("市",),
-                      level_key=("市",), stem=("县",), named_region_kinds=())  # fmt: skip
+                      level_key=("市",), stem=("县",), named_region_kinds=(),
+                      province_abbreviations=())  # fmt: skip
 
 
 def _fields(model: type[BaseModel]) -> set[str]:

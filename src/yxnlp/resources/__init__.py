@@ -149,9 +149,22 @@ def project_status() -> s.ProjectStatus:
 
 
 @functools.cache
+def entity_contexts() -> s.EntityContexts:
+    return load("entity_contexts.json", s.EntityContexts)
+
+
+@functools.cache
 def entity_patterns() -> tuple[s.EntityPattern, ...]:
     """Phrase patterns for spaCy's ``span_ruler`` (``{"label", "pattern", "id"}`` per line)."""
     return jsonl("entity_patterns.jsonl", s.EntityPattern)
+
+
+@functools.cache
+def report_vocabulary() -> frozenset[str]:
+    """Lexicon brands that are ordinary words of work reports (``report_vocabulary.txt``,
+    written by ``scripts/build_report_vocabulary.py``)."""
+    lines = path("report_vocabulary.txt").read_text("utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def all_loaders() -> dict[str, Any]:
@@ -172,4 +185,6 @@ def all_loaders() -> dict[str, Any]:
         "project_cues.json": projects,
         "project_status.json": project_status,
         "entity_patterns.jsonl": entity_patterns,
+        "entity_contexts.json": entity_contexts,
+        "report_vocabulary.txt": report_vocabulary,
     }

@@ -34,6 +34,7 @@ class Admin(_Data):
     level_key: tuple[str, ...] = Field(description="the level two bodies are compared by")
     stem: tuple[str, ...] = Field(description="suffixes dropped to get a place's short form")
     named_region_kinds: tuple[str, ...] = Field(description="经济圈, 城市群 …: named regions")
+    province_abbreviations: tuple[str, ...] = Field(description="沪, 渝, 黔 …")
 
     @model_validator(mode="after")
     def _subsets(self) -> Admin:
@@ -238,7 +239,6 @@ class Furniture(_Data):
 
 class Enumeration(_Data):
     company_heads: tuple[str, ...]
-    project_heads: tuple[str, ...]
     max_item: int
     not_company_endings: tuple[str, ...]
 
@@ -258,6 +258,9 @@ class CompanyRules(_Data):
     common_word_freq: int
     legal_form_bad_core_endings: dict[str, tuple[str, ...]]
     proper_name_max_freq: int
+    trade_word_endings: tuple[str, ...] = Field(description="lexicon trade words that end names")
+    phrase_words: tuple[str, ...] = Field(description="words that make a name a phrase")
+    phrase_word_freq: int = Field(description="a verb or adverb this frequent is not in a name")
 
 
 class OrgRules(_Data):
@@ -270,6 +273,8 @@ class OrgRules(_Data):
     not_org_followers: tuple[str, ...]
     bad_next_char: dict[str, str]
     body_short_forms: dict[str, str] = Field(description="人民政府 → 政府 when bodies are compared")
+    elided_bodies: tuple[str, ...] = Field(description="bodies written without their place")
+    elided_after: str = Field(description="what a body without its place follows (镇党委、)")
 
 
 class PlaceRules(_Data):
@@ -277,6 +282,7 @@ class PlaceRules(_Data):
     risky_word_freq: int
     common_township_stem_freq: int
     county_stem_max_freq: int
+    ordinary_city_stems: tuple[str, ...] = Field(description="city stems that are also words")
 
 
 class ProjectRules(_Data):
@@ -292,6 +298,8 @@ class ProjectRules(_Data):
     investment: str
     inner_cues: tuple[str, ...]
     not_after: dict[str, str]
+    description_before: str = Field(description="a name after this describes, it does not name")
+    firm_base_cues: tuple[str, ...] = Field(description="bases a firm may give its name to")
 
 
 class StatusRule(_Data):
@@ -308,3 +316,41 @@ class EntityPattern(_Data):
     label: Literal["COMPANY", "PROJECT", "ORG", "PLACE"]
     pattern: str
     id: str
+
+
+class ContextShape(_Data):
+    id: str
+    pattern: str
+
+
+class ProjectListShape(ContextShape):
+    long_item: int
+
+
+class BrandVerbs(_Data):
+    id: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+class EntityContexts(_Data):
+    """Contexts that name companies and projects without a legal form or cue word."""
+
+    count_list: ContextShape
+    invest_of: ContextShape
+    para_head: ContextShape
+    phase: ContextShape
+    project_list: ProjectListShape
+    brand_verbs: BrandVerbs
+    alias: ContextShape
+    item_separator: str
+    name_max: int
+    bare_name_max: int = Field(description="longest list item without a legal form or trade")
+    list_word_freq: int = Field(description="a one-word item this frequent is an ordinary word")
+    brand_max_freq: int = Field(description="a brand rarer than this in jieba's dictionary is a name")
+    brand_proper_max_freq: int = Field(description="the same for brands jieba tags as proper nouns")
+    list_common_freq: int = Field(description="a list item this common is a word, not a name")
+    brand_not_endings: tuple[str, ...] = Field(description="a brand ending so is a place's name")
+    public_works: tuple[str, ...] = Field(description="words of public works, not a firm's project")
+    public_works_endings: tuple[str, ...] = Field(description="a name ending so is public works")
+    firm_sector_words: tuple[str, ...] = Field(description="words that stay with a firm's brand")

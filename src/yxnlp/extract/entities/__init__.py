@@ -46,6 +46,7 @@ groups and attributes (:func:`build_entities`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from yxnlp.extract.entities.attributes import (
@@ -57,7 +58,8 @@ from yxnlp.extract.entities.attributes import (
 from yxnlp.extract.entities.bodies import find_orgs
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.canonical import canonical_groups
-from yxnlp.extract.entities.companies import companies_in_projects, find_companies
+from yxnlp.extract.entities.companies import find_companies
+from yxnlp.extract.entities.contexts import aliases, companies_in_projects, find_contexts
 from yxnlp.extract.entities.data import ruler_candidates, rules, span_ruler
 from yxnlp.extract.entities.enumerations import find_enumerations
 from yxnlp.extract.entities.merging import add_short_places, merge
@@ -100,14 +102,16 @@ def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[
     """All rule and list candidates, unmerged (``bounds``: word boundaries, see find_places)."""
     projects = list(find_projects(text))
     ruled = ruler_candidates(text)
-    return [
+    found = [
         *find_places(text, bounds=bounds, ruled=ruled),
         *find_orgs(text, ruled=ruled),
         *projects,
         *find_companies(text),
         *companies_in_projects(projects),
-        *find_enumerations(text),
+        *find_contexts(text, bounds=bounds),
     ]
+    known = {c.text for c in found if c.label == "COMPANY"}
+    return [*found, *find_enumerations(text, known=known)]
 
 
 def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
@@ -117,9 +121,15 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     cands = rule_candidates(text, bounds=bounds)
     if use_ner:
         cands += list(ner_candidates(text))
+    declared = aliases(text, [c for c in cands if c.label == "COMPANY"])
+    cands += [  # every use of a declared short form (以下简称“宏图机械”)
+        Candidate("COMPANY", m.start(), m.end(), short, "rule:alias")
+        for short in declared
+        for m in re.finditer(re.escape(short), text)
+    ]
     merged = merge(cands)
     merged = add_short_places(text, merged)
-    return build_entities(a, merged)
+    return build_entities(a, merged, aliases=declared)
 
 
 def _word_bounds(a: Analysis) -> frozenset[int]:
@@ -130,8 +140,13 @@ def _word_bounds(a: Analysis) -> frozenset[int]:
     return frozenset(starts) | frozenset(ends)
 
 
-def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
-    """Group merged mentions into canonical entities with attributes, ids in text order."""
+def build_entities(
+    a: Analysis, merged: list[Candidate], *, aliases: dict[str, str] | None = None
+) -> list[Entity]:
+    """Group merged mentions into canonical entities with attributes, ids in text order.
+
+    ``aliases`` maps a declared short form to the full name it stands for.
+    """
     groups: dict[str, list[Candidate]] = {}
     for c in merged:
         groups.setdefault(c.label, []).append(c)
@@ -142,13 +157,7 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
     labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]
     for label in labels:
         cands = groups.get(label, [])
-        names = [c.text for c in cands]
-        if label == "ORG" and issuer:
-            names = [issuer, *names]
-        canon = canonical_groups(label, names)
-        if label == "ORG" and issuer:
-            selfrefs = set(rules().org.self_references)
-            canon.update({n: canon[issuer] for n in names if n in selfrefs})
+        canon, issuer_canon = _canonical(a, label, cands, issuer, aliases or {})
         if label == "COMPANY":
             company_canon = canon
         by_canon: dict[str, list[Candidate]] = {}
@@ -157,8 +166,10 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
             attrs = attributes_of(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
-            if label == "ORG" and issuer and name == canon[issuer]:
+            if label == "ORG" and issuer and name == issuer_canon:
                 attrs["issuer"] = True
+                if issuer != name:
+                    attrs["full_name"] = issuer  # the issuer named in full by the metadata
             first = ms[0].text if label == "PROJECT" else name
             entity = Entity(
                 id="",
@@ -170,10 +181,38 @@ def build_entities(a: Analysis, merged: list[Candidate]) -> list[Entity]:
             )
             entities.append((ms[0].start, entity))
     entities.sort(key=lambda t: t[0])
-    out = []
-    for i, (_, e) in enumerate(entities, 1):
-        out.append(e.model_copy(update={"id": f"e{i}"}))
-    return out
+    return [e.model_copy(update={"id": f"e{i}"}) for i, (_, e) in enumerate(entities, 1)]
+
+
+def _canonical(
+    a: Analysis, label: str, cands: list[Candidate], issuer: str | None, declared: dict[str, str]
+) -> tuple[dict[str, str], str | None]:
+    """Canonical name of each surface form of one label, and the issuer's canonical name.
+
+    A canonical name is always a form written in the report: the issuer's full name from the
+    metadata only groups the body's forms (区人民政府 with 某市某区人民政府), it does not
+    replace them when the text never writes it out.
+    """
+    names = [c.text for c in cands]
+    if label == "ORG" and issuer:
+        names = [issuer, *names]
+    canon = canonical_groups(label, names)
+    if label == "COMPANY":
+        for short, full in declared.items():
+            if short in canon and full in canon:
+                canon[short] = canon[full]
+    if label != "ORG" or not issuer:
+        return canon, None
+    selfrefs = set(rules().org.self_references)
+    canon.update({n: canon[issuer] for n in names if n in selfrefs})
+    target = canon[issuer]
+    if target not in a.masked:
+        written = [n for n in names[1:] if canon[n] == target and n not in selfrefs]
+        if written:
+            best = max(written, key=len)
+            canon = {n: (best if c == target else c) for n, c in canon.items()}
+            target = best
+    return canon, target
 
 
 def _issuer_name(a: Analysis, orgs: list[Candidate]) -> str | None:

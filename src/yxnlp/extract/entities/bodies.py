@@ -21,10 +21,12 @@ def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterato
     r = rules()
     found: list[Candidate] = []
     levels = sorted(r.org_levels, key=len, reverse=True)
-    ok_before = set('在由和与及、,，。;；:：(（“"的对向经从 \n') | {""}
+    ok_before = set('在由和与及、,，。;；:：(（“"的对向经从年 \n') | {""}
 
     def prefix_start(pos: int) -> int | None:
         chain = place_chain_before(text, pos)
+        if chain < pos and text[chain] in "和与及" and any(c.end == chain for c in found):
+            chain += 1  # 市政府和县委: the conjunction, not the county 和县
         if chain < pos:
             return chain
         for lv in levels:
@@ -61,6 +63,10 @@ def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterato
             if before not in ok_before and re.match(f"[{HAN}]", before) and not boundary:
                 continue
         found.append(Candidate("ORG", s, m.end(), text[s : m.end()], "rule:department"))
+    bare = "|".join(sorted(r.org.elided_bodies, key=len, reverse=True))
+    for m in re.finditer(f"(?:{r.org.elided_after})(?P<body>{bare})", text):
+        s, e = m.span("body")  # 镇党委、政府: the same place's government, its place left out
+        found.append(Candidate("ORG", s, e, text[s:e], "rule:elided_body"))
     for ref in r.org.self_references:
         for m in re.finditer(re.escape(ref), text):
             found.append(Candidate("ORG", m.start(), m.end(), ref, "rule:self_reference"))

@@ -4,16 +4,17 @@ name (华联集团年产…项目, 金丰科技(吴兴)…项目)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
-from yxnlp.extract.entities.names import company_core_ok, core_of, leading_company, place_at
+from yxnlp.extract.entities.names import company_core_ok, core_of, place_at
 from yxnlp.extract.entities.words import (
     all_common,
     core_looks_generic,
     cut_left,
     name_like,
+    reads_as_phrase,
     run_left,
 )
 
@@ -42,13 +43,15 @@ def find_companies(text: str) -> Iterator[Candidate]:
         core = core_of(text[start : m.end()])
         if not company_core_ok(core) or (len(core) <= 6 and core_looks_generic(core, lax=True)):
             continue
+        if reads_as_phrase(core):
+            continue
         if core.endswith(tuple(bad_core.get(m.group(), ()))) or all_common(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = tuple(r.company.followed_not_company)
     for m in r.industry_re.finditer(text):
-        if text.startswith(not_after, m.end()):
-            continue
+        if text.startswith(not_after, m.end()) or r.industry_re.match(text, m.end()):
+            continue  # 汽车|玻璃: a product phrase, not the end of a name
         start = run_left(text, m.start(), f"[{HAN}]", 8)
         if start > 0 and text[start - 1].isdigit():
             continue
@@ -59,15 +62,8 @@ def find_companies(text: str) -> Iterator[Candidate]:
             continue
         if r.industry_re.fullmatch(core) or place_at(text, start, m.start()):
             continue
-        if core_looks_generic(core) or not name_like(core):
+        if core_looks_generic(core) or not name_like(core) or reads_as_phrase(core):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
 
-
-def companies_in_projects(projects: Iterable[Candidate]) -> Iterator[Candidate]:
-    """The company named at the start of each project name, as a nested mention."""
-    for p in projects:
-        owner = leading_company(p.text)
-        if owner:
-            yield Candidate("COMPANY", p.start, p.start + len(owner), owner, "rule:project_owner")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from yxnlp import gazetteer, resources
+from yxnlp import gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.resources import schemas
@@ -51,7 +51,6 @@ class _Rules:
     project_left: tuple[str, ...]
     project_generic: tuple[str, ...]
     enum_company_re: re.Pattern[str]
-    enum_project_re: re.Pattern[str]
     region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
@@ -73,7 +72,7 @@ def rules() -> _Rules:
     not_place = re.compile(place.not_place)
     enum = company.enumeration
     item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum.max_item}}}"
-    items = f"(?P<items>{item}(?:[、，,和及与]{item})*)"
+    items = f"(?P<items>{item}(?:[、和及与]{item})*)"
     gz = gazetteer.load()
     places = frozenset(
         n
@@ -91,7 +90,7 @@ def rules() -> _Rules:
         org_levels=levels,
         project=project,
         legal_re=re.compile(alternation(company.legal_forms)),
-        industry_re=re.compile(alternation(company.industry_words)),
+        industry_re=re.compile(alternation(_industry_words(company))),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(
@@ -104,7 +103,6 @@ def rules() -> _Rules:
         project_left=tuple(sorted(project.left_boundaries, key=len, reverse=True)),
         project_generic=tuple(sorted(project.generic_words, key=len, reverse=True)),
         enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
-        enum_project_re=re.compile(items + "等(?P<head>" + "|".join(enum.project_heads) + ")"),
         region_re=re.compile(
             f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"
             f"(?P<kind>{'|'.join(admin.named_region_kinds)})"
@@ -117,6 +115,18 @@ def rules() -> _Rules:
         ),
         place_prefixes=_prefix_index(places),
     )
+
+
+def _industry_words(company: schemas.CompanyRules) -> list[str]:
+    """The industry words that end a short company name: the project's own list and the trade
+    words of the company lexicon that end in a product or sector word (门业, 电力设备)."""
+    ends = company.trade_word_endings
+    trade = [
+        w
+        for w in lexicon.load().words("trade")
+        if len(w) >= 2 and w.endswith(ends) and word_freq(w) < company.common_word_freq
+    ]  # not 工业, 农业: sectors, not the end of a firm's name
+    return [*company.industry_words, *trade]
 
 
 def _place_stems(

@@ -1,55 +1,51 @@
-"""Lists (source ``list``): every item of ``A、B、C等N家企业`` is a company, even without a
-suffix; in ``A、B等项目`` the items that are not project names are companies standing in for
-their projects."""
+"""Lists (source ``list``): every item of ``A、B、C等N家企业`` or ``A、B等企业`` is a firm, even
+without a legal form or industry word, unless it reads as words (a verb phrase, a category,
+a place, a body; :func:`.brands.list_item_ok`). ``A、B等品牌`` is a list of firms only when
+one of its items is the start of a firm named elsewhere in the report (盼盼 for 盼盼门业);
+otherwise its brands are products or events (榨菜, 公开赛). Lists of projects are read by
+:mod:`.contexts` (``project_list``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from yxnlp.extract.entities.brands import list_item_ok
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.names import company_core_ok, core_of, places_in
-from yxnlp.extract.entities.words import (
-    common_word,
-    cut_left,
-    is_generic,
-    proper_name,
-    verb_phrase,
-)
+from yxnlp.extract.entities.words import cut_left
+
+_SEPARATORS = re.compile("、")  # 和/及/与 may be part of a name (永和)
+_BRAND_ITEM_MAX = 4
 
 
-def find_enumerations(text: str) -> Iterator[Candidate]:
-    """Every item of a list of companies (``A、B等N家企业``) is a company.
+def find_enumerations(text: str, *, known: Iterable[str] = ()) -> Iterator[Candidate]:
+    """Every item of a list of firms is a company (``known``: firms found by other rules).
 
     >>> [c.text for c in find_enumerations("为金诚、宏远电子等6家企业办理转贷,督促长兴、德清等县区落实")]
     ['金诚', '宏远电子']
+    >>> [c.text for c in find_enumerations("进一步落实领导联系、定期调度，协调解决永和、鑫隆等企业诉求")]
+    ['永和', '鑫隆']
+    >>> [c.text for c in find_enumerations("永盛、丰华等品牌畅销", known=["永盛门业"])]
+    ['永盛', '丰华']
     """
     r = rules()
-    for pattern, is_project in ((r.enum_company_re, False), (r.enum_project_re, True)):
-        for m in pattern.finditer(text):
-            s = m.start("items")
-            run = m.group("items")
-            items_start = s + cut_left(run.split("、")[0], r.company_left)
-            pos = items_start
-            for item in re.split("[、，,]", text[items_start : m.end("items")]):
-                i_start = pos
-                pos += len(item) + 1
-                if is_project and r.cue_re.search(item[-5:]):
-                    continue
-                shaped = bool(
-                    re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
-                )
-                if (is_project and len(item) > 4 and not shaped) or places_in(item):
-                    continue
-                if not shaped and (len(item) > 6 or verb_phrase(item)):
-                    continue
-                if not shaped and (common_word(item) or (is_project and not proper_name(item))):
-                    continue
-                if not 2 <= len(item) <= 10 or re.search(r"\d", item):
-                    continue
-                if not company_core_ok(core_of(item)) or is_generic(item, r.project_generic):
-                    continue
-                if item.endswith(tuple(r.company.enumeration.not_company_endings)):
-                    continue
+    firms = tuple(known)
+    for m in r.enum_company_re.finditer(text):
+        s = m.start("items")
+        run = m.group("items")
+        start = s + cut_left(run.split("、")[0], r.company_left, keep=2)
+        items: list[tuple[int, str]] = []
+        pos = start
+        for item in _SEPARATORS.split(text[start : m.end("items")]):
+            items.append((pos, item))
+            pos += len(item) + 1
+        brands = m.group("head").endswith("品牌")
+        if brands and not any(f.startswith(i) for _, i in items if len(i) >= 2 for f in firms):
+            continue  # 榨菜、脐橙等品牌: products, not firms
+        for i_start, item in items:
+            if brands and len(item) > _BRAND_ITEM_MAX:
+                continue
+            shaped = re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
+            if list_item_ok(item) or (shaped and 3 <= len(item) <= 12):
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")

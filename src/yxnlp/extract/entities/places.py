@@ -76,6 +76,7 @@ def _short_place_names() -> dict[str, str]:
 
     load_tokenizer("jieba")
     g = gazetteer.load()
+    ordinary = frozenset(rules().place.ordinary_city_stems)
     out: dict[str, str] = {}
     for alias, province in gazetteer.province_aliases().items():
         if len(alias) >= 2 and alias not in rules().places:
@@ -87,7 +88,7 @@ def _short_place_names() -> dict[str, str]:
             continue
         stem = name[:-1]
         words = list(jieba.posseg.cut(stem))
-        if len(words) == 1 and words[0].flag == "ns":
+        if (len(words) == 1 and words[0].flag == "ns") or stem not in ordinary:
             out.setdefault(stem, name)
     return out
 

@@ -18,9 +18,11 @@ from yxnlp.extract.entities.names import (
 )
 from yxnlp.extract.entities.words import cut_left, run_left, strip_generic
 
-_COUNT_AFTER = re.compile(
-    r"\s*(?:[\d.]+|[一二三四五六七八九十两几]+)(?:余|多)?(?:个|家|处|项|座|条|户)?"
+_COUNT_AFTER = re.compile(  # 产业园3个, 园区十余个 (a count after the cue: not a name)
+    r"\s*(?:[\d.]+(?:余|多)?(?:个|家|处|项|座|条|户)?"
+    r"|[一二三四五六七八九十两几]+(?:余|多)?(?:个|家|处|项|座|条|户))"
 )
+_HEADING_MARK = re.compile(r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
 
 
 def find_projects(text: str) -> Iterator[Candidate]:
@@ -34,6 +36,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
     chars = cfg.name_chars
     conj = tuple(cfg.conjunctions)
     cues = sorted(cfg.type_by_cue, key=len, reverse=True)
+    description = re.compile(cfg.description_before)
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
@@ -44,6 +47,9 @@ def find_projects(text: str) -> Iterator[Candidate]:
         start = run_left(text, m.start(), chars, cfg.max_len)
         run = text[start : m.start()]
         cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
+        legal = next((f for f in r.legal_re.finditer(run) if f.start() < cut < f.end()), None)
+        if legal:  # a cut inside 有限公司 (有 is a boundary word): keep the firm's whole name
+            cut = cut_left(run[: legal.start()], r.company_left, keep=2)
         for c in conj:
             i = run.rfind(c, cut)
             while i >= 0:
@@ -54,6 +60,11 @@ def find_projects(text: str) -> Iterator[Candidate]:
         start += cut
         while start < m.start() and text[start] in ")）":
             start += 1
+        mark = _HEADING_MARK.match(text, start, m.start())
+        if mark:  # (一)城西北工业园: a heading's number is not part of the name
+            start = mark.end()
+        if description.search(text, max(0, start - 16), start):
+            continue  # 成为全国重要的光伏产业基地: what a place is, not a project's name
         name = text[start:end]
         core = text[start : m.start()]
         core = re.sub(r"^(?:\d{4}年)", "", core)
@@ -64,7 +75,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
         if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
             continue
         kind = cfg.type_by_cue[m.group()]
-        if m.group() == "项目" and not _named_project(name):
+        if m.group() == "项目" and not named_project(name):
             continue
         if kind == "platform" and m.group() not in cfg.distinctive_cues:
             if not starts_with_place(name) and not leading_company(name):
@@ -75,7 +86,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
                 yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{cue_type(text[s:e])}")
 
 
-def _named_project(name: str) -> bool:
+def named_project(name: str) -> bool:
     """A plain …项目 names a project when it carries a place, a company, a location tag, a
     capacity (年产…) or an inner park/base with a specific core."""
     r = rules()

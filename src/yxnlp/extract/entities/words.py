@@ -147,3 +147,25 @@ def core_looks_generic(core: str, *, lax: bool = False) -> bool:
     if words[-1][1] == "v" and len(words[-1][0]) >= 2:
         return True
     return len(first) >= 2 and common_word(first)
+
+
+def reads_as_phrase(core: str) -> bool:
+    """``core`` holds a word that makes it a phrase, not a name: a negation, modal or function
+    word (不含, 必须, 同), or opens with a frequent verb or adverb (严格执行); a verb later in
+    a name is part of it (一汽解放).
+
+    >>> reads_as_phrase("不含房地产"), reads_as_phrase("严格执行环保"), reads_as_phrase("瑞丰解放")
+    (True, True, False)
+    """
+    c = rules().company
+    words = tagged(core)
+    if any(w in c.phrase_words for w, _ in words):
+        return True
+    for i in range(min(2, len(core) - 1)):  # a name does not open with 执行, 严格执行 …
+        for n in (2, 3):
+            w = core[i : i + n]
+            if len(w) == n and word_freq(w) >= c.phrase_word_freq:
+                tags = tagged(w)
+                if len(tags) == 1 and (tags[0][1][:1] in {"v", "d"} or tags[0][1] == "ad"):
+                    return True
+    return False
