@@ -38,6 +38,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _row(name: str, s: dict[str, Any]) -> str:
+    if "n_pred" in s:  # the names mode: names found right of names predicted, gold found
+        return (
+            f"{name:<28} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
+            f"  names {s['hit_pred']}/{s['n_pred']}, gold {s['hit_gold']}/{s['n_gold']}"
+        )
     return (
         f"{name:<28} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f}"
         f" {s['tp']:>5} {s['fp']:>5} {s['fn']:>5}"
@@ -61,21 +66,35 @@ def format_table(result: dict[str, Any], *, verbose: bool = False) -> str:
     ind = result["indicators"]
     lines = [f"documents evaluated: {len(result['documents'])}", ""]
     lines.append(f"{'item':<28} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
-    lines.append(_row("indicators", ind))
+    lines.append(_row("indicators", ind) if ind else "indicators: no indicator gold")
     for label, modes in sorted(result.get("entities", {}).items()):
         for mode, s in modes.items():
             lines.append(_row(f"{label} ({mode})", s))
-    lines += ["", f"{'on matched indicators':<28} {'accuracy':>6} {'right':>6} {'n':>6}"]
-    for attr, s in ind.get("attributes", {}).items():
-        lines.append(f"{attr:<28} {s['accuracy']:>8.3f} {s['right']:>6} {s['n']:>6}")
+    if ind:
+        lines += ["", f"{'on matched indicators':<28} {'accuracy':>6} {'right':>6} {'n':>6}"]
+        for attr, s in ind.get("attributes", {}).items():
+            lines.append(f"{attr:<28} {s['accuracy']:>8.3f} {s['right']:>6} {s['n']:>6}")
     if verbose:
-        for doc in result["documents"]:
-            d = doc["indicators"]
-            lines += ["", f"== {doc['document']}"]
+        lines += _details(result)
+    return "\n".join(lines)
+
+
+def _details(result: dict[str, Any]) -> list[str]:
+    """Per document: missed, spurious and mis-attributed indicators; missed and spurious
+    entity names (``names`` mode, as ``shared/tools/score_entities.py -v`` lists them)."""
+    lines: list[str] = []
+    for doc in result["documents"]:
+        lines += ["", f"== {doc['document']}"]
+        d = doc["indicators"]
+        if d is not None:
             lines += [f"  missed    {m['number_text']!s:<12} in {m['quote']}" for m in d["missed"]]
             lines += [f"  spurious  {s['text']:<12} ({s['subject']})" for s in d["spurious"]]
             lines += [
                 f"  {w['attribute']:<9} {w['text']:<12} gold {w['gold']} / got {w['predicted']}"
                 for w in d["wrong"]
             ]
-    return "\n".join(lines)
+        for label, modes in sorted(doc["entities"].items()):
+            n = modes.get("names")
+            if n and (n["missed"] or n["spurious"]):
+                lines.append(f"  {label}: missed {n['missed']} spurious {n['spurious']}")
+    return lines

@@ -24,7 +24,7 @@ from typing import Any
 from yxnlp import ingest
 from yxnlp.errors import InputError
 from yxnlp.evaluate import indicators as ind_eval
-from yxnlp.evaluate.entities import score_entities
+from yxnlp.evaluate.entities import name_set_prf, score_entities
 from yxnlp.pipeline import analyse, build_record
 
 GOLD_SUFFIX = ".gold.json"
@@ -62,11 +62,14 @@ def evaluate_document(
     """Scores of one document against its gold annotation."""
     a = analyse(ingest.read(doc_path), segmenter=segmenter)
     record = build_record(a, ner=ner)
+    indicators = (  # entity-only gold (no "indicators" key) scores no indicators
+        ind_eval.score_indicators(a.text, gold["indicators"], record.indicators)
+        if "indicators" in gold
+        else None
+    )
     return {
         "document": doc_path.name,
-        "indicators": ind_eval.score_indicators(
-            a.text, gold.get("indicators", []), record.indicators
-        ),
+        "indicators": indicators,
         "entities": score_entities(record, gold),
     }
 
@@ -90,9 +93,10 @@ def evaluate(
         doc = find_document(ddir, gpath.name[: -len(GOLD_SUFFIX)], gold)
         if doc is not None:
             docs.append(evaluate_document(doc, gold, segmenter=segmenter, ner=ner))
+    scored = [d["indicators"] for d in docs if d["indicators"] is not None]
     return {
         "documents": docs,
-        "indicators": _total_indicators([d["indicators"] for d in docs]),
+        "indicators": _total_indicators(scored) if scored else None,
         "entities": _total_entities([d["entities"] for d in docs]),
     }
 
@@ -110,18 +114,30 @@ def _total_indicators(scores: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _total_entities(scores: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per label and mode, summed counts (labels whose dicts carry tp/fp/fn)."""
-    sums: dict[str, dict[str, list[int]]] = {}
+    """Per label and mode, summed counts (tp/fp/fn, or the ``names`` mode's name counts)."""
+    sums: dict[str, dict[str, dict[str, int]]] = {}
     for s in scores:
         for label, modes in s.items():
-            if not isinstance(modes, dict):
-                continue
             for mode, v in modes.items():
-                if isinstance(v, dict) and all(k in v for k in ("tp", "fp", "fn")):
-                    acc = sums.setdefault(label, {}).setdefault(mode, [0, 0, 0])
-                    for i, k in enumerate(("tp", "fp", "fn")):
-                        acc[i] += int(v[k])
-    return {
-        label: {mode: ind_eval.prf(*c) for mode, c in modes.items()}
-        for label, modes in sums.items()
-    }
+                keys = _COUNTS.get(mode)
+                if keys is None or not isinstance(v, dict):
+                    continue
+                acc = sums.setdefault(label, {}).setdefault(mode, dict.fromkeys(keys, 0))
+                for k in keys:
+                    acc[k] += int(v[k])
+    out: dict[str, Any] = {}
+    for label, modes in sums.items():
+        out[label] = {}
+        for mode, c in modes.items():
+            if mode == "names":
+                out[label][mode] = {**c, **name_set_prf(c)}
+            else:
+                out[label][mode] = ind_eval.prf(c["tp"], c["fp"], c["fn"])
+    return out
+
+
+_COUNTS = {
+    "exact": ("tp", "fp", "fn"),
+    "relaxed": ("tp", "fp", "fn"),
+    "names": ("hit_pred", "n_pred", "hit_gold", "n_gold"),
+}

@@ -8,6 +8,12 @@ a prediction by its ``canonical`` and ``name``.
 - **exact**: a predicted name equals one of the gold item's names;
 - **relaxed**: one name contains the other and covers at least 70% of it.
 
+A third mode, **names**, scores sets of names the way ``shared/tools/score_entities.py`` does
+(the project's independent scorer), so the two agree to the last digit: every name a
+prediction is known by (canonical and each mention) is one predicted name, precision is the
+share of predicted names that relaxed-match some gold name, recall the share of gold items
+with a relaxed-matching predicted name; whitespace is ignored.
+
 A prediction that matches only gold items already taken (a duplicate that canonicalisation
 missed) counts as a false positive. Returns, per label and mode, tp/fp/fn counts, precision,
 recall and F1, and the matched and unmatched names.
@@ -102,6 +108,45 @@ def score_names(
     return out
 
 
+def _squash(name: str) -> str:
+    return "".join(name.split())
+
+
+def score_name_sets(predicted: Iterable[str], gold: list[list[str]]) -> dict[str, Any]:
+    """The ``names`` mode: predicted names against gold items (lists of names).
+
+    >>> s = score_name_sets(["兴华集团", "兴华", "光明村"], [["兴华集团", "兴华"], ["宏达"]])
+    >>> s["hit_pred"], s["n_pred"], s["hit_gold"], s["n_gold"], s["precision"], s["recall"]
+    (2, 3, 1, 2, 0.6667, 0.5)
+    """
+    preds = sorted({_squash(p) for p in predicted} - {""})
+    golds = [{_squash(n) for n in g} - {""} for g in gold]
+
+    def hit(p: str, names: set[str]) -> bool:
+        return any(p == n or relaxed_match(p, n) for n in names)
+
+    hit_pred = [p for p in preds if any(hit(p, g) for g in golds)]
+    hit_gold = [g for g in golds if any(hit(p, g) for p in preds)]
+    out: dict[str, Any] = {
+        "hit_pred": len(hit_pred),
+        "n_pred": len(preds),
+        "hit_gold": len(hit_gold),
+        "n_gold": len(golds),
+        "spurious": [p for p in preds if p not in hit_pred],
+        "missed": sorted(min(g, key=len) for g in golds if g not in hit_gold),
+    }
+    out.update(name_set_prf(out))
+    return out
+
+
+def name_set_prf(c: dict[str, Any]) -> dict[str, float]:
+    """Precision, recall and F1 of ``names``-mode counts (also of summed counts)."""
+    p = c["hit_pred"] / c["n_pred"] if c["n_pred"] else 0.0
+    r = c["hit_gold"] / c["n_gold"] if c["n_gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
 def score_entities(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
     """Per label, ``{"exact": {...}, "relaxed": {...}}`` with counts, P/R/F1 and name lists.
 
@@ -119,9 +164,12 @@ def score_entities(record: Record, gold: dict[str, Any]) -> dict[str, Any]:
         ]
         if not gold_items and not preds:
             continue
+        every = [n for e in record.entities if e.label == label
+                 for n in (e.canonical, *(m.text for m in e.mentions))]  # fmt: skip
         result[label] = {
             "exact": score_names(preds, gold_items, relaxed=False),
             "relaxed": score_names(preds, gold_items, relaxed=True),
+            "names": score_name_sets(every, gold_items),
         }
     if "PROJECT" in result:
         result["PROJECT"]["attributes"] = score_project_attributes(record, gold)

@@ -7,7 +7,7 @@ brand counts as a firm's name (:func:`firm_brand`) only when it is also not an o
 (rare in jieba's dictionary, or a rare proper noun), reads as a name rather than as words, is
 not a place, a region or another kind of lexicon word (a trade, a place), and holds no numeral.
 
->>> firm_brand("海尔"), firm_brand("阿特斯"), firm_brand("绿色"), firm_brand("三峡"), firm_brand("大项目")
+>>> firm_brand("比亚迪"), firm_brand("隆基"), firm_brand("绿色"), firm_brand("三峡"), firm_brand("大项目")
 (True, True, False, False, False)
 """
 
@@ -35,7 +35,7 @@ def _kinds(word: str) -> tuple[str, ...]:
 def place_stem(word: str) -> bool:
     """A place written without its suffix, down to townships (横沙 for 横沙乡, 海阳 for 海阳市).
 
-    >>> place_stem("海阳"), place_stem("海尔")
+    >>> place_stem("海阳"), place_stem("比亚迪")
     (True, False)
     """
     r = rules()
@@ -71,10 +71,10 @@ def firm_brand(word: str) -> bool:
 
 
 def splits_word(item: str, pos: int) -> bool:
-    """A common dictionary word of ``item`` runs across ``pos`` (晶澳新|能源: 能源 does), so
+    """A common dictionary word of ``item`` runs across ``pos`` (恒翔新|能源: 能源 does), so
     a name cannot end there.
 
-    >>> splits_word("晶澳新能源产业基地", 4), splits_word("晶澳新能源产业基地", 2)
+    >>> splits_word("恒翔新能源产业基地", 4), splits_word("恒翔新能源产业基地", 2)
     (True, False)
     """
     limit = rules().company.common_word_freq
@@ -98,10 +98,10 @@ def public_works(item: str) -> bool:
 
 def brand_run(item: str, *, most: int = 2) -> int:
     """Length of the run of (at most ``most``) firm brands that opens ``item``, each ending
-    on a word boundary (海尔卡奥斯工业互联网 → 5), 0 if none or if ``item`` names public works.
+    on a word boundary (正泰舜宇智能 → 4), 0 if none or if ``item`` names public works.
 
-    >>> brand_run("海尔卡奥斯工业互联网生态园"), brand_run("绿色工厂")
-    (5, 0)
+    >>> brand_run("正泰舜宇智能生态园"), brand_run("绿色工厂")
+    (4, 0)
     """
     if public_works(item):
         return 0
@@ -127,8 +127,8 @@ def name_at_start(item: str, *, loose: bool = False) -> str | None:
     industry word. ``loose`` (a context that surely names a firm, such as 投资N亿元的…) also
     takes a short name-like prefix before a dictionary word (甲乙|风电齿轮箱).
 
-    >>> name_at_start("瑞丰集团年产5万吨饲料项目"), name_at_start("海尔卡奥斯工业互联网生态园")
-    ('瑞丰集团', '海尔卡奥斯')
+    >>> name_at_start("瑞丰集团年产5万吨饲料项目"), name_at_start("正泰舜宇智能生态园")
+    ('瑞丰集团', '正泰舜宇')
     >>> name_at_start("宏泰新材料储能电站"), name_at_start("福耀汽车玻璃"), name_at_start("重点工业项目")
     ('宏泰新材料', '福耀', None)
     """
@@ -168,7 +168,7 @@ def list_item_ok(item: str, *, counted: bool = False) -> bool:
     a short name when it has no legal form or industry word. In a counted list of firms
     (``counted``: 企业3家(甲、乙、丙)) an item may be as long as a full name and a word.
 
-    >>> [list_item_ok(x) for x in ("冠湘楼梯", "正明铝业", "落实领导联系", "重点企业", "湖州市", "煤矿")]
+    >>> [list_item_ok(x) for x in ("冠华楼梯", "宏发铝业", "落实领导联系", "重点企业", "湖州市", "煤矿")]
     [True, True, False, False, False, False]
     """
     c = resources.entity_contexts()

@@ -1,7 +1,7 @@
 """Lists (source ``list``): every item of ``A、B、C等N家企业`` or ``A、B等企业`` is a firm, even
 without a legal form or industry word, unless it reads as words (a verb phrase, a category,
 a place, a body; :func:`.brands.list_item_ok`). ``A、B等品牌`` is a list of firms only when
-one of its items is the start of a firm named elsewhere in the report (盼盼 for 盼盼门业);
+one of its items is the start of a firm named elsewhere in the report (永盛 for 永盛门业);
 otherwise its brands are products or events (榨菜, 公开赛). Lists of projects are read by
 :mod:`.contexts` (``project_list``)."""
 

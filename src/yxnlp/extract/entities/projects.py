@@ -61,7 +61,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
         while start < m.start() and text[start] in ")）":
             start += 1
         mark = _HEADING_MARK.match(text, start, m.start())
-        if mark:  # (一)城西北工业园: a heading's number is not part of the name
+        if mark:  # (一)城东工业园: a heading's number is not part of the name
             start = mark.end()
         if description.search(text, max(0, start - 16), start):
             continue  # 成为全国重要的光伏产业基地: what a place is, not a project's name

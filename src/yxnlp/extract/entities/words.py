@@ -115,7 +115,7 @@ _PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
 
 
 def proper_name(item: str) -> bool:
-    """Every word is tagged as a proper noun or is unknown to the dictionary (五洲新春)."""
+    """Every word is tagged as a proper noun or is unknown to the dictionary (恒瑞新春)."""
     words = tagged(item)
     return all(f in _PROPER or word_freq(w) == 0 for w, f in words)
 
@@ -152,7 +152,7 @@ def core_looks_generic(core: str, *, lax: bool = False) -> bool:
 def reads_as_phrase(core: str) -> bool:
     """``core`` holds a word that makes it a phrase, not a name: a negation, modal or function
     word (不含, 必须, 同), or opens with a frequent verb or adverb (严格执行); a verb later in
-    a name is part of it (一汽解放).
+    a name is part of it (瑞丰解放).
 
     >>> reads_as_phrase("不含房地产"), reads_as_phrase("严格执行环保"), reads_as_phrase("瑞丰解放")
     (True, True, False)
