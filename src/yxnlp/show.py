@@ -5,7 +5,7 @@ per indicator kind and per entity label); an indicators table and an entity list
 text, and clicking a row scrolls to its span and marks it. The page has inline CSS and script
 and loads nothing from the network.
 
->>> from yxnlp.record import Document, Indicator, Record
+>>> from yxnlp.record import Indicator, Record
 >>> text = "2025年全县地区生产总值增长6%左右。"
 >>> rec = Record(document=Document(id="x", source="县.txt"), indicators=[Indicator(
 ...     id="i1", text="6%左右", span=(14, 19), sentence_span=(0, 20), kind="growth",
@@ -33,6 +33,7 @@ from typing import Any
 from yxnlp import ingest
 from yxnlp.errors import InputError
 from yxnlp.record import Indicator, Record
+from yxnlp.store import Store
 
 #: One colour per entity label and per indicator kind (also used for displaCy's ``colors``).
 COLORS: dict[str, str] = {
@@ -281,8 +282,22 @@ def _darker(colour: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.6) for c in (r, g, b)))
 
 
-def render_html(record: Record, text: str, *, title: str | None = None) -> str:
-    """The standalone inspection page for ``record`` over its source ``text``."""
+def render_html(
+    record: Record, text: str, *, title: str | None = None, focus: str | None = None
+) -> str:
+    """The standalone inspection page for ``record`` over its source ``text``.
+
+    ``focus`` (an indicator or entity id) is the item the page opens at: its span is marked
+    and scrolled to, and its table row selected. Any page also opens at the item named by its
+    address's fragment (``page.html#i12``).
+
+    >>> from yxnlp.record import Document
+    >>> rec = Record(document=Document(id="x", source="a.txt"), indicators=[Indicator(
+    ...     id="i1", text="6%", span=(8, 10), sentence_span=(0, 11), kind="growth",
+    ...     source="rule:percent")])
+    >>> '<body data-focus="i1">' in render_html(rec, "全县生产总值增长6%。", focus="i1")
+    True
+    """
     marks = highlights(record, text)
     body = highlight_text(text, marks, furniture=list(record.document.furniture))
     page_title = html.escape(title or record.document.title or record.document.source)
@@ -290,10 +305,11 @@ def render_html(record: Record, text: str, *, title: str | None = None) -> str:
         '<div id="layers"><label><input type="checkbox" value="ind" checked> indicators</label> '
         '<label><input type="checkbox" value="ent" checked> entities</label></div>'
     )
+    opening = f'<body data-focus="{html.escape(focus)}">' if focus else "<body>"
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>{page_title}</title><style>{_asset('page.css')}\n{_colour_css()}</style></head><body>"
-        f"{_header(record, extra=_legend(record))}"
+        f"<title>{page_title}</title><style>{_asset('page.css')}\n{_colour_css()}</style></head>"
+        f"{opening}{_header(record, extra=_legend(record))}"
         f'<main><div id="text" lang="zh-CN">{body}</div><div id="side">{layers}'
         f"<h2>Indicators ({len(record.indicators)})</h2>{_indicator_rows(record, text)}"
         f"<h2>Entities ({len(record.entities)})</h2>{_entity_rows(record, text)}</div></main>"
@@ -327,6 +343,40 @@ def load(
     return record, _source_text(record, p, text)
 
 
+def load_ref(
+    store: Store, ref: str, *, text: str | Path | None = None
+) -> tuple[Record, str, str]:
+    """A stored record, its source text and the item id of ``ref`` (``<document>:<id>``, the
+    ``ref`` column of the store's frames).
+
+    The text is read from ``text`` if given, else from the file the store found when the
+    record was stored (``documents.path``), else it is the record's ``document.text``; a file
+    must still have the document's sha256.
+    """
+    document_id, item = store.resolve_ref(ref)
+    record = store.record(document_id)
+    if record is None:  # resolve_ref found it: only a concurrent delete gets here
+        raise InputError(store.path, f"document {document_id} is not stored")
+    if text is not None:
+        return record, _checked_text(Path(text), record), item
+    if record.document.text is not None:
+        return record, record.document.text, item
+    paths = store.documents(document_id=document_id)["path"].dropna()
+    if paths.empty:
+        raise InputError(
+            record.document.source,
+            f"source text of {ref} not found when it was stored (give it with --text)",
+        )
+    return record, _checked_text(Path(str(paths.iloc[0])), record), item
+
+
+def _checked_text(path: Path, record: Record) -> str:
+    source = ingest.read(path)
+    if source.id != record.document.id:
+        raise InputError(path, "is not the text this record was made from (sha256 differs)")
+    return source.text
+
+
 def _source_text(record: Record, json_path: Path, given: str | Path | None) -> str:
     src = Path(record.document.source)
     candidates = [Path(given)] if given is not None else [src, json_path.parent / src.name]
@@ -337,10 +387,7 @@ def _source_text(record: Record, json_path: Path, given: str | Path | None) -> s
         raise InputError(
             json_path, f"source text {record.document.source!r} not found (give it with --text)"
         )
-    source = ingest.read(found)
-    if source.id != record.document.id:
-        raise InputError(found, "is not the text this record was made from (sha256 differs)")
-    return source.text
+    return _checked_text(found, record)
 
 
 def displacy_data(
@@ -351,7 +398,7 @@ def displacy_data(
     displaCy's entity style cannot nest, so where spans overlap the earlier (then longer) one
     is kept. Colours: ``options={"colors": COLORS}``.
 
-    >>> from yxnlp.record import Document, Indicator, Record
+    >>> from yxnlp.record import Indicator, Record
     >>> rec = Record(document=Document(id="x", source="a.txt"), indicators=[Indicator(
     ...     id="i1", text="12家", span=(4, 7), sentence_span=(0, 8), kind="count",
     ...     source="rule:count")])
