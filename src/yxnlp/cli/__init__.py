@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
 )  # fmt: skip
 
 _HANDLER_NAME = "yxnlp-cli"
+log = logging.getLogger("yxnlp.cli")
 
 
 def _verbosity(p: argparse.ArgumentParser, *, default: object = None) -> None:
@@ -68,12 +69,20 @@ def configure_logging(verbose: int, *, quiet: bool) -> None:
     logger = logging.getLogger("yxnlp")
     for handler in [h for h in logger.handlers if h.get_name() == _HANDLER_NAME]:
         logger.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _Stderr()
     handler.set_name(_HANDLER_NAME)
     handler.setFormatter(_OneLine())
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """A handler writing to whatever ``sys.stderr`` is when a message comes (tests swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
 
 
 class _OneLine(logging.Formatter):
@@ -92,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"yxnlp {VERSION}")
         return 0
     configure_logging(int(args.verbose or 0), quiet=bool(args.quiet))
+    for message in getattr(args, "notes", None) or []:
+        log.warning("%s", message)
     if not args.command:
         parser.print_help()
         return 2

@@ -11,23 +11,21 @@ mentions, ``--region``, ``--issuer`` and ``--year`` all of them).
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 from typing import Any
 
-from yxnlp.cli.options import add_db, add_filters, filters, open_store
+from yxnlp.cli.options import add_db, add_filters, filters, note, open_store
 from yxnlp.errors import UsageError
 from yxnlp.store import FORMATS, VIEWS
 
 NAMES = ("key", "status", "label", "region", "issuer")
-log = logging.getLogger(__name__)
 
 
 class _OldParquet(argparse.Action):
     """``--parquet DIR``, the earlier form: now ``--format parquet --out DIR``."""
 
     def __call__(self, parser: Any, namespace: Any, values: Any, option: str | None = None) -> None:
-        log.warning("--parquet DIR is now --format parquet --out DIR")
+        note(namespace, "--parquet DIR is now --format parquet --out DIR")
         namespace.out, namespace.format = values, "parquet"
 
 

@@ -9,14 +9,12 @@ or a range), named as the keyword arguments of :class:`yxnlp.Store`'s methods an
 from __future__ import annotations
 
 import argparse
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from yxnlp.store import DEFAULT_PATH, ENV_DB, Store, default_path, parse_years
 
-log = logging.getLogger(__name__)
 
 #: The filters, by flag, and their help (the values are checked by the store).
 FILTERS: dict[str, str] = {
@@ -37,11 +35,17 @@ def years(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def note(namespace: argparse.Namespace, message: str) -> None:
+    """A note for the user, logged once logging is set up (after the arguments are read)."""
+    notes: list[str] = getattr(namespace, "notes", None) or []
+    namespace.notes = [*notes, message]
+
+
 class _OldYears(argparse.Action):
     """``--years``, the earlier name of ``--year`` in ``compare``: still read, with a note."""
 
     def __call__(self, parser: Any, namespace: Any, values: Any, option: str | None = None) -> None:
-        log.warning("--years is now --year (the same flag in every command)")
+        note(namespace, "--years is now --year (the same flag in every command)")
         setattr(namespace, self.dest, values)
 
 

@@ -95,11 +95,18 @@ class Queries:
                 checks.check(column, items, self._distinct(column, table))
                 w.any_of(column, items)
         if names := checks.values_of(region):
-            stored = self._read("SELECT DISTINCT region_name, region_code FROM documents")
-            pairs = [(n, c) for n, c in stored[["region_name", "region_code"]].itertuples(index=False)]
-            w.regions([regions.resolve(n, stored=pairs) for n in names])
+            w.regions([self.region(n) for n in names])
         w.years(year_column, year)
         return w  # fmt: skip
+
+    def region(self, value: str) -> regions.RegionMatch:
+        """What a region filter ``value`` selects (:func:`yxnlp.store.regions.resolve`).
+
+        ``codes`` of the result are the region's own codes, without the regions below it.
+        """
+        stored = self._read("SELECT DISTINCT region_name, region_code FROM documents")
+        pairs = [(n, c) for n, c in stored[["region_name", "region_code"]].itertuples(index=False)]
+        return regions.resolve(value, stored=pairs)
 
     def resolve_ref(self, ref: str) -> tuple[str, str]:
         """``(document id, item id)`` of a ``ref`` (``<document id or its first characters>:<id>``

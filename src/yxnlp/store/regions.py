@@ -50,6 +50,15 @@ class RegionMatch:
     exact: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
 
+    @property
+    def codes(self) -> frozenset[str]:
+        """The region's own 6-digit codes (not those below it).
+
+        >>> sorted(RegionMatch("浙江", "浙江省", prefixes=("33",)).codes)
+        ['330000']
+        """
+        return frozenset({p.ljust(6, "0") for p in self.prefixes} | set(self.exact))
+
 
 @functools.cache
 def _region_suffixes() -> tuple[str, ...]:

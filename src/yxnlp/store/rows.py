@@ -139,7 +139,9 @@ def record_rows(
     )  # fmt: skip
 
     def cut(span: Span | None) -> str | None:
-        return text[span[0] : span[1]] if text is not None and span is not None else None
+        if text is None or span is None or not 0 <= span[0] <= span[1] <= len(text):
+            return None  # no text, or a span that does not fit it: no sentence rather than a cut
+        return text[span[0] : span[1]]
 
     sentences = sorted(record.sentences, key=lambda s: s.span)
     starts = [s.span[0] for s in sentences]
