@@ -16,6 +16,8 @@ from yxnlp.cli.options import add_db, add_filters, filters, open_store
 from yxnlp.cli.output import add_output, pick, render, wanted
 
 NAMES = ("key", "status", "region", "issuer")
+#: Columns added on request (``--sentence``, ``--distinct``).
+OPTIONAL = ("sentence", "n_statements")
 #: The columns of ``--format table`` (csv and json give every column).
 TABLE_COLUMNS = (
     "region_name year key text normalized_value normalized_max normalized_unit qualifier status"
@@ -46,5 +48,6 @@ def run(args: argparse.Namespace) -> int:
     )
     default = [*TABLE_COLUMNS, *(["n_statements"] if args.distinct else [])]
     default += ["sentence"] if sentence else []
-    render(pick(df, columns, table_default=default, fmt=args.format), args.format, bom=args.bom)
+    shown = pick(df, columns, table_default=default, fmt=args.format, optional=OPTIONAL)
+    render(shown, args.format, bom=args.bom)
     return 0

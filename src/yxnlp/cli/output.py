@@ -37,10 +37,17 @@ def wanted(args: argparse.Namespace) -> list[str]:
     return [c.strip() for c in given.split(",") if c.strip()]
 
 
-def pick(df: pd.DataFrame, columns: Sequence[str], *, table_default: Sequence[str] = (), fmt: str = "table") -> pd.DataFrame:  # fmt: skip
-    """``columns`` of ``df`` (checked); else ``table_default`` for a table; else all."""
+def pick(
+    df: pd.DataFrame, columns: Sequence[str], *, table_default: Sequence[str] = (),
+    fmt: str = "table", optional: Sequence[str] = (),
+) -> pd.DataFrame:  # fmt: skip
+    """``columns`` of ``df`` (checked); else ``table_default`` for a table; else all.
+
+    ``optional`` names columns the command adds on request (``sentence``): a typo is compared
+    with them too.
+    """
     if columns:
-        check("column", list(columns), [str(c) for c in df.columns])
+        check("column", list(columns), [*map(str, df.columns), *optional])
         return df[list(columns)]
     if fmt == "table" and table_default:
         return df[[c for c in table_default if c in df.columns]]
