@@ -75,5 +75,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"failed: {failure.reason}", file=sys.stderr)
     if len(result.failed) > 10:
         print(f"… and {len(result.failed) - 10} more", file=sys.stderr)
-    print(result.summary(), file=sys.stderr)
+    if not args.quiet:
+        print(result.summary(), file=sys.stderr)
     return 0 if result.ok else 1
