@@ -16,9 +16,9 @@ from spacy import displacy
 
 from yxnlp import show
 from yxnlp.cli import main
-from yxnlp.store import Store
 from yxnlp.errors import InputError
 from yxnlp.record import Document, Entity, Indicator, Mention, Record
+from yxnlp.store import Store
 
 # Invented sentences in the style of county reports from other provinces (not the seed).
 HENAN = (

@@ -14,7 +14,6 @@ import pytest
 from tests.fixtures_batch import company, county_records, full_record, indicator, record
 from yxnlp.errors import InputError
 from yxnlp.record import Record
-from yxnlp.store.frames import ATTRIBUTES
 from yxnlp.store import (
     DOCUMENT_CONTEXT,
     TABLES,
@@ -24,6 +23,7 @@ from yxnlp.store import (
     parse_years,
     schema_version_supported,
 )
+from yxnlp.store.frames import ATTRIBUTES
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ reports, one row per figure stated several times, the keys, refs, and the defaul
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ BAD_REFS = [
 
 @pytest.mark.parametrize(("ref", "message"), BAD_REFS)
 def test_bad_refs(store: Store, ref: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+    with pytest.raises(UsageError, match=re.escape(message)):
         store.resolve_ref(ref)
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from yxnlp.store import DEFAULT_PATH, ENV_DB, Store, default_path, parse_years
 
-
 #: The filters, by flag, and their help (the values are checked by the store).
 FILTERS: dict[str, str] = {
     "key": "indicator key, e.g. gdp_growth (repeatable; `yxnlp keys` lists them)",
