@@ -87,5 +87,5 @@ def test_the_default_store_is_yxnlp_db_else_out(monkeypatch: pytest.MonkeyPatch,
     assert default_path() == Path(DEFAULT_PATH) == Path("out/yxnlp.duckdb")
     monkeypatch.setenv("YXNLP_DB", str(tmp_path / "mine.duckdb"))
     assert default_path() == tmp_path / "mine.duckdb"
-    with pytest.raises(InputError, match="mine.duckdb: no such database"):
+    with pytest.raises(InputError, match=r"mine\.duckdb: no such database"):
         Store()
