@@ -139,12 +139,12 @@ national = plots.national_targets(store)
 national.assign(label=[plots.point_label(t, q) for t, q in zip(national["text"], national["qualifier"], strict=True)]) \\
     .pivot_table(index="year", columns="key", values="label", aggfunc="first").tail(25)"""),
     new_code_cell("""\
-fig = plots.plot_targets_by_year(national, keys=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标")
+fig = plots.plot_targets_by_year(national, key=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标")
 display(Image(plots.png(fig)))"""),
     new_markdown_cell("## Shanghai, 2020–2024"),
     new_code_cell("""\
 shanghai = plots.region_targets(store, "上海", year=(2020, 2024))
-fig = plots.plot_targets_by_year(shanghai, keys=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）")
+fig = plots.plot_targets_by_year(shanghai, key=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）")
 display(Image(plots.png(fig)))
 shanghai[["year", "key", "text", "qualifier", "normalized_value", "normalized_max"]]"""),
     new_markdown_cell(

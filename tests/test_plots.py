@@ -141,7 +141,7 @@ def test_scaled_units(store: Store) -> None:
 
 
 def test_sentences_behind_each_point(store: Store) -> None:
-    t = plots.region_targets(store, "江西省某县", keys=["cpi_growth"])
+    t = plots.region_targets(store, "江西省某县", key=["cpi_growth"])
     assert len(t) == 4
     for year, sentence in zip(t["year"], t["sentence"], strict=True):
         assert sentence == f"{year}年目标：生产总值增长" + sentence.split("增长")[1]
@@ -166,7 +166,7 @@ def test_a_province_s_targets_leave_out_the_reports_below_it(tmp_path: Path) -> 
         st.upsert([province, city])
     store = Store(tmp_path / "z.duckdb")
     assert len(store.indicators("gdp_growth", region="浙江")) == 2  # the city is below 浙江
-    assert plots.region_targets(store, "浙江", keys=["gdp_growth"])["text"].tolist() == ["5.5%左右"]
+    assert plots.region_targets(store, "浙江", key=["gdp_growth"])["text"].tolist() == ["5.5%左右"]
 
 
 # --- fonts and figures --------------------------------------------------------------------
@@ -214,7 +214,7 @@ def test_strict_render_catches_tofu(cjk: str) -> None:
 
 def test_targets_by_year_plot(store: Store, cjk: str, tmp_path: Path) -> None:
     t = plots.main_targets(store.indicators(["gdp_growth", "cpi_growth"], region="江西省某县"))
-    fig = plots.plot_targets_by_year(t, keys=["gdp_growth", "cpi_growth"], title="江西省某县")
+    fig = plots.plot_targets_by_year(t, key=["gdp_growth", "cpi_growth"], title="江西省某县")
     assert _render_strict(fig)[:8] == b"\x89PNG\r\n\x1a\n"
     texts = _texts(fig)
     assert {"7%左右", "5.5%左右", "3%左右", "江西省某县", "GDP增长目标（%）"} <= set(texts)
@@ -224,7 +224,7 @@ def test_targets_by_year_plot(store: Store, cjk: str, tmp_path: Path) -> None:
 
 def test_targets_by_year_missing_key_panel(store: Store, cjk: str) -> None:
     t = plots.main_targets(store.indicators("gdp_growth", region="江西省某县"))
-    fig = plots.plot_targets_by_year(t, keys=["gdp_growth", "urban_new_jobs"])
+    fig = plots.plot_targets_by_year(t, key=["gdp_growth", "urban_new_jobs"])
     assert "没有数据" in _texts(fig)
     _render_strict(fig)
 
@@ -279,6 +279,6 @@ def test_year_section_wins_over_five_year_plan(tmp_path: Path) -> None:
     assert plots.main_targets(store.indicators("urban_new_jobs"))["text"].tolist() == [
         "5500万人以上"
     ]  # without headings: the first in the text
-    assert plots.region_targets(store, "河南", keys=["urban_new_jobs"])["text"].tolist() == [
+    assert plots.region_targets(store, "河南", key=["urban_new_jobs"])["text"].tolist() == [
         "1200万人左右"
     ]

@@ -192,20 +192,20 @@ def is_province(df: pd.DataFrame) -> pd.Series:
     return code.str.fullmatch(r"[1-8]\d0000") & (code != "100000")
 
 
-def national_targets(store: Store, keys: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
+def national_targets(store: Store, key: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
     """The national main targets by year (:func:`main_targets` of the national reports), each
     with its ``sentence``."""
-    df = store.indicators(list(keys), status="target", with_sentence=True)
+    df = store.indicators(list(key), status="target", with_sentence=True)
     return main_targets(with_headings(df[is_national(df)] if len(df) else df, store))
 
 
 def region_targets(
     store: Store, region: str, *, year: tuple[int, int] | None = None,
-    keys: Sequence[str] = MAIN_KEYS,
+    key: Sequence[str] = MAIN_KEYS,
 ) -> pd.DataFrame:  # fmt: skip
     """The main targets by year of a region's own reports (``region`` a name or code; the
     reports of the regions below it are left out), each with its ``sentence``."""
-    df = store.indicators(list(keys), status="target", region=region, year=year, with_sentence=True)  # fmt: skip
+    df = store.indicators(list(key), status="target", region=region, year=year, with_sentence=True)  # fmt: skip
     match = store.region(region)
     own = df["region_code"].isin(match.codes) | df["region_name"].isin(match.names)
     return main_targets(with_headings(df[own.fillna(False)], store))
@@ -280,14 +280,14 @@ def _draw_series(ax: Any, d: pd.DataFrame, *, color: str, label: str | None = No
 
 
 def plot_targets_by_year(
-    targets: pd.DataFrame, *, keys: Iterable[str] | None = None, title: str = ""
+    targets: pd.DataFrame, *, key: Iterable[str] | None = None, title: str = ""
 ) -> Figure:
     """One panel per key: the target by year, labelled with its text (ranges as bars).
 
-    ``targets`` is :func:`main_targets` output for one region; ``keys`` orders the panels.
+    ``targets`` is :func:`main_targets` output for one region; ``key`` orders the panels.
     """
     use_cjk_font()
-    wanted = list(keys) if keys is not None else sorted(set(targets["key"]))
+    wanted = list(key) if key is not None else sorted(set(targets["key"]))
     fig = Figure(figsize=(10, 3.2 * len(wanted)))
     axes = fig.subplots(len(wanted), 1, squeeze=False)
     for ax, key in zip(axes[:, 0], wanted, strict=True):

@@ -1,11 +1,14 @@
 """Visual inspection: a record drawn on its source text, as one standalone HTML page.
 
+:func:`load` and :func:`load_ref` (:mod:`yxnlp.show.load`) find a record and the text its spans
+point into: a report processed now, a record file beside its text, or a stored record.
+
 Every indicator and every entity mention is highlighted at exactly its record span (one colour
 per indicator kind and per entity label); an indicators table and an entity list sit beside the
 text, and clicking a row scrolls to its span and marks it. The page has inline CSS and script
 and loads nothing from the network.
 
->>> from yxnlp.record import Indicator, Record
+>>> from yxnlp.record import Document, Indicator, Record
 >>> text = "2025年全县地区生产总值增长6%左右。"
 >>> rec = Record(document=Document(id="x", source="县.txt"), indicators=[Indicator(
 ...     id="i1", text="6%左右", span=(14, 19), sentence_span=(0, 20), kind="growth",
@@ -27,13 +30,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from yxnlp import ingest
-from yxnlp.errors import InputError
 from yxnlp.record import Indicator, Record
-from yxnlp.store import Store
+from yxnlp.show.load import load, load_ref
+
+__all__ = [
+    "COLORS", "INDICATOR_COLUMNS", "Highlight", "displacy_data", "highlight_text", "highlights",
+    "is_exact", "load", "load_ref", "render_html",
+]  # fmt: skip
 
 #: One colour per entity label and per indicator kind (also used for displaCy's ``colors``).
 COLORS: dict[str, str] = {
@@ -317,79 +322,6 @@ def render_html(
     )
 
 
-def load(
-    path: str | Path, *, text: str | Path | None = None, segmenter: str = "jieba", ner: bool = True
-) -> tuple[Record, str]:
-    """A record and its source text, from a report (processed now) or a record ``.json``.
-
-    For a record of a plain-text report the source text is read from ``text`` if given, else
-    from ``document.source`` (as given, or beside the JSON file); its sha256 must equal
-    ``document.id``, so that the spans really point into it.
-    """
-    p = Path(path)
-    if p.suffix.lower() != ".json":
-        from yxnlp.pipeline import analyse, build_record
-
-        analysis = analyse(ingest.read(p), segmenter=segmenter)
-        return build_record(analysis, ner=ner), analysis.text
-    if not p.is_file():
-        raise InputError(p, "no such file")
-    try:
-        record = Record.from_json(p.read_bytes())
-    except ValueError as exc:
-        raise InputError(p, f"not a yxnlp record ({str(exc).splitlines()[0]})") from None
-    if text is None and record.document.text is not None:
-        return record, record.document.text
-    return record, _source_text(record, p, text)
-
-
-def load_ref(
-    store: Store, ref: str, *, text: str | Path | None = None
-) -> tuple[Record, str, str]:
-    """A stored record, its source text and the item id of ``ref`` (``<document>:<id>``, the
-    ``ref`` column of the store's frames).
-
-    The text is read from ``text`` if given, else from the file the store found when the
-    record was stored (``documents.path``), else it is the record's ``document.text``; a file
-    must still have the document's sha256.
-    """
-    document_id, item = store.resolve_ref(ref)
-    record = store.record(document_id)
-    if record is None:  # resolve_ref found it: only a concurrent delete gets here
-        raise InputError(store.path, f"document {document_id} is not stored")
-    if text is not None:
-        return record, _checked_text(Path(text), record), item
-    if record.document.text is not None:
-        return record, record.document.text, item
-    paths = store.documents(document_id=document_id)["path"].dropna()
-    if paths.empty:
-        raise InputError(
-            record.document.source,
-            f"source text of {ref} not found when it was stored (give it with --text)",
-        )
-    return record, _checked_text(Path(str(paths.iloc[0])), record), item
-
-
-def _checked_text(path: Path, record: Record) -> str:
-    source = ingest.read(path)
-    if source.id != record.document.id:
-        raise InputError(path, "is not the text this record was made from (sha256 differs)")
-    return source.text
-
-
-def _source_text(record: Record, json_path: Path, given: str | Path | None) -> str:
-    src = Path(record.document.source)
-    candidates = [Path(given)] if given is not None else [src, json_path.parent / src.name]
-    if not src.is_absolute() and given is None:
-        candidates.insert(1, json_path.parent / src)
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        raise InputError(
-            json_path, f"source text {record.document.source!r} not found (give it with --text)"
-        )
-    return _checked_text(found, record)
-
-
 def displacy_data(
     record: Record, text: str, *, layers: tuple[str, ...] = ("ind", "ent")
 ) -> dict[str, Any]:
@@ -398,7 +330,7 @@ def displacy_data(
     displaCy's entity style cannot nest, so where spans overlap the earlier (then longer) one
     is kept. Colours: ``options={"colors": COLORS}``.
 
-    >>> from yxnlp.record import Indicator, Record
+    >>> from yxnlp.record import Document, Indicator, Record
     >>> rec = Record(document=Document(id="x", source="a.txt"), indicators=[Indicator(
     ...     id="i1", text="12家", span=(4, 7), sentence_span=(0, 8), kind="count",
     ...     source="rule:count")])
