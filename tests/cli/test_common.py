@@ -102,3 +102,13 @@ def test_verbose_and_quiet(db: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "yxnlp: info:" in capsys.readouterr().err
     assert main(["-q", *args]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_shell_completion_knows_the_commands_and_flags(shell: str, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    with pytest.raises(SystemExit) as info:
+        main(["--print-completion", shell])
+    assert info.value.code == 0
+    script = capsys.readouterr().out
+    assert all(name in script for name in COMMANDS)
+    assert "--region" in script and "--min-documents" in script

@@ -5,7 +5,9 @@ Each sub-command is a module in this package with ``add_parser(subparsers)`` and
 (:mod:`yxnlp.cli.options`): ``--db`` (default ``$YXNLP_DB``, else ``out/yxnlp.duckdb``), the
 filters ``--key``, ``--status``, ``--label``, ``--region``, ``--issuer``, ``--year``, and
 ``--format``. ``-v`` shows more of what happens (``-vv`` everything), ``-q`` only errors; notes
-such as what a comparison left out go to stderr through :mod:`logging`.
+such as what a comparison left out go to stderr through :mod:`logging`. Shell completion:
+``yxnlp --print-completion bash > ~/.local/share/bash-completion/completions/yxnlp`` (shtab
+writes the script from this parser; also ``zsh``).
 
 Exit status: 0 done (an empty result too), 1 bad input (a file that cannot be read, a damaged
 store), 2 bad usage (an unknown flag, or a value that names nothing, with the closest matches).
@@ -22,6 +24,8 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+
+import shtab
 
 from yxnlp.errors import UsageError, YxnlpError
 from yxnlp.version import VERSION
@@ -53,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="The store is --db, else $YXNLP_DB, else out/yxnlp.duckdb.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script: bash, zsh or tcsh")  # fmt: skip
     _verbosity(parser, default=0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
