@@ -13,7 +13,7 @@ import pytest
 
 from tests.fixtures_batch import county_records, full_record
 from yxnlp.cli import main
-from yxnlp.errors import UsageError
+from yxnlp.errors import InputError, UsageError
 from yxnlp.store import VIEWS, Store, valid_name
 from yxnlp.store.export import csv_text, json_text, jsonl_text, view_frame
 
@@ -118,3 +118,11 @@ def test_the_old_parquet_flag_still_works_with_a_note(store: Store, tmp_path: Pa
     assert main(["export", "--db", str(store.path), "--parquet", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{v}.parquet" for v in VIEWS)
     assert "yxnlp: note: --parquet DIR is now --format parquet --out DIR" in capsys.readouterr().err
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(store: Store, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        store.export(blocker / "sub", format="csv", views=["documents"])
+    assert str(info.value).startswith(f"{blocker / 'sub' / 'documents.csv'}: cannot write")

@@ -93,3 +93,25 @@ def test_html_input_takes_its_sentences_from_the_record(tmp_path: Path) -> None:
     page.unlink()  # the record carries its text: the sentence needs no file
     df = stored(record, tmp_path / "s.duckdb").indicators(with_sentence=True)
     assert df["sentence"].tolist() == ["全县地区生产总值增长6%左右。"]
+
+
+def test_an_older_store_gets_its_sentences_when_opened_for_writing(report: Path, tmp_path: Path) -> None:  # fmt: skip
+    """A store of schema 4 (before sentences) is migrated and its records stored again."""
+    import duckdb
+
+    from yxnlp.store import migrate
+
+    record = yxnlp.process(report, ner=False)
+    db = tmp_path / "v4.duckdb"
+    with duckdb.connect(str(db)) as con:  # as the release with store schema 4 left it
+        assert migrate(con, upto=4) == 4
+        con.execute("INSERT INTO documents (id, source, schema_version) VALUES (?, ?, '2')",
+                    [record.document.id, str(report)])  # fmt: skip
+        con.execute("INSERT INTO records VALUES (?, ?)", [record.document.id, record.model_dump_json()])  # fmt: skip
+    with Store(db, read_only=False):
+        pass
+    store = Store(db)
+    assert store.documents()["path"].tolist() == [str(report.resolve())]
+    df = store.indicators(with_sentence=True)
+    assert len(df) == len(record.indicators) and df["sentence"].notna().all()
+    assert store.record(record.document.id) == record

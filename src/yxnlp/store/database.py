@@ -36,6 +36,9 @@ DEFAULT_PATH = "out/yxnlp.duckdb"
 #: The environment variable naming the default store.
 ENV_DB = "YXNLP_DB"
 MEMORY = ":memory:"
+#: The store schema that added sentences and paths: an older store, opened for writing, has its
+#: records stored again so that they are filled in (from the files found where it was opened).
+SENTENCES = 5
 
 
 def default_path() -> Path:
@@ -75,7 +78,10 @@ class Store(Queries):
             except duckdb.Error as exc:
                 raise InputError(self.path, _one_line(exc)) from exc
             self._check_version(self._con)
+            before = current_version(self._con)
             migrate(self._con)
+            if 0 < before < SENTENCES:  # rows stored before the store kept sentences and paths
+                self.upsert(list(self.records()))
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Store:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from yxnlp.errors import UsageError
+from yxnlp.errors import InputError, UsageError
 from yxnlp.io import write_atomic
 from yxnlp.store.checks import check
 from yxnlp.store.names import valid_name
@@ -141,7 +141,10 @@ def write(df: pd.DataFrame, path: str | Path, *, format: str, bom: bool = False)
         "csv": lambda d: ("\ufeff" if bom else "") + csv_text(d),
         "jsonl": jsonl_text,
     }
-    write_atomic(path, writers[format](df))
+    try:
+        write_atomic(path, writers[format](df))
+    except OSError as exc:
+        raise InputError(path, f"cannot write ({exc.strerror or exc})") from exc
     return Path(path)
 
 

@@ -5,8 +5,8 @@
 --   indicators.period_start, period_end   the period as dates: '2021-01..2021-11' is
 --                         2021-01-01 .. 2021-11-30; '2021..2025' is 2021-01-01 .. 2025-12-31
 --   mentions.sentence_span_start, sentence_span_end, sentence   the mention's sentence
--- Rows stored before it keep NULL until their document is upserted again (yxnlp batch --db
--- re-stores a document whose record changed; `yxnlp batch --db NEW.duckdb` fills a new store).
+-- yxnlp.store stores an older store's records again right after this migration (from its
+-- records table), so they are filled in from the files found where the store is opened.
 -- The views gain document_path; mention_view puts each mention next to its entity and document:
 --   SELECT canonical, report_year, sentence FROM mention_view WHERE label = 'COMPANY'
 
