@@ -2,7 +2,8 @@
 # yxnlp developer tasks. Two of them are the README quick start:
 #   bash tasks.sh demo   set up .venv and run the main job on the shipped seed and corpus sample
 #   bash tasks.sh test   set up .venv (plus test-only system packages) and run the whole test suite
-# Other tasks: setup, lint, bench, plots, train.
+# Other tasks: setup, lint, bench, plots, train, docs (the API reference from the docstrings,
+# into out/docs/ by pdoc).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -54,10 +55,10 @@ demo() {
     say "batch over corpus/ into out/records and out/yxnlp.duckdb"
     "$VENV/bin/yxnlp" batch seeds corpus --out out/records --db out/yxnlp.duckdb --workers 2
     say "the provinces' 2026 GDP growth targets, from the store"
-    "$VENV/bin/yxnlp" compare --db out/yxnlp.duckdb --by region --key gdp_growth --status target --years 2026
+    "$VENV/bin/yxnlp" compare --db out/yxnlp.duckdb --by region --key gdp_growth --status target --year 2026
     say "Shanghai's targets 2020-2024, from the store"
     "$VENV/bin/yxnlp" compare --db out/yxnlp.duckdb --region 上海 --key gdp_growth --key cpi_growth \
-        --key urban_new_jobs --status target --years 2020-2024
+        --key urban_new_jobs --status target --year 2020-2024
 }
 
 test_() {
@@ -79,5 +80,6 @@ case "${1:-}" in
     bench) setup; shift; "$VENV/bin/python" benchmarks/bench.py "$@" ;;
     plots) setup; "$VENV/bin/python" scripts/make_plots.py ;;
     train) setup; "$VENV/bin/yxnlp" train ;;
-    *) echo "usage: bash tasks.sh {demo|test|setup|lint|bench|plots|train}" >&2; exit 2 ;;
+    docs) setup; "$VENV/bin/python" scripts/build_docs.py out/docs ;;
+    *) echo "usage: bash tasks.sh {demo|test|setup|lint|bench|plots|train|docs}" >&2; exit 2 ;;
 esac

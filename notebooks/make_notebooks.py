@@ -15,18 +15,19 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 HERE = Path(__file__).resolve().parent
 
 ROOTS = """\
-# The repository root (YXNLP_ROOT, else the folder above the notebook's) and the store that
-# `bash tasks.sh demo` builds (YXNLP_DB, default out/yxnlp.duckdb).
+# The repository root (YXNLP_ROOT, else the folder above the notebook's) and the store: as in
+# the command line, $YXNLP_DB, else out/yxnlp.duckdb (what `bash tasks.sh demo` builds).
 ROOT = Path(os.environ.get("YXNLP_ROOT") or next(
     p for p in [Path.cwd(), *Path.cwd().parents] if (p / "pyproject.toml").is_file()))
-DB = Path(os.environ.get("YXNLP_DB") or ROOT / "out" / "yxnlp.duckdb")
+DB = Path(os.environ.get(ENV_DB) or ROOT / DEFAULT_PATH)
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)"""
 
 
 def setup(imports: str) -> str:
     """The first code cell: imports, then where the repository and the store are."""
-    return f"import os\nfrom pathlib import Path\n\nimport pandas as pd\n{imports}\n\n{ROOTS}"
+    head = "import os\nfrom pathlib import Path\n\nimport pandas as pd\n"
+    return f"{head}{imports}\nfrom yxnlp.store import DEFAULT_PATH, ENV_DB\n\n{ROOTS}"
 
 
 QUICKSTART = [
@@ -138,27 +139,27 @@ national = plots.national_targets(store)
 national.assign(label=[plots.point_label(t, q) for t, q in zip(national["text"], national["qualifier"], strict=True)]) \\
     .pivot_table(index="year", columns="key", values="label", aggfunc="first").tail(25)"""),
     new_code_cell("""\
-fig = plots.plot_targets_by_year(national, keys=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标")
+fig = plots.plot_targets_by_year(national, key=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标")
 display(Image(plots.png(fig)))"""),
     new_markdown_cell("## Shanghai, 2020–2024"),
     new_code_cell("""\
-shanghai = plots.region_targets(store, "上海", years=(2020, 2024))
-fig = plots.plot_targets_by_year(shanghai, keys=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）")
+shanghai = plots.region_targets(store, "上海", year=(2020, 2024))
+fig = plots.plot_targets_by_year(shanghai, key=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）")
 display(Image(plots.png(fig)))
 shanghai[["year", "key", "text", "qualifier", "normalized_value", "normalized_max"]]"""),
     new_markdown_cell(
         "## The sentences behind the points\n\n"
-        "Each point comes from one indicator; its `sentence_span` points into the report's "
-        "text. Read it to check the number is the year's target."
+        "Each point comes from one indicator; the store keeps its sentence. Read it to check the "
+        "number is the year's target; `yxnlp show --ref REF --html page.html` opens it "
+        "highlighted in the whole report."
     ),
     new_code_cell("""\
 points = pd.concat([national.assign(series="全国"), shanghai.assign(series="上海")])
-sources = plots.with_sentences(points, store=store, root=ROOT)
-sources[["series", "year", "key", "text", "qualifier", "sentence", "document_source"]] \\
+points[["series", "year", "key", "text", "qualifier", "sentence", "ref"]] \\
     .sort_values(["series", "key", "year"]).reset_index(drop=True)"""),
     new_code_cell("""\
-missing = sources["sentence"].isna().sum()
-print(f"{len(sources)} points, {len(sources) - missing} with their sentence")"""),
+missing = points["sentence"].isna().sum()
+print(f"{len(points)} points, {len(points) - missing} with their sentence")"""),
 ]
 
 PROVINCES = [
@@ -247,10 +248,82 @@ fig.tight_layout()
 display(Image(plots.png(fig)))"""),
 ]
 
+QUESTIONS = [
+    new_markdown_cell(
+        "# Questions, answered\n\n"
+        "Four questions an analyst asks of the store, each in one call, and the tables ready "
+        "for Stata, R or Excel. Every filter takes the same names as the command line's flags "
+        "(`key`, `status`, `label`, `region`, `issuer`, `year`); a value that names nothing is "
+        "an error with the closest matches, not an empty table."
+    ),
+    new_code_cell(setup("\nimport yxnlp")),
+    new_code_cell("""\
+store = yxnlp.Store(DB)
+OUT = Path(os.environ.get("YXNLP_OUT") or ROOT / "out")
+print(store, "—", len(store.documents()), "documents")"""),
+    new_markdown_cell(
+        "## National GDP growth targets 2010–2025, with qualifier and range\n\n"
+        "One row per year: `value` and `max` (a range such as 6.5%－7% keeps both ends), the "
+        "`qualifier`, the `text` as written, and the change since the year before (`delta`), "
+        "computed only when that year is in the table: `gap` marks a year that follows a "
+        "missing one (no report in 2020)."
+    ),
+    new_code_cell("""\
+national = yxnlp.compare(store, key="gdp_growth", status="target", region="全国", year=(2010, 2025))
+national[["year", "value", "max", "qualifier", "unit", "text", "delta", "gap", "n_values", "ref"]]"""),
+    new_markdown_cell(
+        "## Companies named in more than one report, with the sentence of each mention"
+    ),
+    new_code_cell("""\
+mentions = store.mentions("COMPANY", min_documents=2)
+print(mentions["canonical"].nunique(), "companies in more than one report,", len(mentions), "mentions")
+mentions[["canonical", "region_name", "report_year", "text", "sentence"]].head(20)"""),
+    new_markdown_cell(
+        "## Every `gdp_growth` figure of 浙江 or 广东 and the regions below them\n\n"
+        "A region is a name or code at any level and includes its cities, counties and towns "
+        "(by the gazetteer's code prefix); a list means any of them."
+    ),
+    new_code_cell("""\
+south_east = store.indicators("gdp_growth", region=["浙江", "广东"], with_sentence=True)
+print(len(south_east), "figures from", south_east["region_name"].nunique(), "regions:",
+      "、".join(sorted(south_east["region_name"].dropna().unique())) or "none in this store")
+south_east[["region_name", "region_code", "year", "status", "text", "qualifier", "sentence"]].head(20)"""),
+    new_markdown_cell(
+        "## A CSV for Stata\n\n"
+        "`Store.export` writes the views (indicators with their sentences, entities, mentions, "
+        "documents) as Parquet, CSV or JSON Lines. The CSV's column names are valid Stata and "
+        "R names (a letter, then letters, digits or `_`, at most 32 characters); dates are ISO "
+        "text and booleans 1/0. Read back, as Stata's `describe` would list it:"
+    ),
+    new_code_cell("""\
+import re
+
+written = store.export(OUT / "export", format="csv", views=["indicators"], key="gdp_growth")
+back = pd.read_csv(written[0])
+stata_name = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
+describe = pd.DataFrame({"variable": back.columns, "type": back.dtypes.astype(str).values,
+                         "non_missing": back.notna().sum().values,
+                         "valid_in_stata": [bool(stata_name.fullmatch(c)) for c in back.columns]})
+print(written[0], "—", len(back), "rows; every name valid:", describe["valid_in_stata"].all())
+describe"""),
+    new_markdown_cell(
+        "## Parquet keeps the types\n\n"
+        "Written by pyarrow, read back by `pd.read_parquet` with the frame's dtypes: "
+        "categoricals for the enumerations, nullable integers, dates."
+    ),
+    new_code_cell("""\
+store.export(OUT / "export", format="parquet")
+for view in ("indicators", "entities", "documents"):
+    frame = pd.read_parquet(OUT / "export" / f"{view}.parquet")
+    print(f"== {view}: {len(frame)} rows")
+    print(frame.dtypes.to_string())"""),
+]
+
 NOTEBOOKS = {
     "01_quickstart.ipynb": QUICKSTART,
     "02_targets_over_time.ipynb": TARGETS,
     "03_provinces_2026.ipynb": PROVINCES,
+    "04_questions.ipynb": QUESTIONS,
 }
 
 

@@ -42,12 +42,12 @@ def make_plots(store: Store, out: Path) -> list[tuple[Path, int]]:
     written = []
     national = plots.national_targets(store)
     fig = plots.plot_targets_by_year(
-        national, keys=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标"
+        national, key=plots.MAIN_KEYS, title="全国政府工作报告主要预期目标"
     )
     written.append((plots.save(fig, out / "national_targets.png"), len(national)))
-    shanghai = plots.region_targets(store, "上海", years=(2020, 2024))
+    shanghai = plots.region_targets(store, "上海", year=(2020, 2024))
     fig = plots.plot_targets_by_year(
-        shanghai, keys=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）"
+        shanghai, key=plots.MAIN_KEYS, title="上海市政府工作报告主要预期目标（2020—2024年）"
     )
     written.append((plots.save(fig, out / "shanghai_2020_2024.png"), len(shanghai)))
     provinces = plots.province_targets(store, "gdp_growth", year=2026)

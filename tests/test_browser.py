@@ -147,3 +147,24 @@ def test_click_entity_mention_marks_it(page: Any) -> None:
     assert mark.evaluate(IN_VIEW) is True
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "show_entity_marked.png"))
+
+
+OPENINGS = [
+    pytest.param("i3", "", "i3", id="focus-indicator"),  # yxnlp show --ref …:i3
+    pytest.param(None, "#i4", "i4", id="fragment"),  # any page: show.html#i4
+    pytest.param("i1", "#e1", "e1-m0", id="fragment-over-focus-entity"),  # an entity: its first mention
+]
+
+
+@pytest.mark.parametrize(("focus", "fragment", "marked"), OPENINGS)
+def test_the_page_opens_at_an_item(browser: Any, tmp_path: Path, focus: str | None, fragment: str, marked: str) -> None:  # fmt: skip
+    html = tmp_path / "show.html"
+    html.write_text(show.render_html(_record(), TEXT, focus=focus), encoding="utf-8")
+    p = browser.new_page(viewport={"width": 1280, "height": 800})
+    p.goto(html.as_uri() + fragment)
+    target = p.locator(f'#text mark[data-ref="{marked}"]')
+    assert "marked" in (target.get_attribute("class") or "").split()
+    assert target.evaluate(IN_VIEW) is True
+    assert p.locator(".marked").count() == 1
+    assert p.locator("tr.selected").get_attribute("data-ref") == marked
+    p.close()

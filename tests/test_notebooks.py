@@ -3,8 +3,9 @@
 The store is built once per session with ``yxnlp batch`` (2 workers, rules only) from the seed,
 Shanghai 2020-2024, the provinces' 2026 reports and the national reports since 2000 (the years
 the national targets plots show; the older reports are the slowest to process and add no point
-to them). Each notebook runs in a fresh ``python3`` kernel of this interpreter with ``YXNLP_DB``
-pointing at that store.
+to them), and invented county reports of 浙江, 广东 and 河南 (the corpus has no report of 浙江
+or 广东, which the questions notebook asks about). Each notebook runs in a fresh ``python3``
+kernel of this interpreter with ``YXNLP_DB`` pointing at that store.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tests.fixtures_batch import write_reports
 from yxnlp.batch import run_batch
 from yxnlp.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["01_quickstart.ipynb", "02_targets_over_time.ipynb", "03_provinces_2026.ipynb"]
+NAMES = ["01_quickstart.ipynb", "02_targets_over_time.ipynb", "03_provinces_2026.ipynb", "04_questions.ipynb"]
 
 
 def _inputs() -> list[Path]:
@@ -39,7 +41,8 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("corpus/ is not in this checkout")
     out = tmp_path_factory.mktemp("notebooks")
     db = out / "yxnlp.duckdb"
-    result = run_batch(_inputs(), out=out / "records", db=db, workers=2, ner=False)
+    counties = write_reports(out / "counties", 5, paragraphs=6)
+    result = run_batch([*_inputs(), *counties], out=out / "records", db=db, workers=2, ner=False)
     assert result.ok, result.summary()
     return db
 
@@ -106,6 +109,19 @@ def test_provinces_2026_runs(kernel_env: None) -> None:
     nb = _execute("03_provinces_2026.ipynb")
     assert len(_outputs(nb, "image/png")) == 3
     assert any("provincial 2026 reports" in t for t in _outputs(nb, "stream"))
+
+
+@pytest.mark.slow
+def test_questions_runs(kernel_env: None, tmp_path: Path) -> None:
+    nb = _execute("04_questions.ipynb")
+    text = "\n".join(_outputs(nb, "stream"))
+    assert "every name valid: True" in text
+    # the invented counties of 浙江 and 广东 (not 河南's 长葛市)
+    assert "figures from 4 regions: 义乌市、安吉县、新会区、英德市" in text
+    assert "== indicators" in text and "category" in text and "Int64" in text
+    tables = "\n".join(_outputs(nb, "text/html"))
+    assert "6.5%－7%" in tables  # 2016's range target, kept with its qualifier
+    assert (tmp_path / "export" / "indicators.csv").is_file()
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -48,7 +48,7 @@ NATIONAL: list[Row] = [
     ])
     for year, g, j, c in [(2023, "5%", 1200, "3%"), (2024, "5%", 1200, "3%"), (2025, "5%", 1200, "2%")]
 ]  # fmt: skip
-CODES = {"河南省": "410000", "浙江省": "330000", "广东省": "440000", "江西省某县": "360121"}
+CODES = {"河南省": "410000", "浙江省": "330000", "广东省": "440000", "江西省某县": "360121", "温州市": "330300"}
 
 
 def _record(region: str, year: int, text: str, facts: list, folder: Path) -> Record:  # type: ignore[type-arg]
@@ -117,7 +117,7 @@ def test_national_targets_by_year(store: Store) -> None:
 
 
 def test_region_targets_within_years(store: Store) -> None:
-    t = plots.region_targets(store, "江西省某县", years=(2023, 2024))
+    t = plots.region_targets(store, "江西省某县", year=(2023, 2024))
     assert sorted(zip(t["key"], t["year"], strict=True)) == [
         ("cpi_growth", 2023), ("cpi_growth", 2024), ("gdp_growth", 2023), ("gdp_growth", 2024),
     ]  # fmt: skip
@@ -141,17 +141,32 @@ def test_scaled_units(store: Store) -> None:
 
 
 def test_sentences_behind_each_point(store: Store) -> None:
-    t = plots.with_sentences(plots.region_targets(store, "江西省某县", keys=["cpi_growth"]))
+    t = plots.region_targets(store, "江西省某县", key=["cpi_growth"])
     assert len(t) == 4
     for year, sentence in zip(t["year"], t["sentence"], strict=True):
         assert sentence == f"{year}年目标：生产总值增长" + sentence.split("增长")[1]
         assert sentence.endswith("居民消费价格涨幅3%左右。")
 
 
-def test_sentence_missing_when_source_changed(store: Store) -> None:
-    df = store.indicators("gdp_growth", region="河南")
-    Path(df["document_source"].iloc[0]).write_text("已改动", encoding="utf-8")
-    assert plots.with_sentences(df)["sentence"].isna().all()
+def test_sentences_stay_when_the_source_changes_later(store: Store) -> None:
+    """The store keeps the sentence it cut when the record was stored."""
+    df = store.indicators("gdp_growth", region="河南", with_sentence=True)
+    Path(df["document_path"].iloc[0]).write_text("已改动", encoding="utf-8")
+    again = store.indicators("gdp_growth", region="河南", with_sentence=True)
+    assert again["sentence"].tolist() == ["全省生产总值增长5%以上，城镇新增就业110万人以上。"]
+
+
+def test_a_province_s_targets_leave_out_the_reports_below_it(tmp_path: Path) -> None:
+    """region_targets is about the region's own reports; a city's report inside it is not."""
+    province = _record("浙江省", 2026, "生产总值增长5.5%左右。", [
+        ("5.5%左右", "gdp_growth", 5.5, None, "percent", "approx", "target", None)], tmp_path)
+    city = _record("温州市", 2026, "生产总值增长6%左右。", [
+        ("6%左右", "gdp_growth", 6, None, "percent", "approx", "target", None)], tmp_path)
+    with Store(tmp_path / "z.duckdb", read_only=False) as st:
+        st.upsert([province, city])
+    store = Store(tmp_path / "z.duckdb")
+    assert len(store.indicators("gdp_growth", region="浙江")) == 2  # the city is below 浙江
+    assert plots.region_targets(store, "浙江", key=["gdp_growth"])["text"].tolist() == ["5.5%左右"]
 
 
 # --- fonts and figures --------------------------------------------------------------------
@@ -199,7 +214,7 @@ def test_strict_render_catches_tofu(cjk: str) -> None:
 
 def test_targets_by_year_plot(store: Store, cjk: str, tmp_path: Path) -> None:
     t = plots.main_targets(store.indicators(["gdp_growth", "cpi_growth"], region="江西省某县"))
-    fig = plots.plot_targets_by_year(t, keys=["gdp_growth", "cpi_growth"], title="江西省某县")
+    fig = plots.plot_targets_by_year(t, key=["gdp_growth", "cpi_growth"], title="江西省某县")
     assert _render_strict(fig)[:8] == b"\x89PNG\r\n\x1a\n"
     texts = _texts(fig)
     assert {"7%左右", "5.5%左右", "3%左右", "江西省某县", "GDP增长目标（%）"} <= set(texts)
@@ -209,7 +224,7 @@ def test_targets_by_year_plot(store: Store, cjk: str, tmp_path: Path) -> None:
 
 def test_targets_by_year_missing_key_panel(store: Store, cjk: str) -> None:
     t = plots.main_targets(store.indicators("gdp_growth", region="江西省某县"))
-    fig = plots.plot_targets_by_year(t, keys=["gdp_growth", "urban_new_jobs"])
+    fig = plots.plot_targets_by_year(t, key=["gdp_growth", "urban_new_jobs"])
     assert "没有数据" in _texts(fig)
     _render_strict(fig)
 
@@ -264,6 +279,6 @@ def test_year_section_wins_over_five_year_plan(tmp_path: Path) -> None:
     assert plots.main_targets(store.indicators("urban_new_jobs"))["text"].tolist() == [
         "5500万人以上"
     ]  # without headings: the first in the text
-    assert plots.region_targets(store, "河南", keys=["urban_new_jobs"])["text"].tolist() == [
+    assert plots.region_targets(store, "河南", key=["urban_new_jobs"])["text"].tolist() == [
         "1200万人左右"
     ]

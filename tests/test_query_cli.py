@@ -173,9 +173,9 @@ def test_entities_in_two_years(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     )
     assert status == 0
     assert [(r["canonical"], r["years"]) for r in json.loads(out)] == [
-        ("南塘五金机械有限公司", "2022,2024"),
-        ("禾丰食品集团", "2023,2024"),
-        ("青岚竹木制品有限公司", "2022,2023"),
+        ("南塘五金机械有限公司", [2022, 2024]),
+        ("禾丰食品集团", [2023, 2024]),
+        ("青岚竹木制品有限公司", [2022, 2023]),
     ]
 
 
@@ -190,25 +190,13 @@ def test_entities_per_document(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     ]
 
 
-# --- export --------------------------------------------------------------------------------------
+def test_default_table_columns_are_frame_columns(db: Path) -> None:
+    from yxnlp.cli.compare import TABLE_COLUMNS as COMPARE
+    from yxnlp.cli.entities import MENTION_COLUMNS
+    from yxnlp.cli.indicators import TABLE_COLUMNS as INDICATORS
+    from yxnlp.compare import LONG
 
-
-def test_export_parquet(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "export", "--db", str(db), "--parquet", str(tmp_path / "pq"))
-    assert status == 0
-    assert sorted(Path(line).name for line in out.splitlines()) == sorted(
-        f"{t}.parquet" for t in ("schema_version", *TABLES)
-    )
-    with duckdb.connect() as con:
-        n = con.execute(
-            f"SELECT count(*) FROM '{tmp_path / 'pq' / 'indicators.parquet'}'"
-        ).fetchall()
-    assert n == [(13,)]
-
-
-def test_default_table_columns_are_indicator_view_columns() -> None:
-    from yxnlp.cli.query import INDICATOR_COLUMNS
-    from yxnlp.store import DOCUMENT_CONTEXT
-
-    known = {*TABLES["indicators"].names, *(name for name, _ in DOCUMENT_CONTEXT)}
-    assert set(INDICATOR_COLUMNS) <= known
+    store = Store(db)
+    assert set(INDICATORS) <= set(store.indicators().columns)
+    assert set(MENTION_COLUMNS) <= set(store.mentions().columns)
+    assert set(COMPARE) <= set(LONG)

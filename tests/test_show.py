@@ -18,6 +18,7 @@ from yxnlp import show
 from yxnlp.cli import main
 from yxnlp.errors import InputError
 from yxnlp.record import Document, Entity, Indicator, Mention, Record
+from yxnlp.store import Store
 
 # Invented sentences in the style of county reports from other provinces (not the seed).
 HENAN = (
@@ -377,3 +378,65 @@ def test_style_and_script_come_from_the_data_files() -> None:
     for name in ("page.css", "page.js"):
         assert folder.joinpath(name).read_text(encoding="utf-8") in page, name
     assert "function markRef" in page and "mark.marked" in page
+
+
+# --- opening at an item: --indicator, and --ref from the store ----------------------------------
+
+
+@pytest.fixture
+def stored_henan(tmp_path: Path) -> Path:
+    """HENAN's record in a store, its text in a file the store found."""
+    src = tmp_path / "县.txt"
+    src.write_text(HENAN, encoding="utf-8")
+    rec = HENAN_RECORD.model_copy(deep=True)
+    rec.document.source = str(src)
+    db = tmp_path / "s.duckdb"
+    with Store(db, read_only=False) as st:
+        st.upsert([rec])
+    return db
+
+
+def test_cli_opens_a_stored_record_at_a_ref(stored_henan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    ref = Store(stored_henan).indicators()["ref"].iloc[1]
+    out = tmp_path / "ref.html"
+    assert main(["show", "--ref", ref, "--db", str(stored_henan), "--html", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<body data-focus="i2">' in page
+    _check_exact(lxml.html.fromstring(page), HENAN)
+    assert capsys.readouterr().out.startswith(f"{out}#i2: 6 indicators")
+
+
+def test_cli_ref_reads_yxnlp_db(stored_henan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("YXNLP_DB", str(stored_henan))
+    ref = Store().indicators()["ref"].iloc[0]
+    assert main(["show", "--ref", ref, "--html", str(tmp_path / "p.html")]) == 0
+
+
+def test_cli_ref_whose_text_moved(stored_henan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    ref = Store(stored_henan).indicators()["ref"].iloc[0]
+    moved = tmp_path / "moved.txt"
+    (tmp_path / "县.txt").rename(moved)
+    args = ["show", "--ref", ref, "--db", str(stored_henan), "--html", str(tmp_path / "p.html")]
+    assert main(args) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert main([*args, "--text", str(moved)]) == 0
+
+
+SHOW_USAGE = [
+    (["--ref", "xyz"], "not a ref"),
+    ([], "show needs a FILE or --ref"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), SHOW_USAGE)
+def test_cli_show_usage_errors(stored_henan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:  # fmt: skip
+    assert main(["show", *args, "--db", str(stored_henan), "--html", str(tmp_path / "p.html")]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_opens_a_record_at_an_indicator(record_beside_text: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    out = tmp_path / "i.html"
+    assert main(["show", str(record_beside_text), "--html", str(out), "--indicator", "i3"]) == 0
+    assert '<body data-focus="i3">' in out.read_text(encoding="utf-8")
+    assert main(["show", str(record_beside_text), "--html", str(out), "--indicator", "i33"]) == 2
+    assert "unknown item of" in capsys.readouterr().err

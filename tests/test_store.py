@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pytest
 
 from tests.fixtures_batch import company, county_records, full_record, indicator, record
@@ -22,6 +23,7 @@ from yxnlp.store import (
     parse_years,
     schema_version_supported,
 )
+from yxnlp.store.frames import ATTRIBUTES
 
 
 @pytest.fixture(scope="session")
@@ -133,12 +135,14 @@ def test_a_version_2_store_is_migrated_and_takes_records_of_both_versions(tmp_pa
         "SELECT id, schema_version, rules IS NULL AS unknown,"
         " json_extract_string(rules, '$.region') AS region_rule FROM documents ORDER BY id"
     ).fillna("-")
+    # opened for writing, the older store's records were stored again from its records table:
+    # the v1 record's rules are {} (not unknown), its rows are the record's own
     assert docs.values.tolist() == [
-        ["anji2023", "1", True, "-"], ["linchuan2025", "2", False, "gazetteer:longest_chain"],
+        ["anji2023", "1", False, "-"], ["linchuan2025", "2", False, "gazetteer:longest_chain"],
     ]  # fmt: skip
     targets = store.indicators(status="target")
     assert targets[["document_id", "text", "year"]].values.tolist() == [
-        ["anji2023", "6.5%", 2023], ["linchuan2025", "12亿—15亿元", 2025],
+        ["anji2023", "6.5%", 2023], ["anji2023", "9.9%", 2023], ["linchuan2025", "12亿—15亿元", 2025],
     ]  # by region code
 
 
@@ -204,11 +208,12 @@ def expected_rows(rec: Record) -> dict[str, dict[str, Any]]:
 
 
 DERIVED = {
-    "documents": {"report_year": 2025, "n_sections": 1, "n_sentences": 1, "n_indicators": 1, "n_entities": 1},
+    "documents": {"report_year": 2025, "n_sections": 1, "n_sentences": 1, "n_indicators": 1, "n_entities": 1, "path": None},
     "sections": {},
-    "indicators": {"year": 2025},
+    # the record's text is shorter than its spans: no sentence rather than a wrong cut
+    "indicators": {"year": 2025, "period_start": pd.Timestamp("2025-01-01"), "period_end": pd.Timestamp("2025-06-30"), "sentence": None},
     "entities": {"n_mentions": 1},
-    "mentions": {},
+    "mentions": {"sentence_span_start": None, "sentence_span_end": None, "sentence": None},
 }  # fmt: skip
 
 
@@ -255,7 +260,9 @@ def fresh_columns() -> dict[str, list[tuple[str, str]]]:
         return {t: list(database_columns(con, t).items()) for t in (*TABLES, *VIEWS)}
 
 
-VIEWS = {"indicator_view": "indicators", "entity_view": "entities"}
+VIEWS = {"indicator_view": "indicators", "entity_view": "entities", "mention_view": "mentions"}
+#: the columns a view adds between its table's and the document context
+VIEW_ADDS = {"indicator_view": [], "entity_view": [], "mention_view": ["label", "name", "canonical"]}
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -270,20 +277,25 @@ def test_views_are_rows_with_their_document_context(view: str, table: str) -> No
     columns = [name for name, _ in fresh_columns()[view]]
     context = [name for name, _ in DOCUMENT_CONTEXT]
     assert columns[-len(context) :] == context
-    assert sorted(columns[: -len(context)]) == sorted(TABLES[table].names)
+    assert sorted(columns[: -len(context)]) == sorted([*TABLES[table].names, *VIEW_ADDS[view]])
 
 
 def test_shortcut_frames_carry_the_view_columns(shared_db: Path) -> None:
     store = Store(shared_db)
     context = [name for name, _ in DOCUMENT_CONTEXT]
+    attributes = [f"attributes_{a}" for a in ATTRIBUTES]
+    spread = ["n_years", "n_documents"]  # the distinct report years and documents of the entity
     shortcuts = [
-        (store.indicators(), "indicators", []),
-        (store.entities(), "entities", ["n_years"]),  # the distinct report years of the entity
+        (store.indicators(), "indicators", [], ["sentence"]),  # sentence: with_sentence=True
+        (store.indicators(with_sentence=True), "indicators", [], []),
+        (store.indicators(distinct=True), "indicators", ["n_statements"], ["sentence"]),
+        (store.entities(), "entities", [*spread, *attributes], []),
+        (store.mentions(), "mentions", ["label", "name", "canonical", *spread], []),
     ]
-    for frame, table, added in shortcuts:
-        own = [n for n in TABLES[table].names if n != "document_id"]
-        assert list(frame.columns)[: len(context) + 1] == ["document_id", *context]
-        assert sorted(frame.columns[len(context) + 1 :]) == sorted(own + added)
+    for frame, table, added, dropped in shortcuts:
+        own = [n for n in TABLES[table].names if n not in ("document_id", *dropped)]
+        assert list(frame.columns)[: len(context) + 2] == ["document_id", *context, "ref"]
+        assert sorted(frame.columns[len(context) + 2 :]) == sorted(own + added)
     assert list(store.documents().columns) == [name for name, _ in fresh_columns()["documents"]]
 
 
@@ -378,9 +390,9 @@ def test_documents_carry_the_metadata(shared_db: Path) -> None:
 def test_entities_in_at_least_two_years(shared_db: Path) -> None:
     df = Store(shared_db).entities("COMPANY", min_years=2, grouped=True)
     assert df[["canonical", "n_years", "years", "n_documents"]].values.tolist() == [
-        ["南塘五金机械有限公司", 2, "2022,2024", 2],
-        ["禾丰食品集团", 2, "2023,2024", 2],
-        ["青岚竹木制品有限公司", 2, "2022,2023", 2],
+        ["南塘五金机械有限公司", 2, [2022, 2024], 2],
+        ["禾丰食品集团", 2, [2023, 2024], 2],
+        ["青岚竹木制品有限公司", 2, [2022, 2023], 2],
     ]
     rows = Store(shared_db).entities("COMPANY", min_years=2, region="安吉县")
     assert sorted(set(rows["canonical"])) == ["禾丰食品集团", "青岚竹木制品有限公司"]
@@ -391,7 +403,9 @@ def test_entity_attributes_are_json_text(tmp_path: Path) -> None:
     e = company(1, "远澜新材料股份有限公司").model_copy(update={"attributes": {"type": "企业"}})
     with Store(tmp_path / "e.duckdb", read_only=False) as store:
         store.upsert([record("d", region=None, issuer=None, plan_year=None, entities=[e])])
-    assert Store(tmp_path / "e.duckdb").entities()["attributes"].tolist() == ['{"type": "企业"}']
+    df = Store(tmp_path / "e.duckdb").entities()
+    assert df["attributes"].tolist() == ['{"type": "企业"}']
+    assert df["attributes_type"].tolist() == ["企业"] and df["attributes_owner"].isna().all()
 
 
 # --- read-only queries and export ---------------------------------------------------------------
@@ -412,21 +426,6 @@ def test_query_refuses_to_write(db: Path, sql: str) -> None:
         Store(db).query(sql.format(tmp=db.parent))
     assert counts(db) == expected_counts(county_records())
     assert sorted(p.name for p in db.parent.iterdir()) == ["y.duckdb"]
-
-
-def test_parquet_export_holds_every_table(shared_db: Path, tmp_path: Path) -> None:
-    written = Store(shared_db).export_parquet(tmp_path / "pq")
-    assert sorted(p.name for p in written) == sorted(
-        f"{t}.parquet" for t in ("schema_version", *TABLES)
-    )
-    con = duckdb.connect()
-    exported = {
-        t: con.execute(
-            f"SELECT count(*) FROM read_parquet('{tmp_path / 'pq' / t}.parquet')"
-        ).fetchone()[0]  # type: ignore[index]
-        for t in TABLES
-    }
-    assert exported == expected_counts(county_records())
 
 
 YEARS = [("2026", (2026, 2026)), ("2020-2024", (2020, 2024)), ("2024..2020", (2020, 2024)), ("2020至2024", (2020, 2024))]  # fmt: skip

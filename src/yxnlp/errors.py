@@ -24,3 +24,13 @@ class InputError(YxnlpError, ValueError):
 
 class ModelError(YxnlpError):
     """A model or optional backend that cannot be loaded (with an install hint)."""
+
+
+class UsageError(YxnlpError, ValueError):
+    """A value given by the user that names nothing: an unknown key, status, region or column.
+
+    The message names the value and the closest matches; the command line exits with status 2.
+
+    >>> str(UsageError("unknown indicator key 'gdp_grwoth' (did you mean gdp_growth?)"))
+    "unknown indicator key 'gdp_grwoth' (did you mean gdp_growth?)"
+    """

@@ -31,8 +31,8 @@ import pandas as pd
 from matplotlib import font_manager, rcParams
 from matplotlib.figure import Figure
 
-from yxnlp import ingest, taxonomy
-from yxnlp.errors import InputError, ModelError
+from yxnlp import taxonomy
+from yxnlp.errors import ModelError
 from yxnlp.store import Store, short_region_name
 
 #: Font families tried in order; the first one matplotlib can find is used.
@@ -192,24 +192,29 @@ def is_province(df: pd.DataFrame) -> pd.Series:
     return code.str.fullmatch(r"[1-8]\d0000") & (code != "100000")
 
 
-def national_targets(store: Store, keys: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
-    """The national main targets by year (:func:`main_targets` of the national reports)."""
-    df = store.indicators(list(keys), status="target")
+def national_targets(store: Store, key: Sequence[str] = MAIN_KEYS) -> pd.DataFrame:
+    """The national main targets by year (:func:`main_targets` of the national reports), each
+    with its ``sentence``."""
+    df = store.indicators(list(key), status="target", with_sentence=True)
     return main_targets(with_headings(df[is_national(df)] if len(df) else df, store))
 
 
 def region_targets(
-    store: Store, region: str, *, years: tuple[int, int] | None = None,
-    keys: Sequence[str] = MAIN_KEYS,
+    store: Store, region: str, *, year: tuple[int, int] | None = None,
+    key: Sequence[str] = MAIN_KEYS,
 ) -> pd.DataFrame:  # fmt: skip
-    """One region's main targets by year (``region`` a name, short name or code)."""
-    df = store.indicators(list(keys), status="target", region=region, year=years)
-    return main_targets(with_headings(df, store))
+    """The main targets by year of a region's own reports (``region`` a name or code; the
+    reports of the regions below it are left out), each with its ``sentence``."""
+    df = store.indicators(list(key), status="target", region=region, year=year, with_sentence=True)  # fmt: skip
+    match = store.region(region)
+    own = df["region_code"].isin(match.codes) | df["region_name"].isin(match.names)
+    return main_targets(with_headings(df[own.fillna(False)], store))
 
 
 def province_targets(store: Store, key: str = "gdp_growth", *, year: int) -> pd.DataFrame:
-    """Each province's main target for ``key`` in ``year`` (one row per province)."""
-    df = store.indicators(key, status="target", year=year)
+    """Each province's main target for ``key`` in ``year`` (one row per province), each with
+    its ``sentence``."""
+    df = store.indicators(key, status="target", year=year, with_sentence=True)
     return main_targets(with_headings(df[is_province(df)] if len(df) else df, store))
 
 
@@ -275,14 +280,14 @@ def _draw_series(ax: Any, d: pd.DataFrame, *, color: str, label: str | None = No
 
 
 def plot_targets_by_year(
-    targets: pd.DataFrame, *, keys: Iterable[str] | None = None, title: str = ""
+    targets: pd.DataFrame, *, key: Iterable[str] | None = None, title: str = ""
 ) -> Figure:
     """One panel per key: the target by year, labelled with its text (ranges as bars).
 
-    ``targets`` is :func:`main_targets` output for one region; ``keys`` orders the panels.
+    ``targets`` is :func:`main_targets` output for one region; ``key`` orders the panels.
     """
     use_cjk_font()
-    wanted = list(keys) if keys is not None else sorted(set(targets["key"]))
+    wanted = list(key) if key is not None else sorted(set(targets["key"]))
     fig = Figure(figsize=(10, 3.2 * len(wanted)))
     axes = fig.subplots(len(wanted), 1, squeeze=False)
     for ax, key in zip(axes[:, 0], wanted, strict=True):
@@ -348,38 +353,3 @@ def png(fig: Figure, *, dpi: int = 110) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, dpi=dpi, format="png")
     return buf.getvalue()
-
-
-def with_sentences(
-    df: pd.DataFrame, *, store: Store | None = None, root: str | Path = "."
-) -> pd.DataFrame:
-    """``df`` with a ``sentence`` column: each indicator's source sentence.
-
-    The text is read from ``document_source`` (relative paths resolved against ``root``, the
-    folder the batch ran in) when that file still has the record's sha256 (``document_id``),
-    else taken from the stored record's ``document.text`` (html, docx and pdf input) when
-    ``store`` is given; ``None`` where neither is available.
-    """
-    texts: dict[str, str | None] = {}
-    for doc_id, source in df[["document_id", "document_source"]].drop_duplicates().values:
-        text = _source_text(Path(root, source), str(doc_id))
-        if text is None and store is not None:
-            record = store.record(str(doc_id))
-            text = record.document.text if record is not None else None
-        texts[doc_id] = text
-    out = df.copy()
-    out["sentence"] = [
-        None if texts.get(d) is None else str(texts[d])[int(s) : int(e)]
-        for d, s, e in out[["document_id", "sentence_span_start", "sentence_span_end"]].values
-    ]
-    return out
-
-
-def _source_text(path: Path, doc_id: str) -> str | None:
-    if not path.is_file():
-        return None
-    try:
-        src = ingest.read(path)
-    except InputError:
-        return None
-    return src.text if src.id == doc_id else None

@@ -93,8 +93,16 @@ class Sentence(_Model):
 
 
 class Normalized(_Model):
-    value: float | None = None
-    unit: str | None = None
+    """The figure in base units, signed (下降3% is -3)."""
+
+    value: float | None = Field(
+        default=None, description="the value in base units, signed; the low end of a range"
+    )
+    unit: str | None = Field(
+        default=None,
+        description="CNY (money in yuan), percent, percentage_point, count, USD, or a physical"
+        " unit as written in Chinese (樘, 蒸吨, 平方米, …)",
+    )
     max: float | None = Field(default=None, description="upper end of a range")
 
 
@@ -113,10 +121,27 @@ class Indicator(_Model):
     unit: str | None = None
     unit_inferred: bool = False
     normalized: Normalized = Field(default_factory=Normalized)
-    kind: Kind
-    qualifier: Qualifier = "exact"
-    status: Status = "actual"
-    period: str | None = None
+    kind: Kind = Field(
+        description="amount: money · count: a number of things · percent: a plain ratio or"
+        " completion rate · growth: a 同比/年均 change · share: 占…比重 · quantity: a physical"
+        " amount"
+    )
+    qualifier: Qualifier = Field(
+        default="exact",
+        description="exact · approx (约, 左右, 近) · more_than (余, 多, 超) · at_least (以上,"
+        " 不低于) · at_most (以内, 不超过, 控制在) · less_than (以下, 不足) · range (6%－6.5%:"
+        " normalized.value is the low end, normalized.max the high end)",
+    )
+    status: Status = Field(
+        default="actual",
+        description="actual · estimate (预计) · target (力争, 目标, future years) · progress"
+        " (partial completion such as 完成约70%)",
+    )
+    period: str | None = Field(
+        default=None,
+        description="'2021' (a year), '2021-01..2021-11' (months), '2021..2025' (a span, e.g."
+        " 年均), or null",
+    )
     entity: str | None = None
     source: str = Field(description="the rule or model that produced it, e.g. 'rule:money'")
     rules: dict[str, str] = Field(
@@ -133,7 +158,11 @@ class Mention(_Model):
 
 class Entity(_Model):
     id: str
-    label: Label
+    label: Label = Field(
+        description="COMPANY · PROJECT (projects, parks, bases, incubators, platforms;"
+        " attributes.type says which) · ORG (government and party bodies) · PLACE"
+        " (administrative places and named regions)"
+    )
     name: str
     canonical: str
     mentions: list[Mention] = Field(default_factory=list)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -60,3 +63,49 @@ def test_missing_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["extract", str(missing)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(missing) in err[0]
+
+
+# --- stdin and the summary -----------------------------------------------------------------------
+
+STDIN_REPORT = "某县工信局2024年工作总结\n\n一、总体情况\n全县规上工业增加值增长7%。\n"
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_dash_reads_the_report_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, encoding: str) -> None:  # fmt: skip
+    raw = STDIN_REPORT.encode(encoding)
+    monkeypatch.setattr(sys, "stdin", _Stdin(raw))
+    assert main(["extract", "-", "--no-ner"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["document"]["source"] == "<stdin>"
+    assert rec["document"]["id"] == hashlib.sha256(raw).hexdigest()
+    assert [i["text"] for i in rec["indicators"]] == ["7%"]
+
+
+def test_stdin_named_and_empty(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr(sys, "stdin", _Stdin(STDIN_REPORT.encode()))
+    assert main(["extract", "-", "--no-ner", "--source", "county/2024.txt"]) == 0
+    assert json.loads(capsys.readouterr().out)["document"]["source"] == "county/2024.txt"
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"  \n"))
+    assert main(["extract", "-", "--no-ner"]) == 1
+    assert capsys.readouterr().err == "yxnlp: error: <stdin>: no input on stdin\n"
+
+
+def test_summary_goes_to_stderr_and_says_what_it_leaves_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:  # fmt: skip
+    out = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "--no-ner", "-o", str(out), "--summary"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    record = Record.from_json(out.read_bytes())
+    more = len(record.indicators) - 12
+    assert f"  … and {more} more indicators (all of them are in the record)" in captured.err
+    companies = sum(e.label == "COMPANY" for e in record.entities)
+    assert f"  … and {companies - 15} more COMPANY" in captured.err
+    assert main(["extract", str(SEED), "--no-ner", "--summary"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["document"]["id"] == record.document.id
+    assert captured.err.startswith("title      ")

@@ -207,7 +207,7 @@ def test_city_written_without_its_suffix() -> None:
 @pytest.mark.parametrize(
     ("word", "firm"),
     [("比亚迪", True), ("舜宇", True), ("绿色", False), ("三峡", False), ("大项目", False),
-     ("川渝", False), ("雁栖湖", False), ("亿级", False)],  # fmt: skip
+     ("川渝", False), ("雁栖湖", False), ("亿级", False)],
 )
 def test_firm_brand(word: str, firm: bool) -> None:
     assert firm_brand(word) is firm
@@ -216,7 +216,7 @@ def test_firm_brand(word: str, firm: bool) -> None:
 @pytest.mark.parametrize(
     ("item", "name"),
     [("瑞丰集团年产5万吨饲料项目", "瑞丰集团"), ("福耀汽车玻璃", "福耀"),
-     ("鼎泰新材料储能电站", "鼎泰新材料"), ("重点工业项目", None), ("沪渝铁路二期", None)],  # fmt: skip
+     ("鼎泰新材料储能电站", "鼎泰新材料"), ("重点工业项目", None), ("沪渝铁路二期", None)],
 )
 def test_name_at_start(item: str, name: str | None) -> None:
     assert name_at_start(item) == name
@@ -225,7 +225,7 @@ def test_name_at_start(item: str, name: str | None) -> None:
 @pytest.mark.parametrize(
     ("item", "ok"),
     [("冠华楼梯", True), ("宏发铝业", True), ("落实领导联系", False), ("重点企业", False),
-     ("湖州市", False), ("煤矿", False), ("国有大型骨干企业集团", False)],  # fmt: skip
+     ("湖州市", False), ("煤矿", False), ("国有大型骨干企业集团", False)],
 )
 def test_list_item_guard(item: str, ok: bool) -> None:
     assert list_item_ok(item) is ok

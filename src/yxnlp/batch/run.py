@@ -228,7 +228,8 @@ class _Job:
             if entry and self._unchanged(f, entry):
                 self.result.skipped += 1
                 if self.store is not None and self.owns(f) and entry.document_id not in stored:
-                    self.store.upsert([Record.from_json((self.out / self.names[f]).read_bytes())])
+                    restored = Record.from_json((self.out / self.names[f]).read_bytes())
+                    self.store.upsert([restored], files={restored.document.id: f})
                     self.result.restored += 1
                 continue
             if entry and entry.document_id:
@@ -268,7 +269,7 @@ class _Job:
         write_atomic(output, outcome.record_json + "\n")
         record = Record.from_json(outcome.record_json)
         if self.store is not None and self.owns(f):
-            self.store.upsert([record])
+            self.store.upsert([record], files={record.document.id: f})
         self.manifest[str(f.resolve())] = Entry(
             source=str(f),
             sha256=self.shas[f],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from rich.console import Console
 
 from yxnlp.batch import run_batch
 from yxnlp.ingest import SUFFIXES
+from yxnlp.store import ENV_DB
 
 
 def add_parser(sub: Any) -> None:
@@ -25,7 +27,10 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
-    p.add_argument("--db", type=Path, metavar="PATH", help="DuckDB store to upsert records into")
+    p.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help=f"DuckDB store to upsert records into (default: ${ENV_DB} if set, else none)",
+    )  # fmt: skip
     p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     progress = console.is_terminal if args.progress is None else args.progress
     options: dict[str, Any] = {
         "out": args.out,
-        "db": args.db,
+        "db": args.db if args.db is not None else (os.environ.get(ENV_DB) or None),
         "workers": args.workers,
         "segmenter": args.segmenter,
         "ner": not args.no_ner,
@@ -70,5 +75,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"failed: {failure.reason}", file=sys.stderr)
     if len(result.failed) > 10:
         print(f"… and {len(result.failed) - 10} more", file=sys.stderr)
-    print(result.summary(), file=sys.stderr)
+    if not args.quiet:
+        print(result.summary(), file=sys.stderr)
     return 0 if result.ok else 1

@@ -1,7 +1,11 @@
-"""``yxnlp compare``: indicator keys across years or regions with deltas; entity continuity.
+"""``yxnlp compare``: indicator keys across years or regions, with qualifiers, ranges and deltas.
 
-Reads the store (``--db``) or record JSON files (``--records FILE_OR_DIR``). ``--entities``
-prints new / continuing / dropped entities between consecutive reports of each issuer instead.
+Reads the store (``--db``) or record JSON files (``--records FILE_OR_DIR``). One row per
+report series, year, key and status (``value``, ``max``, ``qualifier``, ``unit``, ``delta``,
+``gap``, …; see :mod:`yxnlp.compare`); ``--wide`` gives one column per key and status instead,
+named for Stata and R. What is left out, and why, is printed as notes on stderr (``-q`` hides
+them). ``--entities`` prints new / continuing / dropped entities between consecutive reports of
+each issuer instead.
 """
 
 from __future__ import annotations
@@ -10,31 +14,33 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from yxnlp.cli.query import FORMATS, render
+from yxnlp.cli.options import add_db, add_filters, filters, open_store
+from yxnlp.cli.output import add_output, pick, render, wanted
 from yxnlp.compare import Source, compare, continuity
 from yxnlp.errors import InputError
 from yxnlp.record import Record
-from yxnlp.store import DEFAULT_PATH, Store, parse_years
+
+NAMES = ("key", "status", "region", "issuer")
+#: The columns of a long comparison as a table (csv and json: every column).
+TABLE_COLUMNS = (
+    "region issuer year key status value max qualifier unit text previous_year delta gap n_values"
+).split()
 
 
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
-        "compare", help="indicators by year or region with deltas; entity continuity"
+        "compare", help="indicators by year or region, with qualifiers and deltas; continuity"
     )
-    p.add_argument("--db", type=Path, default=Path(DEFAULT_PATH), help="the DuckDB store")
+    add_db(p)
     p.add_argument(
         "--records", type=Path, action="append", metavar="PATH",
         help="record JSON files or folders instead of the store (repeatable)",
     )  # fmt: skip
-    p.add_argument("--by", choices=["year", "region"], default="year")
-    p.add_argument("--key", action="append", help="indicator key (repeatable)")
-    p.add_argument("--status", action="append", help="actual, estimate, target, progress")
-    p.add_argument("--region", help="region name, short name (上海) or 6-digit code")
-    p.add_argument("--issuer", help="issuer, exactly as in the records")
-    p.add_argument("--years", help="a year or a range of indicator years: 2020-2024")
+    p.add_argument("--by", choices=["year", "region"], default="year", help="row order")
+    add_filters(p, [*NAMES, "label"], year="the indicator's year (with --entities: unused)")
+    p.add_argument("--wide", action="store_true", help="one column per key and status")
     p.add_argument("--entities", action="store_true", help="entity continuity instead")
-    p.add_argument("--label", action="append", help="entity labels (default COMPANY, PROJECT)")
-    p.add_argument("--format", choices=FORMATS, default="table")
+    add_output(p)
     p.set_defaults(run=run)
 
 
@@ -57,21 +63,15 @@ def _records(paths: list[Path]) -> list[Record]:
 
 
 def run(args: argparse.Namespace) -> int:
-    source: Source = _records(args.records) if args.records else Store(args.db)
+    source: Source = _records(args.records) if args.records else open_store(args)
     if args.entities:
         table = continuity(
-            source, labels=args.label or ("COMPANY", "PROJECT"),
+            source, label=args.label or ("COMPANY", "PROJECT"),
             issuer=args.issuer, region=args.region,
         )  # fmt: skip
-        render(table, args.format)
+        render(pick(table, wanted(args), fmt=args.format), args.format, bom=args.bom)
         return 0
-    years = parse_years(args.years) if args.years else None
-    table = compare(
-        source, by=args.by, keys=args.key, status=args.status,
-        issuer=args.issuer, region=args.region, years=years,
-    )  # fmt: skip
-    units = ", ".join(
-        f"{c}: {u}" for c, u in table.attrs.get("units", {}).items() if not c.endswith("delta")
-    )
-    render(table, args.format, index=True, title=f"units: {units}" if units else None)
+    table = compare(source, by=args.by, wide=args.wide, **filters(args, NAMES))
+    default = [] if args.wide else TABLE_COLUMNS
+    render(pick(table, wanted(args), table_default=default, fmt=args.format), args.format, bom=args.bom)  # fmt: skip
     return 0

@@ -6,22 +6,32 @@ each record's JSON) have the record model's field names, derived from the model 
 (``region.name`` → ``region_name``, ``normalized.value`` → ``normalized_value``) and a span
 ``[start, end)`` becomes ``<field>_start``, ``<field>_end``; rows are inserted by column name.
 The SQL files in ``yxnlp/data/store/`` create or migrate the schema (table ``schema_version``).
-The views ``indicator_view`` and ``entity_view`` add each row's document metadata (region,
-issuer, years, ``document_source``), so ad-hoc SQL needs no join.
+The views ``indicator_view``, ``entity_view`` and ``mention_view`` add each row's document
+metadata (region, issuer, years, ``document_source``, ``document_path``), so ad-hoc SQL needs no
+join.
 
 Derived columns make the common questions one filter each (:mod:`yxnlp.store.rows`):
 
-* ``documents.report_year``: ``plan_year``, else ``summary_year + 1``, else the published year.
+* ``documents.report_year``: ``plan_year``, else ``summary_year + 1``, else the published year;
+  ``documents.path``: the source file's absolute path, checked against its sha256 (``id``).
 * ``indicators.year``: the first four digits of the indicator's ``period``; when the period is
-  null, the document's ``plan_year`` for a target and its ``summary_year`` otherwise.
+  null, the document's ``plan_year`` for a target and its ``summary_year`` otherwise;
+  ``period_start`` and ``period_end``: the period as dates.
+* ``indicators.sentence`` and ``mentions.sentence``: the text of the sentence each figure and
+  each mention is in (:mod:`yxnlp.store.sources` finds the text when a record is stored).
 
 An upsert replaces everything stored for a document id in one transaction, so a re-run never
 duplicates and a killed writer never leaves half a document. Queries use read-only connections
 with file access disabled: they cannot change the database or write files.
 
 The package: :mod:`~yxnlp.store.schema` (tables and migrations), :mod:`~yxnlp.store.rows`
-(record → rows), :mod:`~yxnlp.store.filters` (region and year filters as SQL),
-:mod:`~yxnlp.store.database` (the :class:`Store`).
+(record → rows), :mod:`~yxnlp.store.sources` (a record's file and text),
+:mod:`~yxnlp.store.checks` and :mod:`~yxnlp.store.regions` (filter values checked, regions with
+everything below them), :mod:`~yxnlp.store.filters` (filters as SQL),
+:mod:`~yxnlp.store.frames` (typed frames), :mod:`~yxnlp.store.queries` (the reading methods),
+:mod:`~yxnlp.store.export` (Parquet, CSV, JSON Lines) with :mod:`~yxnlp.store.names` (column
+names valid in Stata and R), :mod:`~yxnlp.store.database` (the
+:class:`Store`).
 
 >>> import tempfile, pathlib
 >>> from yxnlp.record import Document, Indicator, Record, Region
@@ -37,13 +47,20 @@ The package: :mod:`~yxnlp.store.schema` (tables and migrations), :mod:`~yxnlp.st
 >>> df = Store(db).indicators("gdp_growth", region="上海")
 >>> df[["region_name", "year", "text"]].values.tolist()
 [['上海市', 2024, '5%左右']]
+>>> Store(db).indicators("gdp_grwoth")
+Traceback (most recent call last):
+...
+yxnlp.errors.UsageError: unknown indicator key 'gdp_grwoth' (did you mean gdp_growth?); `yxnlp keys` lists them
 """
 
 from __future__ import annotations
 
-from yxnlp.store.database import DEFAULT_PATH, MEMORY, Store
-from yxnlp.store.filters import YearFilter, parse_years, short_region_name
-from yxnlp.store.rows import indicator_year, record_rows, report_year
+from yxnlp.store.database import DEFAULT_PATH, ENV_DB, MEMORY, Store, default_path
+from yxnlp.store.export import FORMATS, VIEWS
+from yxnlp.store.filters import YearFilter, parse_years
+from yxnlp.store.names import valid_name
+from yxnlp.store.regions import short_region_name
+from yxnlp.store.rows import indicator_year, period_bounds, record_rows, report_year
 from yxnlp.store.schema import (
     DOCUMENT_CONTEXT,
     TABLES,
@@ -55,16 +72,22 @@ from yxnlp.store.schema import (
 __all__ = [
     "DEFAULT_PATH",
     "DOCUMENT_CONTEXT",
+    "ENV_DB",
+    "FORMATS",
     "MEMORY",
     "TABLES",
+    "VIEWS",
     "Store",
     "YearFilter",
+    "default_path",
     "indicator_year",
     "migrate",
     "migrations",
     "parse_years",
+    "period_bounds",
     "record_rows",
     "report_year",
     "schema_version_supported",
     "short_region_name",
+    "valid_name",
 ]

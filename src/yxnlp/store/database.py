@@ -8,7 +8,8 @@ that were never stored, through the very same SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -18,37 +19,49 @@ import pandas as pd
 
 from yxnlp.errors import InputError
 from yxnlp.record import Record
-from yxnlp.store.filters import Where, YearFilter
+from yxnlp.store.export import VIEWS, export_views
+from yxnlp.store.queries import Queries
 from yxnlp.store.rows import Row, record_rows
 from yxnlp.store.schema import (
-    DOCUMENT_CONTEXT,
     TABLES,
     current_version,
     migrate,
     schema_version_supported,
 )
+from yxnlp.store.sources import Found, locate
 
-DEFAULT_PATH = "yxnlp.duckdb"
+#: The store every command and :class:`Store` use unless told otherwise: ``$YXNLP_DB`` if set,
+#: else this path (relative to the working directory; ``bash tasks.sh demo`` builds it).
+DEFAULT_PATH = "out/yxnlp.duckdb"
+#: The environment variable naming the default store.
+ENV_DB = "YXNLP_DB"
 MEMORY = ":memory:"
+#: The store schema that added sentences and paths: an older store, opened for writing, has its
+#: records stored again so that they are filled in (from the files found where it was opened).
+SENTENCES = 5
 
-_CONTEXT = ", ".join(view for view, _ in DOCUMENT_CONTEXT)
-# indicator_view and entity_view rows: the document id and context first, then the row's own
-_ROW_SELECT = f"SELECT document_id, {_CONTEXT}, * EXCLUDE (document_id, {_CONTEXT})"
-_ROW_ORDER = "region_code NULLS LAST, report_year NULLS LAST, document_source"
+
+def default_path() -> Path:
+    """``$YXNLP_DB`` when set, else :data:`DEFAULT_PATH`."""
+    return Path(os.environ.get(ENV_DB) or DEFAULT_PATH)
 
 
 # --- the store ------------------------------------------------------------------------------
 
 
-class Store:
+class Store(Queries):
     """A DuckDB database of records. Read-only unless opened with ``read_only=False``.
 
     A read-only store opens a short-lived connection per call, so a notebook holding a
     :class:`Store` never blocks a batch that writes to the same file. A writable store keeps
     one connection (DuckDB allows one writing process per file) and migrates the schema.
+    ``path`` defaults to :func:`default_path` (``$YXNLP_DB``, else ``out/yxnlp.duckdb``).
+    The reading methods (:meth:`indicators`, :meth:`entities`, …) are in
+    :class:`~yxnlp.store.queries.Queries`.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = True) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = True) -> None:
+        path = default_path() if path is None else path
         self.path = Path(path)
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -65,7 +78,10 @@ class Store:
             except duckdb.Error as exc:
                 raise InputError(self.path, _one_line(exc)) from exc
             self._check_version(self._con)
+            before = current_version(self._con)
             migrate(self._con)
+            if 0 < before < SENTENCES:  # rows stored before the store kept sentences and paths
+                self.upsert(list(self.records()))
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Store:
@@ -78,7 +94,7 @@ class Store:
         """
         store = cls(MEMORY, read_only=False)
         try:
-            store.upsert(records)
+            store.upsert(records, sources=False)
         except BaseException:
             store.close()
             raise
@@ -144,13 +160,30 @@ class Store:
             raise InputError(self.path, "store is read-only (open it with read_only=False)")
         return self._con
 
-    def upsert(self, records: Iterable[Record]) -> int:
-        """Insert or replace records by document id, all in one transaction; returns the count."""
+    def upsert(
+        self,
+        records: Iterable[Record],
+        *,
+        files: Mapping[str, str | Path] | None = None,
+        sources: bool = True,
+    ) -> int:
+        """Insert or replace records by document id, all in one transaction; returns the count.
+
+        With ``sources`` (the default) each record's source file is looked up, so that the
+        store keeps its absolute path and the sentences' text (:mod:`yxnlp.store.sources`):
+        at ``files[document id]`` when given (the file a batch read), else at
+        ``document.source``.
+        """
         con = self._writer()
         batch = list(records)
+        given = {k: str(v) for k, v in (files or {}).items()}
         rows: dict[str, list[Row]] = {t: [] for t in TABLES}
         for record in {r.document.id: r for r in batch}.values():  # the last of a repeated id
-            for table, items in record_rows(record).items():
+            doc = record.document
+            found = (
+                locate(record, file=given.get(doc.id)) if sources else Found(doc.text, None)
+            )
+            for table, items in record_rows(record, text=found.text, path=found.path).items():
                 rows[table].extend(items)
         con.execute("BEGIN TRANSACTION")
         try:
@@ -208,107 +241,6 @@ class Store:
         for text in df["record"]:
             yield Record.from_json(text)
 
-    def documents(
-        self,
-        *,
-        region: str | None = None,
-        issuer: str | None = None,
-        year: YearFilter = None,
-    ) -> pd.DataFrame:
-        """One row per document; ``year`` filters on ``report_year``."""
-        w = Where()
-        w.region(region)
-        w.any_of("issuer", issuer)
-        w.years("report_year", year)
-        return self._read(
-            f"SELECT * FROM documents{w.sql()}"
-            " ORDER BY region_code NULLS LAST, report_year NULLS LAST, source",
-            w.params,
-        )
-
-    def sections(self, document_ids: Sequence[str] | None = None) -> pd.DataFrame:
-        """Sections, one row each, of the given documents (all by default), in text order."""
-        w = Where()
-        if document_ids is not None:
-            w.add("document_id IN (SELECT unnest(?::VARCHAR[]))", list(document_ids))
-        return self._read(
-            f"SELECT * FROM sections{w.sql()} ORDER BY document_id, span_start, id", w.params
-        )
-
-    def indicators(
-        self,
-        key: str | Sequence[str] | None = None,
-        *,
-        status: str | Sequence[str] | None = None,
-        region: str | None = None,
-        year: YearFilter = None,
-        issuer: str | None = None,
-    ) -> pd.DataFrame:
-        """Indicators with their document's metadata; ``year`` filters on the indicator year.
-
-        ``year`` is an int or an inclusive ``(first, last)`` pair; ``region`` is a name, a
-        short name (上海) or a 6-digit code. Each row carries the indicator's columns and its
-        document's ``region_name, region_code, issuer, title, published, summary_year,
-        plan_year, report_year`` and ``document_source`` (the document's ``source``; the
-        indicator's own ``source`` is the rule or model that produced it).
-        """
-        w = Where()
-        w.any_of("key", key)
-        w.any_of("status", status)
-        w.region(region)
-        w.any_of("issuer", issuer)
-        w.years("year", year)
-        return self._read(
-            f"{_ROW_SELECT} FROM indicator_view{w.sql()} ORDER BY {_ROW_ORDER}, span_start, id",
-            w.params,
-        )
-
-    def entities(
-        self,
-        label: str | Sequence[str] | None = None,
-        *,
-        min_years: int | None = None,
-        region: str | None = None,
-        issuer: str | None = None,
-        year: YearFilter = None,
-        grouped: bool = False,
-    ) -> pd.DataFrame:
-        """Entities with their document's metadata, or one row per entity with ``grouped``.
-
-        ``n_years`` counts the distinct report years (within the other filters) in which an
-        entity (``label`` + ``canonical``) appears; ``min_years=2`` keeps the entities of at
-        least two years' reports. Grouped rows carry ``years`` (sorted, comma-separated),
-        ``n_documents``, ``n_mentions`` and ``names`` (the surface names, ``、``-separated).
-        """
-        w = Where()
-        w.any_of("label", label)
-        w.region(region)
-        w.any_of("issuer", issuer)
-        w.years("report_year", year)
-        base = f"{_ROW_SELECT} FROM entity_view{w.sql()}"
-        spread = (
-            "SELECT label, canonical, count(DISTINCT report_year)::INTEGER AS n_years,"
-            " string_agg(DISTINCT report_year::VARCHAR, ',' ORDER BY report_year::VARCHAR)"
-            " AS years, count(DISTINCT document_id)::INTEGER AS n_documents,"
-            " sum(n_mentions)::INTEGER AS n_mentions,"
-            " string_agg(DISTINCT name, '、' ORDER BY name) AS names"
-            " FROM base GROUP BY label, canonical"
-        )
-        keep = " WHERE spread.n_years >= ?" if min_years is not None else ""
-        params = [*w.params, *([min_years] if min_years is not None else [])]
-        if grouped:
-            sql = (
-                f"WITH base AS ({base}), spread AS ({spread})"
-                f" SELECT * FROM spread{keep} ORDER BY label, n_years DESC, canonical"
-            )
-        else:
-            sql = (
-                f"WITH base AS ({base}), spread AS ({spread})"
-                " SELECT base.*, spread.n_years FROM base JOIN spread USING (label, canonical)"
-                f"{keep} ORDER BY label, canonical, report_year NULLS LAST, document_id"
-            )
-        return self._read(sql, params)
-
     def query(self, sql: str) -> pd.DataFrame:
         """Run one SQL statement on a read-only connection with file access disabled.
 
@@ -319,23 +251,19 @@ class Store:
         with self._connect() as con:
             return con.execute(sql).df()
 
-    def export_parquet(self, folder: str | Path) -> list[Path]:
-        """Write each table to ``folder/<table>.parquet`` (replacing files atomically)."""
-        out = Path(folder)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        con = self._con if self._con is not None else self._connect(external_access=True)
-        try:
-            for table in ("schema_version", *TABLES):
-                target = out / f"{table}.parquet"
-                tmp = out / f".{table}.parquet.tmp"
-                con.execute(f"COPY {table} TO '{_sql_path(tmp)}' (FORMAT PARQUET)")
-                tmp.replace(target)
-                written.append(target)
-        finally:
-            if con is not self._con:
-                con.close()
-        return written
+    def export(
+        self,
+        folder: str | Path,
+        *,
+        format: str = "parquet",
+        views: Sequence[str] = VIEWS,
+        bom: bool = False,
+        **filters: Any,
+    ) -> list[Path]:
+        """Write each view (:data:`~yxnlp.store.export.VIEWS`) to ``folder/<view>.<format>``,
+        atomically; ``filters`` are those of the view's method (see :mod:`yxnlp.store.export`).
+        """
+        return export_views(self, folder, format=format, views=views, bom=bom, **filters)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
@@ -348,10 +276,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _rows")
     finally:
         con.unregister("_rows")
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -1,45 +1,27 @@
-"""Filters shared by every query of the store: region, years, lists of values, as SQL.
+"""Filters shared by every query of the store, as SQL: lists of values, regions, years.
 
-A region filter matches a region's full name, its 6-digit code, or the same name with another
-administrative suffix (``上海`` finds ``上海市``; ``安吉县`` finds ``安吉``): the suffixes are
-data (``data/store/query.json``). :func:`yxnlp.compare.compare` over records goes through the
-same SQL (an in-memory store), so a filter means one thing everywhere.
+:func:`yxnlp.compare.compare` over records goes through the same SQL (an in-memory store), so a
+filter means one thing everywhere. Values are checked before they get here (:mod:`.checks`,
+:mod:`.regions`).
 
 >>> w = Where()
 >>> w.any_of("status", "target"); w.years("year", (2020, 2024))
 >>> w.sql(), w.params
 (' WHERE status IN (?) AND year BETWEEN ? AND ?', ['target', 2020, 2024])
+>>> w = Where(); w.regions([RegionMatch("浙江", "浙江省", prefixes=("33",))]); w.sql()
+' WHERE (starts_with(region_code, ?))'
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
+from yxnlp.store.checks import values_of
+from yxnlp.store.regions import RegionMatch
+
 YearFilter = int | tuple[int, int] | None
-
-
-@functools.cache
-def _region_suffixes() -> tuple[str, ...]:
-    path = resources.files("yxnlp.data").joinpath("store", "query.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(sorted(data["region_suffixes"], key=len, reverse=True))
-
-
-def short_region_name(name: str) -> str:
-    """A region's name without its administrative suffix.
-
-    >>> short_region_name("广西壮族自治区"), short_region_name("上海市"), short_region_name("北京")
-    ('广西', '上海', '北京')
-    """
-    for suffix in _region_suffixes():
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
 
 
 class Where:
@@ -54,22 +36,23 @@ class Where:
         self.params.extend(params)
 
     def any_of(self, column: str, values: str | Sequence[str] | None) -> None:
-        if values is None:
-            return
-        items = [values] if isinstance(values, str) else list(values)
-        self.add(f"{column} IN ({', '.join('?' for _ in items)})", *items)
+        items = values_of(values)
+        if items:
+            self.add(f"{column} IN ({', '.join('?' for _ in items)})", *items)
 
-    def region(self, value: str | None) -> None:
-        """Rows whose ``region_name`` or ``region_code`` is ``value`` (module docstring)."""
-        if value is None:
-            return
-        short = short_region_name(value)
-        self.add(
-            "(region_name = ? OR region_code = ? OR region_name IN (SELECT unnest(?::VARCHAR[])))",
-            value,
-            value,
-            [short + s for s in ("", *_region_suffixes())],
-        )
+    def regions(self, matches: Sequence[RegionMatch]) -> None:
+        """Rows in any of the regions (or below them): one condition joined with OR."""
+        ors: list[str] = []
+        params: list[Any] = []
+        for m in matches:
+            ors += ["starts_with(region_code, ?)"] * len(m.prefixes)
+            ors += ["region_code = ?"] * len(m.exact)
+            params += [*m.prefixes, *m.exact]
+            if m.names:
+                ors.append("region_name IN (SELECT unnest(?::VARCHAR[]))")
+                params.append(list(m.names))
+        if ors:
+            self.add("(" + " OR ".join(ors) + ")", *params)
 
     def years(self, column: str, year: YearFilter) -> None:
         if year is None:

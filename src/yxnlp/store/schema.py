@@ -11,8 +11,10 @@ two agree, name by name and type by type, so a model field without a column fail
 >>> from yxnlp.record import Region
 >>> [c.name for c in flatten(Region)]
 ['name', 'code']
->>> [c.name for c in TABLES["mentions"].columns]
+>>> [c.name for c in TABLES["mentions"].columns][:7]
 ['document_id', 'entity_id', 'n', 'text', 'span_start', 'span_end', 'source']
+>>> TABLES["indicators"].column("status").categories
+('actual', 'estimate', 'target', 'progress')
 >>> from yxnlp.record import Normalized
 >>> TABLES["indicators"].column("normalized_max").value(Indicator(id="i1", text="5%-6%",
 ...     span=(0, 5), sentence_span=(0, 9), kind="growth", source="rule:percent",
@@ -52,6 +54,8 @@ class Column:
     sql_type: str
     path: tuple[str | int, ...] = ()
     as_json: bool = False
+    #: the values a ``Literal`` field may take (pandas frames make it a categorical)
+    categories: tuple[str, ...] = ()
 
     def value(self, obj: Any) -> Any:
         """This column's value in ``obj`` (``None`` below a missing nested object)."""
@@ -110,7 +114,8 @@ def flatten(
         elif origin is dict:
             out.append(Column(prefix + name, "VARCHAR", here, as_json=True))
         elif origin is typing.Literal:
-            out.append(Column(prefix + name, "VARCHAR", here))
+            values = tuple(str(v) for v in typing.get_args(kind))
+            out.append(Column(prefix + name, "VARCHAR", here, categories=values))
         elif kind in _SQL_TYPES:
             out.append(Column(prefix + name, _SQL_TYPES[kind], here))
         else:
@@ -147,6 +152,10 @@ def _int(name: str) -> Column:
     return Column(name, "INTEGER")
 
 
+def _text(name: str) -> Column:
+    return Column(name, "VARCHAR")
+
+
 _DOCUMENT_ID = Column("document_id", "VARCHAR")
 _DOCUMENT_FIELDS = flatten(
     Record,
@@ -160,8 +169,10 @@ _DOCUMENT_FIELDS = flatten(
 _COUNTS = ("n_sections", "n_sentences", "n_indicators", "n_entities")
 
 #: Every table of the store, by name. Derived columns (declared here, computed by
-#: :mod:`yxnlp.store.rows`): ``documents.report_year`` and the counts, ``indicators.year``,
-#: ``entities.n_mentions``, ``mentions.n`` (the mention's place in its entity's list).
+#: :mod:`yxnlp.store.rows`): ``documents.report_year``, the counts and ``path`` (the source
+#: file's absolute path); ``indicators.year``, ``period_start``, ``period_end`` and
+#: ``sentence`` (the text of ``sentence_span``); ``entities.n_mentions``; ``mentions.n`` (the
+#: mention's place in its entity's list) and the span and text of the mention's sentence.
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -169,10 +180,18 @@ TABLES: dict[str, Table] = {
             "documents",
             keys=(),
             fields=_DOCUMENT_FIELDS,
-            derived=tuple(_int(n) for n in ("report_year", *_COUNTS)),
+            derived=(*(_int(n) for n in ("report_year", *_COUNTS)), _text("path")),
         ),
         Table("sections", keys=(_DOCUMENT_ID,), fields=flatten(Section)),
-        Table("indicators", keys=(_DOCUMENT_ID,), fields=flatten(Indicator), derived=(_int("year"),)),
+        Table(
+            "indicators",
+            keys=(_DOCUMENT_ID,),
+            fields=flatten(Indicator),
+            derived=(
+                _int("year"), Column("period_start", "DATE"), Column("period_end", "DATE"),
+                _text("sentence"),
+            ),
+        ),
         Table(
             "entities",
             keys=(_DOCUMENT_ID,),
@@ -183,6 +202,7 @@ TABLES: dict[str, Table] = {
             "mentions",
             keys=(_DOCUMENT_ID, Column("entity_id", "VARCHAR"), _int("n")),
             fields=flatten(Mention),
+            derived=(_int("sentence_span_start"), _int("sentence_span_end"), _text("sentence")),
         ),
         # the whole record as JSON, so that a record read back equals the one written
         Table("records", keys=(_DOCUMENT_ID,), fields=(), derived=(Column("record", "VARCHAR"),)),
@@ -195,6 +215,7 @@ DOCUMENT_CONTEXT: tuple[tuple[str, str], ...] = (
     *((c, c) for c in ("region_name", "region_code", "issuer", "title", "published")),
     *((c, c) for c in ("summary_year", "plan_year", "report_year")),
     ("document_source", "source"),
+    ("document_path", "path"),
 )
 
 # --- migrations -------------------------------------------------------------------------------
@@ -205,7 +226,7 @@ def migrations() -> tuple[tuple[int, str], ...]:
     """The schema migrations shipped with the package: ``(version, sql)`` in order.
 
     >>> [v for v, _ in migrations()]
-    [1, 2, 3, 4]
+    [1, 2, 3, 4, 5]
     """
     folder = resources.files("yxnlp.data").joinpath("store")
     found = []

@@ -22,3 +22,23 @@ document.querySelectorAll('#layers input').forEach(function (box) {
     document.body.classList.toggle('hide-' + box.value, !box.checked);
   });
 });
+// Open at an item: the address's fragment (page.html#i12) or the page's data-focus (yxnlp show
+// --ref); an entity id (e3) opens at its first mention.
+function focusRef(ref) {
+  if (!ref) { return; }
+  var row = document.querySelector('tr.row[data-ref="' + ref + '"]')
+    || document.querySelector('tr.row[data-ref="' + ref + '-m0"]');
+  document.querySelectorAll('tr.selected').forEach(function (e) {
+    e.classList.remove('selected');
+  });
+  if (row) {
+    row.classList.add('selected');
+    row.scrollIntoView({block: 'nearest'});
+    ref = row.getAttribute('data-ref');
+  }
+  markRef(ref);
+}
+window.addEventListener('hashchange', function () {
+  focusRef(decodeURIComponent(location.hash.slice(1)));
+});
+focusRef(decodeURIComponent(location.hash.slice(1)) || document.body.getAttribute('data-focus'));

@@ -1,5 +1,8 @@
 """Visual inspection: a record drawn on its source text, as one standalone HTML page.
 
+:func:`load` and :func:`load_ref` (:mod:`yxnlp.show.load`) find a record and the text its spans
+point into: a report processed now, a record file beside its text, or a stored record.
+
 Every indicator and every entity mention is highlighted at exactly its record span (one colour
 per indicator kind and per entity label); an indicators table and an entity list sit beside the
 text, and clicking a row scrolls to its span and marks it. The page has inline CSS and script
@@ -27,12 +30,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from yxnlp import ingest
-from yxnlp.errors import InputError
 from yxnlp.record import Indicator, Record
+from yxnlp.show.load import load, load_ref
+
+__all__ = [
+    "COLORS", "INDICATOR_COLUMNS", "Highlight", "displacy_data", "highlight_text", "highlights",
+    "is_exact", "load", "load_ref", "render_html",
+]  # fmt: skip
 
 #: One colour per entity label and per indicator kind (also used for displaCy's ``colors``).
 COLORS: dict[str, str] = {
@@ -281,8 +287,22 @@ def _darker(colour: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.6) for c in (r, g, b)))
 
 
-def render_html(record: Record, text: str, *, title: str | None = None) -> str:
-    """The standalone inspection page for ``record`` over its source ``text``."""
+def render_html(
+    record: Record, text: str, *, title: str | None = None, focus: str | None = None
+) -> str:
+    """The standalone inspection page for ``record`` over its source ``text``.
+
+    ``focus`` (an indicator or entity id) is the item the page opens at: its span is marked
+    and scrolled to, and its table row selected. Any page also opens at the item named by its
+    address's fragment (``page.html#i12``).
+
+    >>> from yxnlp.record import Document
+    >>> rec = Record(document=Document(id="x", source="a.txt"), indicators=[Indicator(
+    ...     id="i1", text="6%", span=(8, 10), sentence_span=(0, 11), kind="growth",
+    ...     source="rule:percent")])
+    >>> '<body data-focus="i1">' in render_html(rec, "全县生产总值增长6%。", focus="i1")
+    True
+    """
     marks = highlights(record, text)
     body = highlight_text(text, marks, furniture=list(record.document.furniture))
     page_title = html.escape(title or record.document.title or record.document.source)
@@ -290,57 +310,16 @@ def render_html(record: Record, text: str, *, title: str | None = None) -> str:
         '<div id="layers"><label><input type="checkbox" value="ind" checked> indicators</label> '
         '<label><input type="checkbox" value="ent" checked> entities</label></div>'
     )
+    opening = f'<body data-focus="{html.escape(focus)}">' if focus else "<body>"
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>{page_title}</title><style>{_asset('page.css')}\n{_colour_css()}</style></head><body>"
-        f"{_header(record, extra=_legend(record))}"
+        f"<title>{page_title}</title><style>{_asset('page.css')}\n{_colour_css()}</style></head>"
+        f"{opening}{_header(record, extra=_legend(record))}"
         f'<main><div id="text" lang="zh-CN">{body}</div><div id="side">{layers}'
         f"<h2>Indicators ({len(record.indicators)})</h2>{_indicator_rows(record, text)}"
         f"<h2>Entities ({len(record.entities)})</h2>{_entity_rows(record, text)}</div></main>"
         f"<script>{_asset('page.js')}</script></body></html>\n"
     )
-
-
-def load(
-    path: str | Path, *, text: str | Path | None = None, segmenter: str = "jieba", ner: bool = True
-) -> tuple[Record, str]:
-    """A record and its source text, from a report (processed now) or a record ``.json``.
-
-    For a record of a plain-text report the source text is read from ``text`` if given, else
-    from ``document.source`` (as given, or beside the JSON file); its sha256 must equal
-    ``document.id``, so that the spans really point into it.
-    """
-    p = Path(path)
-    if p.suffix.lower() != ".json":
-        from yxnlp.pipeline import analyse, build_record
-
-        analysis = analyse(ingest.read(p), segmenter=segmenter)
-        return build_record(analysis, ner=ner), analysis.text
-    if not p.is_file():
-        raise InputError(p, "no such file")
-    try:
-        record = Record.from_json(p.read_bytes())
-    except ValueError as exc:
-        raise InputError(p, f"not a yxnlp record ({str(exc).splitlines()[0]})") from None
-    if text is None and record.document.text is not None:
-        return record, record.document.text
-    return record, _source_text(record, p, text)
-
-
-def _source_text(record: Record, json_path: Path, given: str | Path | None) -> str:
-    src = Path(record.document.source)
-    candidates = [Path(given)] if given is not None else [src, json_path.parent / src.name]
-    if not src.is_absolute() and given is None:
-        candidates.insert(1, json_path.parent / src)
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        raise InputError(
-            json_path, f"source text {record.document.source!r} not found (give it with --text)"
-        )
-    source = ingest.read(found)
-    if source.id != record.document.id:
-        raise InputError(found, "is not the text this record was made from (sha256 differs)")
-    return source.text
 
 
 def displacy_data(
