@@ -134,7 +134,7 @@ def test_a_version_2_store_is_migrated_and_takes_records_of_both_versions(tmp_pa
         " json_extract_string(rules, '$.region') AS region_rule FROM documents ORDER BY id"
     ).fillna("-")
     assert docs.values.tolist() == [
-        ["anji2023", "1", True, "-"], ["linchuan2025", "2", False, "gazetteer:longest_chain"],
+        ["anji2023", "1", True, "-"], ["linchuan2025", "3", False, "gazetteer:longest_chain"],
     ]  # fmt: skip
     targets = store.indicators(status="target")
     assert targets[["document_id", "text", "year"]].values.tolist() == [

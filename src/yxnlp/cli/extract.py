@@ -8,8 +8,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from yxnlp.errors import InputError
 from yxnlp.ingest import SUFFIXES
 from yxnlp.io import write_atomic
+from yxnlp.metadata import MANIFEST_COLUMNS, user_metadata
 from yxnlp.pipeline import process
 from yxnlp.record import Record
 
@@ -21,11 +23,37 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
     p.add_argument("--summary", action="store_true", help="print a readable summary to stderr")
+    p.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=f"metadata you know, wins over a guess ({', '.join(MANIFEST_COLUMNS[1:])});"
+        " repeatable",
+    )
     p.set_defaults(run=run)
 
 
+def parse_meta(pairs: list[str]) -> dict[str, str]:
+    """``["region=嘉善县", "plan_year=2024"]`` as a dict, each value checked.
+
+    >>> parse_meta(["region=嘉善县", "url=http://a.gov.cn/?x=1"])
+    {'region': '嘉善县', 'url': 'http://a.gov.cn/?x=1'}
+    """
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, eq, value = pair.partition("=")
+        if not eq or not key.strip():
+            raise InputError("--meta", f"{pair!r} is not KEY=VALUE")
+        out[key.strip()] = value
+    user_metadata(out, where="--meta")
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
-    record = process(args.file, segmenter=args.segmenter, ner=not args.no_ner)
+    record = process(
+        args.file, segmenter=args.segmenter, ner=not args.no_ner, meta=parse_meta(args.meta)
+    )
     payload = record.to_json()
     if args.output:
         write_atomic(args.output, payload)

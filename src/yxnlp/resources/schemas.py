@@ -103,11 +103,16 @@ class StatusCues(_Data):
     attribute_before: str
     attribute_after: str
     months_range: str
+    months_upto: str
+    n_year_average: str
     year: str
     year_ignore_before: str
     year_ignore_after: str
     annual_average: str
     fyp_span_words: str
+    fyp_since_words: str
+    fyp_end_words: str
+    fyp_base_before: str
     five_year_plans: dict[str, tuple[int, int]]
     this_year: str
     last_year: str
