@@ -1,5 +1,9 @@
 """The pipeline: ingest → clean → metadata → sections → segment → extract → record.
 
+A report written in traditional characters is read through its simplified view
+(:func:`yxnlp.script.simplified_view`, same length); the record's spans and the ``text`` of its
+indicators and mentions are the source's, as written.
+
 >>> rec = process("一、主要指标\\n全区地区生产总值增长6%。", source="demo.txt")
 >>> [s.heading for s in rec.sections]
 ['主要指标']
@@ -12,12 +16,12 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-from yxnlp import clean, ingest, metadata, parts, sections, segment
+from yxnlp import clean, ingest, metadata, parts, script, sections, segment
 from yxnlp.analysis import Analysis
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
-from yxnlp.record import Document, Provenance, Record
+from yxnlp.record import Document, Entity, Provenance, Record
 from yxnlp.version import VERSION
 
 
@@ -27,10 +31,13 @@ def analyse(
     """Run the structural stages over one decoded source (``meta``: metadata a user knows,
     see :func:`yxnlp.metadata.user_metadata`; it wins over what the text says)."""
     text = src.text
-    lines = clean.content_lines(text)
-    furniture = clean.find_furniture(text, lines=lines)
-    masked = clean.mask(text, furniture)
-    md = metadata.read_metadata(text, title=src.hints.get("title"), user=meta, lines=lines)
+    view = script.simplified_view(text)  # the text itself unless it is traditional script
+    lines = clean.content_lines(view)
+    furniture = clean.find_furniture(view, lines=lines)
+    masked = clean.mask(view, furniture)
+    hint = src.hints.get("title")
+    hint = script.simplified_view(hint) if hint and view is not text else hint
+    md = metadata.read_metadata(view, title=hint, user=meta, lines=lines)
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
@@ -47,6 +54,8 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     ents = entities_mod.extract_entities(a, use_ner=ner)
     inds = indicators_mod.extract_indicators(a, entities=ents)
     ents, inds = link.link(ents, inds)
+    if any(m.text != a.text[m.span[0] : m.span[1]] for e in ents for m in e.mentions):
+        ents = [_as_written(e, a.text) for e in ents]  # read through a simplified view
     m = a.meta
     document = Document(
         id=a.source.id,
@@ -80,6 +89,12 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         entities=ents,
         provenance=provenance,
     )
+
+
+def _as_written(e: Entity, text: str) -> Entity:
+    """``e`` with its mentions' text as the source writes it (a traditional-script report)."""
+    mentions = [m.model_copy(update={"text": text[m.span[0] : m.span[1]]}) for m in e.mentions]
+    return e.model_copy(update={"mentions": mentions})
 
 
 def _is_path(value: str | Path) -> bool:

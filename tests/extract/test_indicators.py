@@ -151,7 +151,12 @@ QUANTITIES: list[Case] = [
         "52.6万吨",
         {"norm": 526000.0, "norm_unit": "吨", "kind": "quantity", "key": "grain_output"},
     ),
-    ("wan-mu", report("新增造林面积1.5万亩。"), "1.5万亩", {"norm": 15000.0, "norm_unit": "亩"}),
+    (
+        "wan-mu",
+        report("新增造林面积1.5万亩。"),
+        "1.5万亩",
+        {"unit": "万亩", "norm": 1000.0, "norm_unit": "公顷"},  # 15 亩 are 1 公顷
+    ),
     (
         "square-metres",
         report("建成标准厂房12万平方米。"),

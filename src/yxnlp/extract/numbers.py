@@ -7,8 +7,10 @@ A *number* here is only the figure and its scale (``1.58亿``, ``77.51余亿``, 
 (2030.0, 16692.6, 1200.0)
 >>> [(m.text, m.value, m.scale, m.high) for m in find_numbers("协调贷款约1.58亿元，增长6%－6.5%")]
 [('1.58亿', 1.58, '亿', None), ('6%－6.5', 6.0, None, 6.5)]
->>> [m.text for m in find_numbers("十三五期间第3名，JK0+220")]
-[]
+>>> [m.text for m in find_numbers("十三五期间第3名，JK0+220，1e-400亿元")]
+['1']
+>>> [(m.text, m.value * m.factor) for m in find_numbers("達到125.6億元，新增1.2萬人")]
+[('125.6億', 12560000000.0), ('1.2萬', 12000.0)]
 
 Digits typeset one by one with single spaces are one figure (``spaced``; a single space may
 then stand before the unit).
@@ -46,8 +48,9 @@ _PERCENT_WORDS = (
     rf"百分之(?P<p1>{ARABIC}|{_CN_DECIMAL})"
     rf"(?:(?:{_RANGE_SEP}|到)(?:百分之)?(?P<p2>{ARABIC}|{_CN_DECIMAL})(?![0-9０-９]))?"
 )
-# ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time.
-_BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]")
+# ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time;
+# so does an exponent (1e-400亿元 is no 400亿元).
+_BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]|(?<=[0-9][eE])[-−]")
 
 # digits typeset one by one with single spaces (1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．7 平方米, 8 ％);
 # the first digit must be followed by a space, so ordinary figures never take this branch

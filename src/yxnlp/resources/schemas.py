@@ -138,6 +138,7 @@ class IndicatorCues(_Data):
     growth_gap: int
     growth_target_gap: str
     share: tuple[str, ...]
+    share_of_plan: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
     subject_strip_end: tuple[str, ...]

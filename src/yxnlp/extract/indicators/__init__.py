@@ -117,7 +117,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             Indicator(
                 id=f"i{len(out) + 1}",
                 subject=subject,
-                text=text[n.start : f.end],
+                text=a.text[n.start : f.end],  # as written (text may be a simplified view)
                 span=(n.start, f.end),
                 sentence_span=(s_start, s_end),
                 section=sid,

@@ -179,8 +179,8 @@ def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -
             name = next(k for k, v in m.groupdict().items() if v is not None)
             status: Status = "estimate" if name.startswith("estimate") else "target"
             best = Cue(m.end(), status, f"status:cue:{status}")
-    clause_cue = last(r.target_clause_re, ctx.text, clause, s)
-    if clause_cue and clause_cue.end() > best.pos:
+    clause_cue = last(r.target_clause_re, ctx.text, clause, s + 1)  # a cue may look at the figure
+    if clause_cue and best.pos < clause_cue.end() <= s:
         best = Cue(clause_cue.end(), "target", "status:target_clause")
     return best
 
