@@ -275,13 +275,13 @@ QUALIFIERS: list[Case] = [
         "respectively-amounts",
         report("力争交通、水利领域投资额分别达240亿元、45亿元。"),
         "45亿元",
-        {"subject": "交通、水利领域投资额", "status": "target", "kind": "amount"},
+        {"subject": "水利领域投资额", "status": "target", "kind": "amount"},  # 分别: one each
     ),
     (
         "respectively-shared-prefix",
         report("食品、药品抽检合格率分别超98.5%和99%。"),
         "99%",
-        {"qualifier": "more_than", "kind": "percent", "subject": "食品、药品抽检合格率"},
+        {"qualifier": "more_than", "kind": "percent", "subject": "药品抽检合格率"},
     ),
     ("yue", report("为企业协调贷款约2.4亿元。"), "2.4亿元", {"qualifier": "approx"}),
     ("zuoyou", report("粮食产量稳定在60万吨左右。"), "60万吨", {"qualifier": "approx"}),

@@ -105,6 +105,8 @@ class StatusCues(_Data):
     months_range: str
     months_upto: str
     n_year_average: str
+    base_year: str
+    whole_year: str
     year: str
     year_ignore_before: str
     year_ignore_after: str
@@ -129,6 +131,17 @@ class GrowthSubject(_Data):
     strip_previous: str
 
 
+class IndicatorScope(_Data):
+    region_words: dict[Literal["national", "province", "city", "county"], tuple[str, ...]]
+    designation_after: str
+    owner_stop: str
+    comparison: str
+    comparison_than: str
+    not_a_base: str
+    zone_names: str
+    admin_chars: str
+
+
 class IndicatorCues(_Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -139,6 +152,10 @@ class IndicatorCues(_Data):
     growth_target_gap: str
     share: tuple[str, ...]
     share_of_plan: str
+    scope: IndicatorScope
+    list_joiners: str
+    list_expansions: dict[str, tuple[str, ...]]
+    plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
     subject_strip_end: tuple[str, ...]

@@ -10,7 +10,9 @@ one module per decision then reads each (rules are data files, named in each mod
   the report parts of :mod:`yxnlp.parts`);
 - :mod:`.period` — the year or span the figure is about;
 - :mod:`.subject` — the short phrase naming what is measured;
-- key — :func:`yxnlp.taxonomy.map_keys` over the subjects;
+- :mod:`.scope` — another place's figure (全国, 武汉都市圈, a district) or a comparison;
+- :mod:`.keys` — 分别 lists distributed, then :func:`yxnlp.taxonomy.map_keys` over the
+  subjects (no key for another place's figure, a comparison or a percentage-point gap);
 - entity — a company or project mention that holds the figure (see :func:`entity_for`).
 
 Conventions: ``text`` is the figure with its embedded 余 and its unit as written (约/超 and
@@ -40,11 +42,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from yxnlp import resources, taxonomy
+from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, alt, build_context, clause_start
+from yxnlp.extract.indicators.keys import Found, assign_keys, distribute
 from yxnlp.extract.indicators.kind import KindInfo, kind_of
 from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
+from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
 from yxnlp.extract.indicators.subject import subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
@@ -65,6 +69,11 @@ def _skip_heading() -> re.Pattern[str]:
     return re.compile(alt(resources.indicator_cues().skip_section_headings))
 
 
+@functools.cache
+def _plan_figure() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().plan_figure)
+
+
 def _skipped(ctx: Context, sid: str | None) -> bool:
     """The figure's section is one whose figures are not indicators (党建 …)."""
     if sid not in ctx.skip:
@@ -76,10 +85,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
     """Every figure in the report that states a measurable fact, in text order."""
     ctx = build_context(a, a.parts)
     text = ctx.text
-    mentions = _Mentions(entities)
+    mentions, places = _Mentions(entities), Places(entities)
     out: list[Indicator] = []
+    found: list[Found] = []
     prev_end, prev_sent, prev_subject = -1, -1, None
     prev_k: KindInfo | None = None
+    prev_found = Found(False, False, None, None)
     for n in find_numbers(text):
         s_start, s_end, sid = ctx.sentence_of(n.start)
         if _skipped(ctx, sid):
@@ -110,9 +121,21 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         secs = ctx.ancestors(sid)
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
-        subject = subject_of(ctx, f, k, seg_start, prev_subject)
-        if joined and not subject:
-            subject = prev_subject
+        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject)
+        if not subject and prev_subject and prev_sent == s_start:
+            plan = _plan_figure().search(text[floor : n.start].strip())
+            borrowed = joined or (plan is not None and out[-1].kind == k.kind)
+            subject = prev_subject if borrowed else None  # 完成年计划520亿元: the plan of it
+        scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
+        comparison = comparison_of(text[floor : n.start])
+        if borrowed and prev_sent == s_start:
+            scope = scope or prev_found.scope
+            comparison = comparison or (prev_found.comparison if joined else None)
+        if comparison and subject and comparison not in subject:
+            subject = subject + comparison
+        respectively = "分别" in text[floor : n.start] or (joined and prev_found.respectively)
+        found.append(Found(joined, respectively, scope, comparison))
+        prev_found = found[-1]
         out.append(
             Indicator(
                 id=f"i{len(out) + 1}",
@@ -137,11 +160,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         prev_end, prev_sent, prev_k = f.end, s_start, k
         if k.kind != "share":
             prev_subject = subject
-    keys = taxonomy.map_keys([(i.subject, i.kind) for i in out])
-    return [
-        i.model_copy(update={"key": key, "key_source": src})
-        for i, (key, src) in zip(out, keys, strict=True)
-    ]
+    return assign_keys(distribute(out, found), found)
 
 
 def _normalized(f: Figure, k: KindInfo) -> Normalized:

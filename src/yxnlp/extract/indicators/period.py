@@ -51,6 +51,8 @@ class _Rules:
     year_parts: re.Pattern[str]
     parts: dict[str, tuple[int, int]]
     n_year: re.Pattern[str]
+    base_year: re.Pattern[str]
+    whole_year: re.Pattern[str]
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
     fyp_period: re.Pattern[str]
@@ -73,6 +75,8 @@ def _rules() -> _Rules:
         year_parts=re.compile(alt(list(parts))),
         parts=parts,
         n_year=re.compile(s.n_year_average),
+        base_year=re.compile(s.base_year),
+        whole_year=re.compile(s.whole_year),
         annual=re.compile(s.annual_average),
         fyp_re=re.compile(plans),
         fyp_period=re.compile(f"(?P<fyp>{plans})”?(?:{s.fyp_span_words})"),
@@ -129,12 +133,43 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
     if d.attribute:
         return None, "period:none"
     section_year = ctx.plan_year if d.plan else ctx.summary_year
+    if d.plan and section_year is None and _partial(ctx):
+        section_year = ctx.summary_year  # 1-11月工作总结 … 下一步: the rest of the same year
     if d.past is not None:
         current = ctx.plan_year if ctx.gov_report else section_year
-        return (str(current - 1) if current is not None else None), "period:last_year"
+        year = current - 1 if current is not None else None
+        return _spanning(ctx, pos, d, year) or (
+            (str(year) if year is not None else None), "period:last_year"
+        )
     if d.status == "target" and ctx.gov_report and (d.this_year or not d.years):
         section_year = ctx.plan_year  # a 政府工作报告 sets targets for the year it plans
     return _dated(ctx, pos, d, section_year, secs)
+
+
+def _partial(ctx: Context) -> bool:
+    """The summary covers months of a year (上半年, 1-11月), not the whole year."""
+    return ".." in (ctx.parts.summary_period or "")
+
+
+def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str, str] | None:
+    """A span the figure's own words give, ending in ``year``: 两年平均 (``2020..2021``),
+    比2019年增长 (``2020..2021``), “十四五”以来 (``2021..2023``)."""
+    if year is None:
+        return None
+    r, text = _rules(), ctx.text
+    near = max(d.scope_start, s - 12)
+    n_avg = last(r.n_year, text, near, s)
+    if n_avg:
+        n = int(n_avg.group("n")) if n_avg.group("n").isdigit() else _N_YEARS[n_avg.group("n")]
+        return f"{year - n + 1}..{year}", "period:n_year_average"
+    base = last(r.base_year, text, max(d.scope_start, s - 28), s)
+    if base and int(base.group("y")) < year - 1:
+        return f"{int(base.group('y')) + 1}..{year}", "period:since_base_year"
+    since = _named_plan(r.fyp_since, text[d.scope_start : s])
+    if since is not None:
+        end = max(since[0], min(since[1], year))
+        return (str(end) if end == since[0] else f"{since[0]}..{end}"), "period:five_year_plan"
+    return None
 
 
 def _dated(
@@ -144,18 +179,17 @@ def _dated(
     text = ctx.text
     scope = text[d.scope_start : s]
     year = d.years[-1][1] if d.years else None
-    near = max(d.scope_start, s - 12)
-    n_avg = last(r.n_year, text, near, s)
-    if n_avg and (y := year or section_year) is not None:
-        n = int(n_avg.group("n")) if n_avg.group("n").isdigit() else _N_YEARS[n_avg.group("n")]
-        return f"{y - n + 1}..{y}", "period:n_year_average"
-    if r.annual.search(text, near, s):
+    spanning = _spanning(ctx, s, d, year or section_year)
+    if spanning:
+        return spanning
+    if r.annual.search(text, max(d.scope_start, s - 12), s):
         span = _annual_period(ctx, scope, year, secs)
         if span:
             return span, "period:annual_average"
     this = last(r.this_year, scope)
+    whole = last(r.whole_year, scope)
     months = months_cue(scope)
-    if months and (this is None or this.start() < months.start):
+    if months and (whole is None or whole.start() < months.start):
         y = months.year or year or section_year
         if y is not None:
             return f"{y}-{months.first:02d}..{y}-{months.last:02d}", "period:months"
@@ -166,12 +200,12 @@ def _dated(
         return str(year), "period:explicit_year"
     if this and this.group() == "今年" and ctx.gov_report and ctx.plan_year is not None:
         return str(ctx.plan_year), "period:gov_this_year"
+    if summary and whole is None:
+        return summary, "period:summary_period"
     if this is None:
-        found = _plan_period(ctx, scope, secs, s, section_year)
+        found = _plan_period(ctx, scope, secs, s)
         if found:
             return found
-        if summary:
-            return summary, "period:summary_period"
     return (str(section_year) if section_year is not None else None), "period:section_year"
 
 
@@ -208,17 +242,14 @@ def _named_plan(rx: re.Pattern[str], scope: str) -> tuple[int, int] | None:
 
 
 def _plan_period(
-    ctx: Context, scope: str, secs: list[Section], pos: int, year: int | None
+    ctx: Context, scope: str, secs: list[Section], pos: int
 ) -> tuple[str, str] | None:
     """A five-year plan's span for figures under it: named in the sentence (十四五期间…,
-    “十四五”以来, 到“十四五”末) or in a heading of the plan now starting (“十三五”时期主要目标 in a
-    2016 report)."""
+    到“十四五”末: its last year) or in a heading of the plan now starting (“十三五”时期主要目标
+    in a 2016 report)."""
     r = _rules()
     if (span := _named_plan(r.fyp_period, scope)) is not None:
         return f"{span[0]}..{span[1]}", "period:five_year_plan"
-    if (span := _named_plan(r.fyp_since, scope)) is not None:
-        end = span[1] if year is None else max(span[0], min(span[1], year))
-        return f"{span[0]}..{end}", "period:five_year_plan"
     if (span := _named_plan(r.fyp_end, scope)) is not None:
         return str(span[1]), "period:five_year_plan_end"
     for sec in secs:

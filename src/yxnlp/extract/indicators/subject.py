@@ -98,8 +98,9 @@ def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
 
 def subject_of(
     ctx: Context, f: Figure, k: KindInfo, seg_start: int, prev_subject: str | None
-) -> str | None:
-    """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``."""
+) -> tuple[str | None, bool]:
+    """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``, and
+    whether it was borrowed from the previous figure's subject (增长6.4%: its growth)."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
     if (
@@ -107,19 +108,20 @@ def subject_of(
         and text[seg_start : k.cue_start].lstrip().startswith("占")
         and prev_subject
     ):
-        return prev_subject + "占" + base.removeprefix("占") + "比重"
+        return prev_subject + "占" + base.removeprefix("占") + "比重", True
     if k.kind == "growth":
+        borrowed = not base and prev_subject is not None
         if not base and prev_subject:
             base = _rules().growth_strip_previous.sub("", prev_subject)
-        return (base + _growth_suffix(ctx, f, k, seg_start)) if base else None
+        return ((base + _growth_suffix(ctx, f, k, seg_start)) if base else None), borrowed
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
         if counted and (not base or "等" in raw or len(base) <= 4):
-            return (base if base in _rules().counted_keep else "") + counted
+            return (base if base in _rules().counted_keep else "") + counted, False
     if base:
-        return base
-    return _after(ctx, f)
+        return base, False
+    return _after(ctx, f), False
 
 
 def _after(ctx: Context, f: Figure) -> str | None:
