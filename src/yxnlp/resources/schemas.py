@@ -159,6 +159,8 @@ class IndicatorCues(_Data):
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
     subject_strip_end: tuple[str, ...]
+    subject_restart_after: tuple[str, ...]
+    subset_lead: str
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
@@ -184,6 +186,8 @@ class Taxonomy(_Data):
     subject_prefix: str = Field(description="region words dropped before matching (全区, 市属)")
     ratio_words: str
     growth_suffix: str
+    neutral_prefix: str = Field(description="words that may stand before a name a subject ends with")
+    flow_verbs: str = Field(description="verbs that make a count a flow (新增 …): key new_<key>")
     guards: tuple[TaxonomyGuard, ...]
     keys: tuple[TaxonomyKey, ...]
 

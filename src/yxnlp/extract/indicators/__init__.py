@@ -74,6 +74,24 @@ def _plan_figure() -> re.Pattern[str]:
     return re.compile(resources.indicator_cues().plan_figure)
 
 
+@functools.cache
+def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
+
+
+def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
+    """其中国家级“小巨人”企业2家 after 新培育专精特新企业12家: the part is a flow too;
+    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业."""
+    lead, flow = _subset()
+    if not subject or not whole or not lead.match(text, floor):
+        return subject
+    own = flow.match(subject)
+    if own and own.end() == len(subject) and not flow.match(whole):
+        return subject + whole
+    verb = flow.match(whole)
+    return verb.group() + subject if verb and not own else subject
+
+
 def _skipped(ctx: Context, sid: str | None) -> bool:
     """The figure's section is one whose figures are not indicators (党建 …)."""
     if sid not in ctx.skip:
@@ -126,6 +144,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             plan = _plan_figure().search(text[floor : n.start].strip())
             borrowed = joined or (plan is not None and out[-1].kind == k.kind)
             subject = prev_subject if borrowed else None  # 完成年计划520亿元: the plan of it
+        if prev_sent == s_start:
+            subject = _flow_of_whole(text, floor, subject, prev_subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
         comparison = comparison_of(text[floor : n.start])
         if borrowed and prev_sent == s_start:

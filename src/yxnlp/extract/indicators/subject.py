@@ -26,6 +26,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 class _Rules:
     strip_start: frozenset[str]
     strip_end: frozenset[str]
+    restart: frozenset[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -46,6 +47,7 @@ def _rules() -> _Rules:
     return _Rules(
         strip_start=frozenset(c.subject_strip_start),
         strip_end=frozenset(c.subject_strip_end),
+        restart=frozenset(c.subject_restart_after),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -74,7 +76,9 @@ def _tokens_between(ctx: Context, start: int, end: int) -> str:
     words: list[str] = []
     while i + 1 < len(cuts) and cuts[i] < end:
         word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
-        if word and word not in r.subject_drop:
+        if word in r.restart:
+            words = []  # 县委提出|今年经济增长: the subject starts again
+        elif word and word not in r.subject_drop:
             words.append(word)
         i += 1
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
