@@ -160,6 +160,9 @@ class IndicatorCues(_Data):
     subject_strip_start: tuple[str, ...]
     subject_strip_end: tuple[str, ...]
     subject_restart_after: tuple[str, ...]
+    subject_predicates: tuple[str, ...]
+    from_before: str
+    to_between: str
     subset_lead: str
     subject_tail: str
     subject_drop: tuple[str, ...]

@@ -75,6 +75,21 @@ def _plan_figure() -> re.Pattern[str]:
 
 
 @functools.cache
+def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = resources.indicator_cues()
+    return re.compile(c.from_before), re.compile(c.to_between)
+
+
+def _continues(text: str, prev: Indicator | None, start: int) -> bool:
+    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``."""
+    if prev is None:
+        return False
+    before, between = _from_to()
+    s, e = prev.span
+    return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
+
+
+@functools.cache
 def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
 
@@ -131,6 +146,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             and text[prev_end : n.start] in _LIST_JOINERS
             and out[-1].unit == f.unit
         )
+        if prev_sent == s_start and _continues(text, out[-1] if out else None, n.start):
+            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
+            if prev_k is not None and k.kind in ("percent", "share"):
+                k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if joined and prev_k is not None:
             if k.kind == "percent":
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
@@ -140,10 +159,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
         subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject)
-        if not subject and prev_subject and prev_sent == s_start:
-            plan = _plan_figure().search(text[floor : n.start].strip())
-            borrowed = joined or (plan is not None and out[-1].kind == k.kind)
-            subject = prev_subject if borrowed else None  # 完成年计划520亿元: the plan of it
+        if not subject and prev_sent == s_start and out:
+            if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
+                subject, borrowed = out[-1].subject, True
+            elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
+                if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
+                    subject, borrowed = prev_subject, True
         if prev_sent == s_start:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)

@@ -119,7 +119,7 @@ def years_before(ctx: Context, start: int, pos: int) -> list[tuple[int, int]]:
             continue
         if text.count("《", start, m.start()) > text.count("》", start, m.start()):
             continue
-        if text[m.start() - 1 : m.start()] == "从" and _FROM_END.search(text, m.end(), pos):
+        if text[m.start() - 1 : m.start()] in ("从", "由") and _FROM_END.search(text, m.end(), pos):
             continue  # 从2017年的X提高到Y: the year dates X only
         out.append((m.start(), int(m.group("y"))))
     return out

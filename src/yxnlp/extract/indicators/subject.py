@@ -20,6 +20,7 @@ from yxnlp.extract.indicators.units import Figure
 
 _JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
+_SHARE_NOUNS = ("比重", "比例", "份额")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class _Rules:
     strip_start: frozenset[str]
     strip_end: frozenset[str]
     restart: frozenset[str]
+    predicates: frozenset[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -48,6 +50,7 @@ def _rules() -> _Rules:
         strip_start=frozenset(c.subject_strip_start),
         strip_end=frozenset(c.subject_strip_end),
         restart=frozenset(c.subject_restart_after),
+        predicates=frozenset(c.subject_predicates),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -81,6 +84,10 @@ def _tokens_between(ctx: Context, start: int, end: int) -> str:
         elif word and word not in r.subject_drop:
             words.append(word)
         i += 1
+    digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    if digits:  # 地区生产总值连续迈上|4个万亿元台阶、达: the subject ends before the predicate
+        cut = next((n for n, w in enumerate(words[: digits[-1]]) if w in r.predicates), None)
+        words = words[:cut] if cut else words
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
         words.pop(0)
     while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
@@ -112,7 +119,8 @@ def subject_of(
         and text[seg_start : k.cue_start].lstrip().startswith("占")
         and prev_subject
     ):
-        return prev_subject + "占" + base.removeprefix("占") + "比重", True
+        share = base.removeprefix("占")
+        return prev_subject + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
     if k.kind == "growth":
         borrowed = not base and prev_subject is not None
         if not base and prev_subject:
