@@ -62,6 +62,7 @@ __all__ = ["entity_for", "extract_indicators"]
 
 _LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
 _MENTION_REACH = 64  # no mention that holds a figure starts further back than this
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]")
 
 
 @functools.cache
@@ -92,6 +93,17 @@ def _continues(text: str, prev: Indicator | None, start: int) -> bool:
 @functools.cache
 def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
+
+
+def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too."""
+    _, flow = _subset()
+    verb = flow.match(prev.subject or "")
+    between = text[prev.span[1] : start]
+    listed = "、" in between and not _CLAUSE_BREAK.search(between)
+    if subject and verb and listed and not flow.match(subject):
+        return verb.group() + subject
+    return subject
 
 
 def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
@@ -165,8 +177,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
                 if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
                     subject, borrowed = prev_subject, True
-        if prev_sent == s_start:
+        if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
+            if not borrowed and k.kind == out[-1].kind:
+                subject = _flow_of_list(text, out[-1], n.start, subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
         comparison = comparison_of(text[floor : n.start])
         if borrowed and prev_sent == s_start:

@@ -129,6 +129,8 @@ def subject_of(
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
+        if base and prev_subject and prev_subject.endswith(base) and raw.lstrip().startswith(base):
+            base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
             return (base if base in _rules().counted_keep else "") + counted, False
     if base:
