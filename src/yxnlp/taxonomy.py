@@ -37,6 +37,7 @@ from yxnlp import resources
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
 MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
+_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
 
@@ -78,10 +79,10 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
 
     >>> normalise_subject("全区 规上工业增加值同比增速", kind="growth")
     '规上工业增加值'
-    >>> normalise_subject("国家级专精特新“小巨人”企业")
-    '国家级专精特新小巨人企业'
+    >>> normalise_subject("国家级专精特新“小巨人”企业"), normalise_subject("粮食（不包括大豆）的产量")
+    ('国家级专精特新小巨人企业', '粮食产量')
     """
-    s = _QUOTES.sub("", re.sub(r"\s+|的", "", subject))
+    s = _QUOTES.sub("", _ASIDE.sub("", re.sub(r"\s+|的", "", subject)))
     s = _words().prefix.sub("", s)
     if kind == "growth":
         s = _words().growth_suffix.sub("", s)

@@ -161,6 +161,7 @@ class IndicatorCues(_Data):
     subject_strip_end: tuple[str, ...]
     subject_restart_after: tuple[str, ...]
     subject_predicates: tuple[str, ...]
+    bare_clause: str
     from_before: str
     to_between: str
     subset_lead: str

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, last
 from yxnlp.extract.indicators.units import Figure
+from yxnlp.numerals import cn_digits, halfwidth
 from yxnlp.record import Kind, Section, Status
 
 _PARA_BREAK = re.compile(r"\n|[ \t\u3000]{2,}")  # also the indents of flattened paragraphs
@@ -107,6 +108,16 @@ def _rules() -> _Rules:
     )
 
 
+def year_value(written: str) -> int | None:
+    """A year as written in digits, full-width digits or Chinese digits.
+
+    >>> year_value("2023"), year_value("１９９７"), year_value("一九五八"), year_value("二〇二五")
+    (2023, 1997, 1958, 2025)
+    """
+    digits = halfwidth(written)
+    return int(digits) if digits.isascii() and digits.isdigit() else cn_digits(written)
+
+
 def years_before(ctx: Context, start: int, pos: int) -> list[tuple[int, int]]:
     """``(position, year)`` of years written in ``text[start:pos]`` that date a fact."""
     r = _rules()
@@ -121,7 +132,9 @@ def years_before(ctx: Context, start: int, pos: int) -> list[tuple[int, int]]:
             continue
         if text[m.start() - 1 : m.start()] in ("从", "由") and _FROM_END.search(text, m.end(), pos):
             continue  # 从2017年的X提高到Y: the year dates X only
-        out.append((m.start(), int(m.group("y"))))
+        y = year_value(m.group("y"))
+        if y is not None:
+            out.append((m.start(), y))
     return out
 
 

@@ -18,7 +18,9 @@ from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
 
-_JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
+_JUNK = re.compile(
+    r"[\d.．,％%]+|\d{4}年?|[一二][九〇零][一二三四五六七八九〇零]{2}年?|[一二三四五六七八九十]{1,2}是|如|即"
+)
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
 
@@ -29,6 +31,7 @@ class _Rules:
     strip_end: frozenset[str]
     restart: frozenset[str]
     predicates: frozenset[str]
+    bare_clause: re.Pattern[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -51,6 +54,7 @@ def _rules() -> _Rules:
         strip_end=frozenset(c.subject_strip_end),
         restart=frozenset(c.subject_restart_after),
         predicates=frozenset(c.subject_predicates),
+        bare_clause=re.compile(c.bare_clause),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -69,8 +73,9 @@ def _is_junk(word: str) -> bool:
     return bool(PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
 
 
-def _tokens_between(ctx: Context, start: int, end: int) -> str:
-    """The tokens in ``[start, end)`` without function words at either end."""
+def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool = False) -> str:
+    """The tokens in ``[start, end)`` without function words at either end (``cut_predicates``:
+    and without the first predicate verb and what follows it)."""
     if start >= end:
         return ""
     r = _rules()
@@ -85,8 +90,9 @@ def _tokens_between(ctx: Context, start: int, end: int) -> str:
             words.append(word)
         i += 1
     digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
-    if digits:  # 地区生产总值连续迈上|4个万亿元台阶、达: the subject ends before the predicate
-        cut = next((n for n, w in enumerate(words[: digits[-1]]) if w in r.predicates), None)
+    if digits or cut_predicates:  # 地区生产总值连续迈上|4个万亿元台阶、达: ends before the verb
+        upto = digits[-1] if digits else len(words)
+        cut = next((n for n, w in enumerate(words[:upto]) if w in r.predicates), None)
         words = words[:cut] if cut else words
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
         words.pop(0)
@@ -135,7 +141,31 @@ def subject_of(
             return (base if base in _rules().counted_keep else "") + counted, False
     if base:
         return base, False
+    if k.kind in ("amount", "quantity") and seg_start > 0:
+        lead = _lead_clause(ctx, seg_start, f.num.start)
+        if lead:
+            return lead, False
     return _after(ctx, f), False
+
+
+def _lead_clause(ctx: Context, seg_start: int, pos: int) -> str | None:
+    """粮食产量屡创历史新高，去年达到1.09万亿斤 / 粮食：达到3856亿斤: a clause of only a time and
+    a verb takes its subject from the clause before it (up to that clause's first predicate)."""
+    r, text = _rules(), ctx.text
+    if not r.bare_clause.fullmatch(text[seg_start:pos].strip()):
+        return None
+    end = seg_start - 1
+    while end > 0 and text[end] in "，,：: \u3000":
+        end -= 1
+    if end <= 0 or text[end + 1 : seg_start].strip() not in ("，", ",", "：", ":"):
+        return None
+    start = end
+    while start > 0 and text[start - 1] not in CLAUSE_END and end - start < 40:
+        start -= 1
+    if any(ch.isdigit() for ch in text[start : end + 1]):
+        return None  # that clause holds a figure of its own
+    words = _tokens_between(ctx, start, end + 1, cut_predicates=True)
+    return words or None
 
 
 def _after(ctx: Context, f: Figure) -> str | None:
