@@ -96,6 +96,7 @@ class StatusCues(_Data):
     estimate: tuple[str, ...]
     target: tuple[str, ...]
     target_clause: tuple[str, ...]
+    actual_after_plan: str
     gov_this_year_target: str
     progress: tuple[str, ...]
     progress_kinds: tuple[str, ...]

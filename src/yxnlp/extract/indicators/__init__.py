@@ -170,7 +170,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         secs = ctx.ancestors(sid)
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
-        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject)
+        growth_before = prev_sent == s_start and prev_k is not None and prev_k.kind == "growth"
+        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_growth=growth_before)
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True

@@ -158,7 +158,7 @@ def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str,
         return None
     r, text = _rules(), ctx.text
     near = max(d.scope_start, s - 12)
-    n_avg = last(r.n_year, text, near, s)
+    n_avg = last(r.n_year, text, near, s) or _lead_in(r.n_year, text[d.scope_start : s])
     if n_avg:
         n = int(n_avg.group("n")) if n_avg.group("n").isdigit() else _N_YEARS[n_avg.group("n")]
         return f"{year - n + 1}..{year}", "period:n_year_average"
@@ -170,6 +170,12 @@ def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str,
         end = max(since[0], min(since[1], year))
         return (str(end) if end == since[0] else f"{since[0]}..{end}"), "period:five_year_plan"
     return None
+
+
+def _lead_in(rx: re.Pattern[str], scope: str) -> re.Match[str] | None:
+    """A cue opening the sentence as a lead-in (两年平均，全县…增长7.3%): it dates all of it."""
+    m = rx.match(scope.lstrip())
+    return m if m and scope.lstrip()[m.end() : m.end() + 1] in ("，", ",") else None
 
 
 def _dated(

@@ -68,6 +68,7 @@ class Decision:
 class _Rules:
     status_re: re.Pattern[str]
     target_clause_re: re.Pattern[str]
+    actual_after_plan: re.Pattern[str]
     gov_this_year: re.Pattern[str]
     progress_re: re.Pattern[str]
     progress_kinds: frozenset[str]
@@ -93,6 +94,7 @@ def _rules() -> _Rules:
     return _Rules(
         status_re=re.compile(status_alts),
         target_clause_re=re.compile("|".join(s.target_clause)),
+        actual_after_plan=re.compile(s.actual_after_plan),
         gov_this_year=re.compile(s.gov_this_year_target),
         progress_re=re.compile("|".join(s.progress)),
         progress_kinds=frozenset(s.progress_kinds),
@@ -193,7 +195,8 @@ def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -
             status: Status = "estimate" if name.startswith("estimate") else "target"
             best = Cue(m.end(), status, f"status:cue:{status}")
     clause_cue = last(r.target_clause_re, ctx.text, clause, s + 1)  # a cue may look at the figure
-    if clause_cue and best.pos < clause_cue.end() <= s:
+    done = clause_cue and r.actual_after_plan.search(ctx.text, clause_cue.end(), s)
+    if clause_cue and best.pos < clause_cue.end() <= s and not done:
         best = Cue(clause_cue.end(), "target", "status:target_clause")
     return best
 

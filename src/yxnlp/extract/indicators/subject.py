@@ -19,7 +19,7 @@ from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
 
 _JUNK = re.compile(
-    r"[\d.．,％%]+|\d{4}年?|[一二][九〇零][一二三四五六七八九〇零]{2}年?|[一二三四五六七八九十]{1,2}是|如|即"
+    r"[\d.．,％%]+|\d{4}年?|[-－—~～至]?\d{1,2}月份?|[-－—~～]|[一二][九〇零][一二三四五六七八九〇零]{2}年?|[一二三四五六七八九十]{1,2}是|如|即"
 )
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
@@ -32,6 +32,7 @@ class _Rules:
     restart: frozenset[str]
     predicates: frozenset[str]
     bare_clause: re.Pattern[str]
+    flow: re.Pattern[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -55,6 +56,7 @@ def _rules() -> _Rules:
         restart=frozenset(c.subject_restart_after),
         predicates=frozenset(c.subject_predicates),
         bare_clause=re.compile(c.bare_clause),
+        flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -84,6 +86,9 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
     words: list[str] = []
     while i + 1 < len(cuts) and cuts[i] < end:
         word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
+        if word == "累计" and i + 2 < len(cuts) and r.flow.match(ctx.text, cuts[i + 1], cuts[i + 2]):
+            i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
+            continue
         if word in r.restart:
             words = []  # 县委提出|今年经济增长: the subject starts again
         elif word and word not in r.subject_drop:
@@ -114,7 +119,13 @@ def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
 
 
 def subject_of(
-    ctx: Context, f: Figure, k: KindInfo, seg_start: int, prev_subject: str | None
+    ctx: Context,
+    f: Figure,
+    k: KindInfo,
+    seg_start: int,
+    prev_subject: str | None,
+    *,
+    prev_growth: bool = False,
 ) -> tuple[str | None, bool]:
     """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``, and
     whether it was borrowed from the previous figure's subject (增长6.4%: its growth)."""
@@ -142,6 +153,9 @@ def subject_of(
     if base:
         return base, False
     if k.kind in ("amount", "quantity") and seg_start > 0:
+        bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，, "))
+        if bare and prev_subject and prev_growth:  # 增长5.5%，达到1160亿元: the level of it
+            return _rules().growth_strip_previous.sub("", prev_subject), True
         lead = _lead_clause(ctx, seg_start, f.num.start)
         if lead:
             return lead, False
