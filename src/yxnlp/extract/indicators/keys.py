@@ -14,6 +14,8 @@ that are not the report region's own series: another place's (``scope``), a comp
 ['工业战略性新兴产业产值占规上工业比重', '高新技术产业产值占规上工业比重']
 >>> split_subject("城乡居民人均可支配收入", 2), split_subject("一、二、三产业增加值", 2)
 (['城镇居民人均可支配收入', '农村居民人均可支配收入'], None)
+>>> split_subject("生产安全事故起数、死亡人数降幅", 2), split_subject("林木覆盖率、湿地保护率", 2)
+(['生产安全事故起数降幅', '生产安全事故死亡人数降幅'], ['林木覆盖率', '湿地保护率'])
 """
 
 from __future__ import annotations
@@ -63,8 +65,17 @@ def split_subject(subject: str, n: int) -> list[str] | None:
                 items = [p + core[len(word) :] for p in parts]
     if len(items) != n or n < 2:
         return None
-    done = [*(_complete(x, items[-1]) for x in items[:-1]), items[-1]]
+    done = [*(_complete(x, items[-1]) for x in items[:-1]), _modified(items[-1], items[0])]
     return [x + tail for x in done]
+
+
+def _modified(last: str, first: str) -> str:
+    """A short last item with the first item's modifier (生产安全事故起数、死亡人数 → 生产安全事故
+    死亡人数): the first item less its two-character measure word."""
+    if len(last) <= 4 and len(first) >= len(last) + 3 and first[-2:] != last[-2:]:
+        modifier = first[:-2]
+        return last if last.startswith(modifier) else modifier + last
+    return last
 
 
 def _complete(item: str, last: str) -> str:
