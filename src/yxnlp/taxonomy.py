@@ -3,8 +3,8 @@
 Keys, Chinese names, synonyms and English labels live in ``data/indicator_taxonomy.json``.
 Mapping tries exact-name rules first (the subject, without region prefixes such as 全区/区属 and
 quotation marks, equals a name, or ends with one after neutral words such as 完成/累计 only),
-then a character n-gram TF-IDF nearest-neighbour model over all names, accepted only above a
-cosine-similarity threshold and when the subject is the name with a few characters dropped
+then (for growths, shares and rates only) a character n-gram TF-IDF nearest-neighbour model over
+all names, accepted only above a cosine-similarity threshold and when the subject is the name with a few characters dropped
 after its first (社会消费品零售 for 社会消费品零售总额), never with a word changed or added
 (制造业增加值 is not 服务业增加值, 存贷款余额 not 存款余额). The result says which produced it.
 A key names what is measured, not its direction: the indicator's ``normalized.value`` carries
@@ -37,6 +37,9 @@ from yxnlp import resources
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
 MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
+#: Kinds the model may key: their kind says what a cut name leaves out (增速, 占比); a cut
+#: amount or count may have lost the very noun that says what is counted (新能源汽车 → 产量?).
+MODEL_KINDS = frozenset({"growth", "share", "percent"})
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
@@ -238,7 +241,7 @@ def map_keys(
             continue
         if key:
             out[n] = (key, "rule")
-        elif "、" not in s:  # 工业投资、技改投资: one figure for several subjects has no single key
+        elif "、" not in s and kind in MODEL_KINDS:  # 工业投资、技改投资: no single key
             pending.append((n, s, kind))
     if pending:
         found = _model().nearest_many([(s, kind) for _, s, kind in pending])

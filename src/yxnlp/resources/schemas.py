@@ -166,6 +166,7 @@ class IndicatorCues(_Data):
     from_before: str
     to_between: str
     subset_lead: str
+    described_after: str
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]

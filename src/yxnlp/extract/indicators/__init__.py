@@ -76,6 +76,11 @@ def _plan_figure() -> re.Pattern[str]:
 
 
 @functools.cache
+def _described() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().described_after)
+
+
+@functools.cache
 def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = resources.indicator_cues()
     return re.compile(c.from_before), re.compile(c.to_between)
@@ -190,7 +195,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         if comparison and subject and comparison not in subject:
             subject = subject + comparison
         respectively = "分别" in text[floor : n.start] or (joined and prev_found.respectively)
-        found.append(Found(joined, respectively, scope, comparison))
+        described = _described().match(text, f.end) is not None
+        found.append(Found(joined, respectively, scope, comparison, described))
         prev_found = found[-1]
         out.append(
             Indicator(

@@ -6,7 +6,8 @@
 城镇居民人均可支配收入, 一产 → 一产增加值), a growth suffix goes to every item, and 城乡 names two
 (``list_expansions``). Then :func:`yxnlp.taxonomy.map_keys` maps each subject, except for figures
 that are not the report region's own series: another place's (``scope``), a comparison
-(快于经济增速1个百分点) and a difference in percentage points.
+(快于经济增速1个百分点), a difference in percentage points and a figure that describes the noun
+after it (经济总量超500亿元的县域).
 
 >>> split_subject("城镇、农村居民人均可支配收入增速", 2)
 ['城镇居民人均可支配收入增速', '农村居民人均可支配收入增速']
@@ -96,6 +97,7 @@ class Found:
     respectively: bool  # 分别 stands before it in its clause
     scope: str | None  # another place's figure
     comparison: str | None  # a difference against another figure (快于经济增速)
+    described: bool = False  # it describes the noun after it (超500亿元的县域)
 
 
 def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
@@ -121,7 +123,7 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out])
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
-        own = not extra.scope and not extra.comparison
+        own = not extra.scope and not extra.comparison and not extra.described
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))

@@ -95,16 +95,28 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
             words.append(word)
         i += 1
     digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
-    if digits or cut_predicates:  # 地区生产总值连续迈上|4个万亿元台阶、达: ends before the verb
+    listed = [n for n, w in enumerate(words) if w == "、" and digits and n > digits[-1]]
+    own = _trimmed(words[listed[-1] + 1 :]) if listed else []
+    if own:  # 地区生产总值迈上5万亿台阶、五年增量超: the figure is the 增量, not the GDP
+        words = own
+    elif digits or cut_predicates:  # 地区生产总值连续迈上|4个万亿元台阶、达: ends before the verb
         upto = digits[-1] if digits else len(words)
         cut = next((n for n, w in enumerate(words[:upto]) if w in r.predicates), None)
         words = words[:cut] if cut else words
+    words = _trimmed(words)
+    phrase = r.subject_tail.sub("", "".join(words))
+    return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    """``words`` without function words and figures at either end."""
+    r = _rules()
+    words = list(words)
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
         words.pop(0)
     while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
         words.pop()
-    phrase = r.subject_tail.sub("", "".join(words))
-    return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
+    return words
 
 
 def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
