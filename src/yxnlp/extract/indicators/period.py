@@ -189,7 +189,7 @@ def _dated(
     if spanning:
         return spanning
     if r.annual.search(text, max(d.scope_start, s - 12), s):
-        span = _annual_period(ctx, scope, year, secs)
+        span = _annual_period(ctx, scope, year, secs, review=not d.plan)
         if span:
             return span, "period:annual_average"
     this = last(r.this_year, scope)
@@ -223,8 +223,12 @@ def _summary_months(ctx: Context, d: Decision, section_year: int | None) -> str 
     return sp if section_year is not None and section_year == ctx.summary_year else None
 
 
-def _annual_period(ctx: Context, scope: str, year: int | None, secs: list[Section]) -> str | None:
-    """The span of an annual average: a five-year plan named nearby, 今后五年, or 到 <year>."""
+def _annual_period(
+    ctx: Context, scope: str, year: int | None, secs: list[Section], *, review: bool
+) -> str | None:
+    """The span of an annual average: a five-year plan named nearby, 今后五年, 到 <year>, or, in
+    the review part of a report planning the first year of a five-year plan, the plan that ended
+    (年均增长5.7% in a 2026 report's review is 2021..2025)."""
     r = _rules()
     for where in [scope, *(x.heading for x in secs)]:
         fyp = r.fyp_re.search(where)
@@ -235,6 +239,9 @@ def _annual_period(ctx: Context, scope: str, year: int | None, secs: list[Sectio
         return f"{year - (year - 1) % 5}..{year}"
     if ctx.plan_year is not None and r.next_five.search(scope):
         return f"{ctx.plan_year}..{ctx.plan_year + 4}"
+    starts = {a for a, _ in r.fyp.values()}
+    if review and ctx.plan_year in starts:
+        return f"{ctx.plan_year - 5}..{ctx.plan_year - 1}"
     return None
 
 
