@@ -255,7 +255,8 @@ def full_record() -> Record:
     document = Document(
         id="linchuan2025", source="reports/linchuan2025.html", title="临川区2025年政府工作报告",
         issuer="临川区人民政府", region=Region(name="临川区", code="361002"),
-        published="2025-01-20", summary_year=2024, plan_year=2025,
+        published="2025-01-20", summary_year=2024, plan_year=2025, summary_period="2024",
+        zone="临川高新区", url="https://www.linchuan.gov.cn/art/2025/1/20/art_1.html",
         rules={"title": "hint", "region": "gazetteer:longest_chain"},
         format="html", length=2000, text="（报告正文）", furniture=[(0, 4)],
     )  # fmt: skip
@@ -269,7 +270,7 @@ def full_record() -> Record:
         value=12.0, unit="亿元", unit_inferred=True,
         normalized=Normalized(value=1.2e9, unit="CNY", max=1.5e9),
         kind="amount", qualifier="range", status="target", period="2025-01..2025-06",
-        entity="e1", source="rule:money",
+        scope="抚州市", entity="e1", source="rule:money",
     )  # fmt: skip
     entity = Entity(
         id="e1", label="COMPANY", name="赣临精密", canonical="赣临精密机械有限公司",

@@ -21,17 +21,20 @@ def test_schema_file_is_generated_from_model(update_golden: bool) -> None:
 
 def test_schema_is_versioned() -> None:
     schema = json.loads(json_schema())
-    assert SCHEMA_VERSION == "2"
-    assert schema["properties"]["schema_version"]["enum"] == ["1", "2"]
-    assert schema["properties"]["schema_version"]["default"] == "2"
-    assert schema["$id"].endswith("/v2.schema.json")
+    assert SCHEMA_VERSION == "3"
+    assert schema["properties"]["schema_version"]["enum"] == ["1", "2", "3"]
+    assert schema["properties"]["schema_version"]["default"] == "3"
+    assert schema["$id"].endswith("/v3.schema.json")
     assert "rules" in schema["$defs"]["Document"]["properties"]
+    assert {"summary_period", "zone", "url"} <= schema["$defs"]["Document"]["properties"].keys()
+    assert "scope" in schema["$defs"]["Indicator"]["properties"]
 
 
 READ = [
     pytest.param('{"schema_version": "1", "document": {"id": "a", "source": "a.txt"}}', "1", {}, id="v1-without-rules"),
     pytest.param('{"schema_version": "2", "document": {"id": "a", "source": "a.txt", "rules": {"title": "hint"}}}', "2", {"title": "hint"}, id="v2"),
-    pytest.param('{"document": {"id": "a", "source": "a.txt"}}', "2", {}, id="no-version-is-current"),
+    pytest.param('{"schema_version": "3", "document": {"id": "a", "source": "a.txt", "summary_period": "2023-01..2023-06"}}', "3", {}, id="v3"),
+    pytest.param('{"document": {"id": "a", "source": "a.txt"}}', "3", {}, id="no-version-is-current"),
 ]  # fmt: skip
 
 
@@ -43,7 +46,7 @@ def test_records_of_every_version_are_read(text: str, version: str, rules: dict[
 
 
 REFUSED = [
-    pytest.param('{"schema_version": "3", "document": {"id": "a", "source": "a.txt"}}', id="future-version"),
+    pytest.param('{"schema_version": "4", "document": {"id": "a", "source": "a.txt"}}', id="future-version"),
     pytest.param('{"document": {"id": "a", "source": "a.txt", "rules": {"title": 1}}}', id="rule-id-not-text"),
     pytest.param('{"document": {"id": "a", "source": "a.txt", "rule": {}}}', id="misspelt-field"),
 ]  # fmt: skip

@@ -138,7 +138,7 @@ def test_a_version_2_store_is_migrated_and_takes_records_of_both_versions(tmp_pa
     # opened for writing, the older store's records were stored again from its records table:
     # the v1 record's rules are {} (not unknown), its rows are the record's own
     assert docs.values.tolist() == [
-        ["anji2023", "1", False, "-"], ["linchuan2025", "2", False, "gazetteer:longest_chain"],
+        ["anji2023", "1", False, "-"], ["linchuan2025", "3", False, "gazetteer:longest_chain"],
     ]  # fmt: skip
     targets = store.indicators(status="target")
     assert targets[["document_id", "text", "year"]].values.tolist() == [

@@ -76,16 +76,69 @@ RULE_CASES = [
 ]
 
 
+# Headline indicators of provincial, municipal and county reports (taxonomy version 2).
+RULE_CASES += [
+    ("城镇新增就业人员", "count", "urban_new_jobs"),
+    ("城镇居民人均可支配收入", "amount", "urban_disposable_income"),
+    ("农村居民人均可支配收入", "growth", "rural_disposable_income_growth"),
+    ("城镇居民人均可支配收入实际", "growth", "urban_disposable_income_growth"),
+    ("全体居民人均可支配收入", "amount", "disposable_income"),
+    ("农业增加值", "growth", "agriculture_value_added_growth"),  # named for 农业: the guard lets it
+    ("制造业增加值占地区生产总值比重", "share", "manufacturing_value_added_share"),
+    ("服务业增加值占地区生产总值比重", "share", "service_value_added_share"),
+    ("一产增加值", "growth", "primary_industry_value_added_growth"),
+    ("高技术制造业增加值", "growth", "high_tech_manufacturing_value_added_growth"),
+    ("实际使用外资", "amount", "fdi_actual"),
+    ("完成技术合同成交额", "amount", "tech_contract_turnover"),  # 完成 is a neutral word
+    ("国家级专精特新“小巨人”企业", "count", "little_giant_enterprises"),  # quotes dropped
+    ("新增国家级专精特新“小巨人”企业", "count", "new_little_giant_enterprises"),
+    ("新认定高新技术企业", "count", "new_high_tech_enterprises"),
+    ("空气质量优良天数比例", "share", "good_air_days_share"),
+    ("PM2.5年均浓度", "quantity", "pm25_concentration"),
+    ("建设高标准农田", "quantity", "high_standard_farmland"),
+    ("开工改造城镇老旧小区", "count", "old_residential_renovation"),
+    ("粮食播种面积", "quantity", "grain_sown_area"),
+    ("累计粮食总产量", "quantity", "grain_output"),
+    ("办理省人大代表建议", "count", "npc_suggestions_handled"),
+    ("一般公共预算支出", "amount", "general_budget_expenditure"),
+    ("新增新能源装机", "quantity", "new_new_energy_capacity"),
+    # a flow verb before a stock's name: the stock's new_ twin (flow_verbs)
+    ("新增高企", "count", "new_high_tech_enterprises"),
+    ("净增上市公司", "count", "new_listed_companies"),
+    ("新培育国家级专精特新小巨人企业", "count", "new_little_giant_enterprises"),
+]
+
+# A modifier before a name narrows it: never the broader key (neutral_prefix).
+UNKNOWN_NARROWER = [
+    ("先进制造业增加值", "growth"),  # not all manufacturing
+    ("对东盟进出口", "growth"),  # not all trade
+    ("汽车出口额", "amount"),
+    ("省级重点实验室", "count"),  # not 全国重点实验室
+    ("高校毕业生就业岗位", "count"),  # not 城镇新增就业
+    ("农林牧渔业增加值", "amount"),
+    ("死亡人数", "growth"),  # whose deaths? (traffic, work safety …)
+    ("金融机构人民币存贷款余额", "growth"),  # deposits and loans: neither key alone
+    ("数字经济核心产业营收", "growth"),  # revenue, not value added
+    ("高新技术企业净增", "count"),  # a flow
+    ("新认定重点实验室", "count"),  # a flow of a stock with no key
+    ("新增国家区域医疗中心", "count"),  # a stock with no flow twin
+]
+
+
+@pytest.mark.parametrize(("subject", "kind"), UNKNOWN_NARROWER)
+def test_a_narrower_subject_never_takes_the_broader_key(subject: str, kind: str) -> None:
+    assert taxonomy.map_key(subject, kind=kind) == (None, None)
+
+
 @pytest.mark.parametrize(("subject", "kind", "key"), RULE_CASES)
 def test_exact_name_rules(subject: str, kind: str, key: str) -> None:
     assert taxonomy.map_key(subject, kind=kind) == (key, "rule")
 
 
-MODEL_CASES = [
-    ("城镇新增就业人员", "count", "urban_new_jobs"),
+MODEL_CASES = [  # names the report cut short
     ("社会消费品零售", "growth", "retail_sales_growth"),
-    ("单位GDP能源消耗", "growth", "energy_intensity_reduction"),
-    ("城镇居民人均可支配收入实际", "growth", "resident_income_growth"),
+    ("国考断面优良水质", "share", "surface_water_good_share"),
+    ("护理型床位", "share", "nursing_bed_share"),
 ]
 
 
@@ -105,7 +158,7 @@ UNKNOWN = [
     ("协调贷款企业", "count"),
     ("服务业增加值在国内生产总值中的比重", "growth"),  # a share of GDP is not GDP
     ("地区生产总值", "count"),  # right name, wrong kind
-    ("农业增加值", "growth"),  # agriculture is not industry (guard)
+    ("农业增加值", "amount"),  # agriculture is not industry (guard); no amount key for it
     ("工业生产总值", "growth"),  # old name of industrial output, not GDP (guard)
     ("", "amount"),
 ]
@@ -117,7 +170,7 @@ def test_unknown_subjects_get_no_key(subject: str, kind: str) -> None:
 
 
 def test_threshold_is_a_knob() -> None:
-    assert taxonomy.map_key("城镇新增就业人员", kind="count", threshold=0.99) == (None, None)
+    assert taxonomy.map_key("社会消费品零售", kind="growth", threshold=0.99) == (None, None)
 
 
 def test_same_key_across_regions_and_years() -> None:
@@ -134,10 +187,10 @@ ENERGY_SUBJECTS = [
 @pytest.mark.parametrize("subject", ENERGY_SUBJECTS)
 def test_energy_subject_never_maps_to_value_added(subject: str) -> None:
     key, _ = taxonomy.map_key(subject, kind="growth")
-    assert key is None or "energy" in key
+    assert key is None or "energy_intensity" in key
 
 
 def test_guard_words_are_named_in_energy_keys() -> None:
-    energy = [e for e in taxonomy.entries() if "energy" in e.key]
+    energy = [e for e in taxonomy.entries() if "energy_intensity" in e.key]
     assert len(energy) >= 2
     assert all(any("能耗" in n or "能源消耗" in n for n in e.names) for e in energy)

@@ -73,6 +73,7 @@ class Parts:
     summary_year: int | None
     plan_year: int | None
     gov_report: bool  # a 政府工作报告: 今年 is the plan year
+    summary_period: str | None  # "2023" or the months a summary covers ("2023-01..2023-06")
     sections: dict[str, Section]
     plan_regions: tuple[tuple[int, int], ...]  # where a plan part opens, to its end
     year_leads: tuple[int, ...]  # paragraphs opening with 今年 / '<plan year>年'
@@ -134,11 +135,12 @@ def read_parts(
     summary_year: int | None,
     plan_year: int | None,
     title: str | None,
+    summary_period: str | None = None,
 ) -> Parts:
     """Find the plan part of a report (``text`` furniture-masked, offsets as the source).
 
-    The years are the metadata's; a 政府工作报告 that plans year Y and names no summary year
-    reviews Y−1.
+    The years and the summary's period are the metadata's; a 政府工作报告 that plans year Y
+    and names no summary year reviews Y−1.
     """
     c = _cues()
     gov = GOV_REPORT in (title or "")
@@ -171,6 +173,7 @@ def read_parts(
         summary_year=summary_year,
         plan_year=plan_year,
         gov_report=gov,
+        summary_period=summary_period or (str(summary_year) if summary_year else None),
         sections={s.id: s for s in ordered},
         plan_regions=tuple(regions),
         year_leads=tuple(leads),

@@ -1,5 +1,9 @@
 """The pipeline: ingest → clean → metadata → sections → segment → extract → record.
 
+A report written in traditional characters is read through its simplified view
+(:func:`yxnlp.script.simplified_view`, same length); the record's spans and the ``text`` of its
+indicators and mentions are the source's, as written.
+
 >>> rec = process("一、主要指标\\n全区地区生产总值增长6%。", source="demo.txt")
 >>> [s.heading for s in rec.sections]
 ['主要指标']
@@ -9,32 +13,40 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
-from yxnlp import clean, ingest, metadata, parts, sections, segment
+from yxnlp import clean, ingest, metadata, parts, script, sections, segment
 from yxnlp.analysis import Analysis
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
-from yxnlp.record import Document, Provenance, Record
+from yxnlp.record import Document, Entity, Provenance, Record
 from yxnlp.version import VERSION
 
 
-def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
-    """Run the structural stages over one decoded source."""
+def analyse(
+    src: ingest.Source, *, segmenter: str = "jieba", meta: Mapping[str, str] | None = None
+) -> Analysis:
+    """Run the structural stages over one decoded source (``meta``: metadata a user knows,
+    see :func:`yxnlp.metadata.user_metadata`; it wins over what the text says)."""
     text = src.text
-    lines = clean.content_lines(text)
-    furniture = clean.find_furniture(text, lines=lines)
-    masked = clean.mask(text, furniture)
-    meta = metadata.read_metadata(text, title=src.hints.get("title"), lines=lines)
+    view = script.simplified_view(text)  # the text itself unless it is traditional script
+    lines = clean.content_lines(view)
+    furniture = clean.find_furniture(view, lines=lines)
+    masked = clean.mask(view, furniture)
+    hint = src.hints.get("title")
+    hint = script.simplified_view(hint) if hint and view is not text else hint
+    md = metadata.read_metadata(view, title=hint, user=meta, lines=lines)
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
     doc = segment.segment(masked, segmenter=segmenter)
     seg = segment.Segmenter(segmenter).value
     where = parts.read_parts(
-        masked, secs, summary_year=meta.summary_year, plan_year=meta.plan_year, title=meta.title
-    )
-    return Analysis(src, text, furniture, masked, meta, secs, sents, doc, seg, where)
+        masked, secs, summary_year=md.summary_year, plan_year=md.plan_year,
+        title=md.title, summary_period=md.summary_period,
+    )  # fmt: skip
+    return Analysis(src, text, furniture, masked, md, secs, sents, doc, seg, where)
 
 
 def build_record(a: Analysis, *, ner: bool = True) -> Record:
@@ -42,6 +54,8 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     ents = entities_mod.extract_entities(a, use_ner=ner)
     inds = indicators_mod.extract_indicators(a, entities=ents)
     ents, inds = link.link(ents, inds)
+    if any(m.text != a.text[m.span[0] : m.span[1]] for e in ents for m in e.mentions):
+        ents = [_as_written(e, a.text) for e in ents]  # read through a simplified view
     m = a.meta
     document = Document(
         id=a.source.id,
@@ -52,6 +66,9 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         published=m.published,
         summary_year=m.summary_year,
         plan_year=m.plan_year,
+        summary_period=m.summary_period,
+        zone=m.zone,
+        url=m.url,
         rules=m.rules,
         format=a.source.format,
         length=len(a.text),
@@ -74,6 +91,12 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
     )
 
 
+def _as_written(e: Entity, text: str) -> Entity:
+    """``e`` with its mentions' text as the source writes it (a traditional-script report)."""
+    mentions = [m.model_copy(update={"text": text[m.span[0] : m.span[1]]}) for m in e.mentions]
+    return e.model_copy(update={"mentions": mentions})
+
+
 def _is_path(value: str | Path) -> bool:
     if isinstance(value, Path):
         return True
@@ -88,19 +111,29 @@ def process(
     source: str | None = None,
     segmenter: str = "jieba",
     ner: bool = True,
+    meta: Mapping[str, str] | None = None,
 ) -> Record:
     """One report (a file path, or the text itself) in, its knowledge record out.
 
     A ``str`` is read as a path when it names an existing file or ends in a supported
-    suffix (.txt .html .htm .docx .pdf); otherwise it is the report's text.
+    suffix (.txt .html .htm .docx .pdf); otherwise it is the report's text. ``meta`` holds
+    metadata the caller knows (keys ``title, issuer, region, published, summary_year,
+    plan_year, url``); a value given wins over a guess and is marked ``user`` in
+    ``document.rules``.
 
-    Raises :class:`yxnlp.InputError` for a file that cannot be read.
+    >>> rec = process("一、概况\\n全区地区生产总值增长6%。", source="a.txt",
+    ...               meta={"region": "嘉善县", "summary_year": "2023"}, ner=False)
+    >>> rec.document.region.code, rec.document.summary_period, rec.document.rules["region"]
+    ('330421', '2023', 'user')
+
+    Raises :class:`yxnlp.InputError` for a file that cannot be read or a value that cannot
+    be used.
     """
     if _is_path(path_or_text):
         src = ingest.read(path_or_text)
     else:
         src = ingest.from_text(str(path_or_text), name=source or "<text>")
-    return build_record(analyse(src, segmenter=segmenter), ner=ner)
+    return build_record(analyse(src, segmenter=segmenter, meta=meta), ner=ner)
 
 
 @functools.cache

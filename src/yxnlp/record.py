@@ -5,13 +5,14 @@ of the project). The JSON Schema in ``src/yxnlp/data/record.schema.json`` is gen
 these classes by :func:`json_schema` and checked by a test; the store's columns are derived
 from the same classes (:mod:`yxnlp.store.schema`).
 
-Schema versions: ``"2"`` adds ``document.rules``, which rule set each metadata field. A version
-``"1"`` record (written before) is still read as it is: its ``rules`` are empty and it keeps
-saying ``"1"``.
+Schema versions: ``"2"`` adds ``document.rules``, which rule set each metadata field; ``"3"``
+adds ``document.summary_period``, ``zone`` and ``url`` and ``indicator.scope`` (the place a
+figure is about when it is not the report's region). Records written before are still read as
+they are: their new fields are empty and they keep saying ``"1"`` or ``"2"``.
 
 >>> r = Record(document=Document(id="x", source="a.txt", rules={"title": "title:line"}))
 >>> r.schema_version
-'2'
+'3'
 >>> Record.model_validate_json(r.model_dump_json()) == r
 True
 >>> old = Record.from_json('{"schema_version": "1", "document": {"id": "x", "source": "a.txt"}}')
@@ -27,8 +28,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SchemaVersion = Literal["1", "2"]
-SCHEMA_VERSION: Literal["2"] = "2"
+SchemaVersion = Literal["1", "2", "3"]
+SCHEMA_VERSION: Literal["3"] = "3"
 
 Span = tuple[int, int]
 Kind = Literal["amount", "count", "percent", "growth", "share", "quantity"]
@@ -59,6 +60,15 @@ class Document(_Model):
     published: str | None = Field(default=None, description="YYYY-MM-DD")
     summary_year: int | None = None
     plan_year: int | None = None
+    summary_period: str | None = Field(
+        default=None,
+        description="the span the summary covers: '2023', or months '2023-01..2023-06' for a"
+        " 上半年 report (schema 3)",
+    )
+    zone: str | None = Field(
+        default=None, description="a development or high-tech zone the report speaks for (schema 3)"
+    )
+    url: str | None = Field(default=None, description="the page's address, when given (schema 3)")
     rules: dict[str, str] = Field(
         default_factory=dict,
         description="which rule set each metadata field: field name -> rule id,"
@@ -141,6 +151,11 @@ class Indicator(_Model):
         default=None,
         description="'2021' (a year), '2021-01..2021-11' (months), '2021..2025' (a span, e.g."
         " 年均), or null",
+    )
+    scope: str | None = Field(
+        default=None,
+        description="the place the figure is about when it is not the report's region (全国, 全省,"
+        " 武汉都市圈); such a figure has no key (schema 3)",
     )
     entity: str | None = None
     source: str = Field(description="the rule or model that produced it, e.g. 'rule:money'")

@@ -1,9 +1,12 @@
 """Indicator taxonomy: map a subject phrase (and its kind) to a stable indicator key.
 
 Keys, Chinese names, synonyms and English labels live in ``data/indicator_taxonomy.json``.
-Mapping tries exact-name rules first (the subject, without region prefixes such as 全区/区属,
-equals a name, or ends with one), then a character n-gram TF-IDF nearest-neighbour model over
-all names, accepted only above a cosine-similarity threshold. The result says which produced it.
+Mapping tries exact-name rules first (the subject, without region prefixes such as 全区/区属 and
+quotation marks, equals a name, or ends with one after neutral words such as 完成/累计 only),
+then (for growths, shares and rates only) a character n-gram TF-IDF nearest-neighbour model over
+all names, accepted only above a cosine-similarity threshold and when the subject is the name with a few characters dropped
+after its first (社会消费品零售 for 社会消费品零售总额), never with a word changed or added
+(制造业增加值 is not 服务业增加值, 存贷款余额 not 存款余额). The result says which produced it.
 A key names what is measured, not its direction: the indicator's ``normalized.value`` carries
 the sign (下降3% → −3 under ``energy_intensity_reduction``). A subject about 能耗 only ever maps
 to a key named for 能耗 (the ``guards`` of the data file), and the data file's
@@ -13,14 +16,15 @@ to a key named for 能耗 (the ``guards`` of the data file), and the data file's
 ('industrial_output_above_scale', 'rule')
 >>> map_key("国内生产总值", kind="growth")
 ('gdp_growth', 'rule')
->>> map_key("城镇新增就业人员", kind="count")
-('urban_new_jobs', 'model:tfidf-knn')
->>> map_key("党史学习教育活动", kind="count")
-(None, None)
+>>> map_key("社会消费品零售", kind="growth")
+('retail_sales_growth', 'model:tfidf-knn')
+>>> map_key("先进制造业增加值", kind="growth"), map_key("党史学习教育活动", kind="count")
+((None, None), (None, None))
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Sequence
@@ -32,7 +36,12 @@ from yxnlp import resources
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
-
+MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
+#: Kinds the model may key: their kind says what a cut name leaves out (增速, 占比); a cut
+#: amount or count may have lost the very noun that says what is counted (新能源汽车 → 产量?).
+MODEL_KINDS = frozenset({"growth", "share", "percent"})
+_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
 
 @dataclass(frozen=True)
@@ -40,13 +49,16 @@ class _Words:
     prefix: re.Pattern[str]  # region words dropped before matching (全区, 市属)
     ratio: re.Pattern[str]  # a ratio (比重, 率): never mapped to its base
     growth_suffix: re.Pattern[str]  # dropped from a growth subject (同比增速)
+    neutral: re.Pattern[str]  # words that may stand before a name (完成, 累计)
+    flow: re.Pattern[str]  # verbs that make a count a flow (新增, 新认定)
 
 
 @functools.cache
 def _words() -> _Words:
     t = resources.taxonomy()
     return _Words(re.compile(t.subject_prefix), re.compile(t.ratio_words),
-                  re.compile(t.growth_suffix))  # fmt: skip
+                  re.compile(t.growth_suffix), re.compile(t.neutral_prefix),
+                  re.compile(t.flow_verbs))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,8 +82,10 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
 
     >>> normalise_subject("全区 规上工业增加值同比增速", kind="growth")
     '规上工业增加值'
+    >>> normalise_subject("国家级专精特新“小巨人”企业"), normalise_subject("粮食（不包括大豆）的产量")
+    ('国家级专精特新小巨人企业', '粮食产量')
     """
-    s = re.sub(r"\s+|的", "", subject)
+    s = _QUOTES.sub("", _ASIDE.sub("", re.sub(r"\s+|的", "", subject)))
     s = _words().prefix.sub("", s)
     if kind == "growth":
         s = _words().growth_suffix.sub("", s)
@@ -94,13 +108,49 @@ def _names_by_kind(kind: str) -> dict[str, str]:
 
 
 def _rule(subject: str, kind: str) -> str | None:
+    """The key a name rule gives; a flow verb before a stock name gives its ``new_`` twin.
+
+    >>> _rule("新培育国家级专精特新小巨人企业", "count"), _rule("新培育规上工业企业", "count")
+    ('new_little_giant_enterprises', 'new_above_scale_enterprises')
+    """
     names = _names_by_kind(kind)
+    if subject in names:
+        return names[subject]
+    verb = _words().flow.match(subject)
+    if verb:
+        stock = _name_rule(subject[verb.end() :], names)
+        twin = f"new_{stock}" if stock else None
+        return twin if twin in set(names.values()) else None
+    return _name_rule(subject, names)
+
+
+def _name_rule(subject: str, names: dict[str, str]) -> str | None:
     if subject in names:
         return names[subject]
     if "、" in subject:
         return None  # a list of subjects: only an exact name
-    best = max((n for n in names if len(n) >= 3 and subject.endswith(n)), key=len, default=None)
+    neutral = _words().neutral
+    best = max(
+        (n for n in names
+         if len(n) >= 3 and subject.endswith(n) and neutral.fullmatch(subject[: -len(n)])),
+        key=len, default=None,
+    )  # fmt: skip
     return names[best] if best else None
+
+
+def _near(subject: str, name: str) -> bool:
+    """The subject is the name with a few characters dropped after its first (a truncated or
+    abbreviated name); anything added (存贷款, 营收, 净增) or changed may change the measure.
+
+    >>> _near("社会消费品零售", "社会消费品零售总额"), _near("制造业增加值", "服务业增加值")
+    (True, False)
+    >>> _near("数字经济核心产业营收", "数字经济核心产业"), _near("存贷款余额", "存款余额")
+    (False, False)
+    """
+    ops = difflib.SequenceMatcher(None, subject, name, autojunk=False).get_opcodes()
+    if any(op not in ("equal", "insert") or (op == "insert" and j1 == 0) for op, _, _, j1, _ in ops):
+        return False
+    return sum(j2 - j1 for op, _, _, j1, j2 in ops if op == "insert") <= MODEL_MAX_EDIT
 
 
 class _Model:
@@ -176,8 +226,8 @@ def map_keys(
 ) -> list[tuple[str | None, str | None]]:
     """``(key, key_source)`` for many ``(subject, kind)`` pairs (one model call for all).
 
-    >>> map_keys([("工业投资", "amount"), ("城镇新增就业人员", "count"), (None, "count")])
-    [('industrial_investment', 'rule'), ('urban_new_jobs', 'model:tfidf-knn'), (None, None)]
+    >>> map_keys([("工业投资", "amount"), ("社会消费品零售", "growth"), (None, "count")])
+    [('industrial_investment', 'rule'), ('retail_sales_growth', 'model:tfidf-knn'), (None, None)]
     """
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(items)
     pending: list[tuple[int, str, str]] = []
@@ -191,7 +241,7 @@ def map_keys(
             continue
         if key:
             out[n] = (key, "rule")
-        elif "、" not in s:  # 工业投资、技改投资: one figure for several subjects has no single key
+        elif "、" not in s and kind in MODEL_KINDS:  # 工业投资、技改投资: no single key
             pending.append((n, s, kind))
     if pending:
         found = _model().nearest_many([(s, kind) for _, s, kind in pending])
@@ -201,24 +251,9 @@ def map_keys(
                 continue  # a share or rate of something is not the thing itself
             if key and not _allowed(s, key):
                 continue
-            if key and sim >= threshold and (_same_head(s, key) or s[-2:] in name):
+            if key and sim >= threshold and _near(s, name):
                 out[n] = (key, MODEL_SOURCE)
     return out
-
-
-@functools.cache
-def _heads(key: str) -> frozenset[str]:
-    return frozenset(n[-2:] for e in entries() if e.key == key for n in e.names)
-
-
-def _same_head(subject: str, key: str) -> bool:
-    """A Chinese noun phrase ends in its head: one of the key's name heads must end the subject.
-
-    >>> _same_head("规上工业企业研发机构", "above_scale_enterprises")
-    False
-    """
-    tail = subject[-4:]
-    return any(h in tail for h in _heads(key))
 
 
 def map_key(

@@ -52,7 +52,7 @@ def test_stdout_is_the_record(capsys: pytest.CaptureFixture[str], tmp_path: Path
     report.write_text("某县工信局2024年工作总结\n\n一、总体情况\n全县规上工业增加值增长7%。\n", "utf-8")
     assert main(["extract", str(report), "--no-ner"]) == 0
     rec = json.loads(capsys.readouterr().out)
-    assert rec["schema_version"] == "2"
+    assert rec["schema_version"] == "3"
     assert rec["document"]["rules"]["title"] == "title:line"  # which rule set the title
     assert rec["document"]["source"] == str(report)
     assert [s["heading"] for s in rec["sections"]] == ["总体情况"]

@@ -151,7 +151,12 @@ QUANTITIES: list[Case] = [
         "52.6万吨",
         {"norm": 526000.0, "norm_unit": "吨", "kind": "quantity", "key": "grain_output"},
     ),
-    ("wan-mu", report("新增造林面积1.5万亩。"), "1.5万亩", {"norm": 15000.0, "norm_unit": "亩"}),
+    (
+        "wan-mu",
+        report("新增造林面积1.5万亩。"),
+        "1.5万亩",
+        {"unit": "万亩", "norm": 1000.0, "norm_unit": "公顷"},  # 15 亩 are 1 公顷
+    ),
     (
         "square-metres",
         report("建成标准厂房12万平方米。"),
@@ -270,13 +275,13 @@ QUALIFIERS: list[Case] = [
         "respectively-amounts",
         report("力争交通、水利领域投资额分别达240亿元、45亿元。"),
         "45亿元",
-        {"subject": "交通、水利领域投资额", "status": "target", "kind": "amount"},
+        {"subject": "水利领域投资额", "status": "target", "kind": "amount"},  # 分别: one each
     ),
     (
         "respectively-shared-prefix",
         report("食品、药品抽检合格率分别超98.5%和99%。"),
         "99%",
-        {"qualifier": "more_than", "kind": "percent", "subject": "食品、药品抽检合格率"},
+        {"qualifier": "more_than", "kind": "percent", "subject": "药品抽检合格率"},
     ),
     ("yue", report("为企业协调贷款约2.4亿元。"), "2.4亿元", {"qualifier": "approx"}),
     ("zuoyou", report("粮食产量稳定在60万吨左右。"), "60万吨", {"qualifier": "approx"}),

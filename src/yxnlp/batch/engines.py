@@ -24,7 +24,7 @@ import importlib
 import multiprocessing
 import tempfile
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,13 +50,27 @@ class Outcome:
 
 
 Engine = Callable[[Sequence[Path]], Generator[Outcome, None, None]]
+#: Metadata a user gave per input (its resolved path → ``{key: value}``), see ``--manifest``.
+UserMeta = Mapping[str, Mapping[str, str]]
 
 
-def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = None) -> Outcome:
+def _meta_of(meta: UserMeta | None, f: Path | str) -> Mapping[str, str] | None:
+    return meta.get(str(Path(f).resolve())) if meta else None
+
+
+def process_file(
+    path: str,
+    *,
+    segmenter: str,
+    ner: bool,
+    source: str | None = None,
+    meta: Mapping[str, str] | None = None,
+) -> Outcome:
     """Run the pipeline on one file; errors become an :class:`Outcome` with a reason.
 
     ``source`` names the file in the record and in error messages when ``path`` is a staged
-    copy (the Dask engine ships bytes to workers that may not see the file system).
+    copy (the Dask engine ships bytes to workers that may not see the file system); ``meta``
+    is the metadata a user gave for it (a manifest row).
     """
     start = time.perf_counter()
     name = source or path
@@ -66,7 +80,7 @@ def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = N
 
     try:
         pipeline.warm_up(segmenter, ner)
-        record = pipeline.process(Path(path), segmenter=segmenter, ner=ner)
+        record = pipeline.process(Path(path), segmenter=segmenter, ner=ner, meta=meta)
     except ModelError as exc:  # not this file's fault: the batch stops (see run_batch)
         return failed(str(exc), "model")
     except YxnlpError as exc:
@@ -85,7 +99,9 @@ def process_file(path: str, *, segmenter: str, ner: bool, source: str | None = N
     )
 
 
-def process_bytes(name: str, data: bytes, *, segmenter: str, ner: bool) -> Outcome:
+def process_bytes(
+    name: str, data: bytes, *, segmenter: str, ner: bool, meta: Mapping[str, str] | None = None
+) -> Outcome:
     """Run the pipeline on a report's bytes (on a Dask worker); ``name`` is the path as given.
 
     >>> o = process_bytes("reports/a.txt", "一、概况\\n全县生产总值增长6%。".encode(),
@@ -96,18 +112,18 @@ def process_bytes(name: str, data: bytes, *, segmenter: str, ner: bool) -> Outco
     with tempfile.TemporaryDirectory(prefix="yxnlp-") as tmp:
         staged = Path(tmp) / Path(name).name
         staged.write_bytes(data)
-        return process_file(str(staged), segmenter=segmenter, ner=ner, source=name)
+        return process_file(str(staged), segmenter=segmenter, ner=ner, source=name, meta=meta)
 
 
 # --- local engines ----------------------------------------------------------------------------
 
 
-def serial_engine(*, segmenter: str, ner: bool) -> Engine:
+def serial_engine(*, segmenter: str, ner: bool, meta: UserMeta | None = None) -> Engine:
     """Process files one after the other in this process."""
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         for f in files:
-            yield process_file(str(f), segmenter=segmenter, ner=ner)
+            yield process_file(str(f), segmenter=segmenter, ner=ner, meta=_meta_of(meta, f))
 
     return run
 
@@ -125,6 +141,7 @@ def _pool_round(
     workers: int,
     segmenter: str,
     ner: bool,
+    meta: UserMeta | None,
 ) -> Generator[Outcome, None, None]:
     """Feed ``pending`` (popped from the end) to one pool until it is done or breaks; files
     queued behind a crash go back to ``pending`` until they have used up their tries."""
@@ -134,7 +151,9 @@ def _pool_round(
         while (pending and not broken) or running:
             while pending and not broken and len(running) < workers * IN_FLIGHT_PER_WORKER:
                 f = pending.pop()
-                running[pool.submit(process_file, str(f), segmenter=segmenter, ner=ner)] = f
+                fut = pool.submit(process_file, str(f), segmenter=segmenter, ner=ner,
+                                  meta=_meta_of(meta, f))  # fmt: skip
+                running[fut] = f
             done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
             for fut in done:
                 f = running.pop(fut)
@@ -154,7 +173,9 @@ def _pool_round(
             fut.cancel()
 
 
-def process_engine(*, workers: int, segmenter: str, ner: bool) -> Engine:
+def process_engine(
+    *, workers: int, segmenter: str, ner: bool, meta: UserMeta | None = None
+) -> Engine:
     """A pool of ``workers`` spawned processes (see the module docstring)."""
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
@@ -169,7 +190,7 @@ def process_engine(*, workers: int, segmenter: str, ner: bool) -> Engine:
                 initargs=(segmenter, ner),
             ) as pool:
                 yield from _pool_round(
-                    pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner
+                    pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner, meta=meta
                 )
 
     return run
@@ -213,7 +234,9 @@ def connect(address: str, *, workers: int = 2) -> Iterator[Any]:
             yield client
 
 
-def dask_engine(client: Any, *, segmenter: str, ner: bool) -> Engine:
+def dask_engine(
+    client: Any, *, segmenter: str, ner: bool, meta: UserMeta | None = None
+) -> Engine:
     """An engine that runs each file as a Dask task on ``client``'s cluster."""
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
@@ -225,8 +248,9 @@ def dask_engine(client: Any, *, segmenter: str, ner: bool) -> Engine:
         def submit_next() -> None:
             f = pending.pop()
             fut = client.submit(
-                process_bytes, str(f), f.read_bytes(), segmenter=segmenter, ner=ner, pure=False
-            )
+                process_bytes, str(f), f.read_bytes(), segmenter=segmenter, ner=ner,
+                meta=_meta_of(meta, f), pure=False,
+            )  # fmt: skip
             names[fut.key] = str(f)
             queue.add(fut)
 

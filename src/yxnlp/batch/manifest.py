@@ -1,8 +1,12 @@
 """The batch manifest: what was done for each input, so a re-run skips unchanged files.
 
 ``index.json`` in the output folder maps each input (absolute path) to its sha256, the pipeline
-version (:func:`pipeline_version`), the options (:func:`options_tag`), its output name and the
-record's document id. An input is unchanged when all four still match and its output exists.
+version (:func:`pipeline_version`), the options (:func:`options_tag`, with the metadata a user
+gave for the file, :func:`with_user_metadata`), its output name and the record's document id.
+An input is unchanged when all four still match and its output exists.
+
+The user's own manifest (``yxnlp batch --manifest FILE.csv``) is read by
+:func:`read_user_manifest`: one row of known metadata per input.
 
 >>> entry = Entry(source="a.txt", sha256="ab", pipeline="0.1+x", options="jieba",
 ...               output="a.json", document_id="ab")
@@ -25,6 +29,7 @@ from typing import Any
 
 from yxnlp.errors import InputError
 from yxnlp.io import write_atomic
+from yxnlp.metadata import read_manifest
 from yxnlp.version import VERSION
 
 MANIFEST = "index.json"
@@ -132,3 +137,33 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def with_user_metadata(options: str, values: Mapping[str, str] | None) -> str:
+    """The options tag of one input, with a digest of the metadata a user gave for it (so a
+    changed manifest row redoes the file).
+
+    >>> with_user_metadata("jieba", None), with_user_metadata("jieba", {"region": "嘉善县"})
+    ('jieba', 'jieba+meta:d13a7cc96495')
+    """
+    if not values:
+        return options
+    blob = json.dumps(dict(values), ensure_ascii=False, sort_keys=True).encode()
+    return f"{options}+meta:{hashlib.sha256(blob).hexdigest()[:12]}"
+
+
+def read_user_manifest(path: str | Path) -> dict[str, dict[str, str]]:
+    """A user's manifest CSV (:func:`yxnlp.metadata.read_manifest`) keyed by each input's
+    resolved path; paths are relative to the manifest's folder. A row naming no file is an
+    :class:`InputError` (a typo would otherwise go unnoticed).
+    """
+    p = Path(path)
+    rows = read_manifest(p)
+    out: dict[str, dict[str, str]] = {}
+    for given, values in rows.items():
+        f = (p.parent / given).resolve()
+        if not f.is_file():
+            raise InputError(p, f"path {given!r} names no file (paths are relative to the "
+                                "manifest's folder)")
+        out[str(f)] = values
+    return out

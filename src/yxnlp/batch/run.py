@@ -12,6 +12,9 @@
 * **Crash safety**: each record is written atomically, then upserted into the store in its own
   transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
   One batch per output folder at a time (a lock on ``DIR/.lock`` refuses a second one).
+* **Known metadata**: ``user_meta`` (a manifest CSV read by
+  :func:`yxnlp.batch.manifest.read_user_manifest`) gives each listed input values that win over
+  what its text says; a changed row redoes that input.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from rich.text import Text
 
 from yxnlp.batch import manifest
 from yxnlp.batch.discovery import assign_names, discover
-from yxnlp.batch.engines import Engine, Outcome, process_engine, serial_engine
+from yxnlp.batch.engines import Engine, Outcome, UserMeta, process_engine, serial_engine
 from yxnlp.batch.manifest import Entry
 from yxnlp.errors import InputError, ModelError
 from yxnlp.io import write_atomic
@@ -102,18 +105,21 @@ def run_batch(
     engine: Engine | None = None,
     progress: bool = False,
     console: Console | None = None,
+    user_meta: UserMeta | None = None,
 ) -> BatchResult:
     """Process every supported file under ``paths`` into ``out`` (and the store ``db``).
 
     ``engine`` defaults to this process (``workers <= 1``) or a process pool; the distributed
-    engine is :func:`yxnlp.batch.engines.dask_engine`.
+    engine is :func:`yxnlp.batch.engines.dask_engine` (give it the same ``user_meta``).
+    ``user_meta`` maps an input's resolved path to the metadata a user knows of it.
     """
     started = time.perf_counter()
     out_dir = Path(out)
     files = discover(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(out_dir):
-        job = _Job.start(files, out_dir, options=manifest.options_tag(segmenter=segmenter, ner=ner))
+        options = manifest.options_tag(segmenter=segmenter, ner=ner)
+        job = _Job.start(files, out_dir, options=options, user_meta=user_meta or {})
         _run(job, db, engine, workers=workers, segmenter=segmenter, ner=ner,
              progress=progress, console=console)  # fmt: skip
     job.result.seconds = time.perf_counter() - started
@@ -136,17 +142,20 @@ def _run(
         job.store = store
         todo, replaced = job.plan()
         if engine is None:
-            engine = _default_engine(len(todo), workers=workers, segmenter=segmenter, ner=ner)
+            engine = _default_engine(len(todo), workers=workers, segmenter=segmenter, ner=ner,
+                                     meta=job.user_meta)  # fmt: skip
         bar = _progress(console or Console(stderr=True), enabled=progress)
         with bar, manifest.saving(job.out, job.manifest):
             job.consume(engine, todo, bar)
         job.finish(replaced)
 
 
-def _default_engine(count: int, *, workers: int, segmenter: str, ner: bool) -> Engine:
+def _default_engine(
+    count: int, *, workers: int, segmenter: str, ner: bool, meta: UserMeta
+) -> Engine:
     if workers > 1 and count > 1:
-        return process_engine(workers=workers, segmenter=segmenter, ner=ner)
-    return serial_engine(segmenter=segmenter, ner=ner)
+        return process_engine(workers=workers, segmenter=segmenter, ner=ner, meta=meta)
+    return serial_engine(segmenter=segmenter, ner=ner, meta=meta)
 
 
 @contextlib.contextmanager
@@ -188,10 +197,11 @@ class _Job:
     pipeline: str
     options: str
     result: BatchResult
+    user_meta: UserMeta
     store: Store | None = None
 
     @classmethod
-    def start(cls, files: list[Path], out: Path, *, options: str) -> _Job:
+    def start(cls, files: list[Path], out: Path, *, options: str, user_meta: UserMeta) -> _Job:
         for stale in out.glob(".*.tmp"):  # left by a run killed while writing
             stale.unlink(missing_ok=True)
         entries = manifest.load(out)
@@ -210,7 +220,12 @@ class _Job:
             pipeline=manifest.pipeline_version(),
             options=options,
             result=BatchResult(out, total=len(files)),
+            user_meta=user_meta,
         )
+
+    def options_of(self, f: Path) -> str:
+        """The options tag of ``f``: the run's, with the metadata a user gave for it."""
+        return manifest.with_user_metadata(self.options, self.user_meta.get(str(f.resolve())))
 
     def owns(self, f: Path) -> bool:
         """Whether ``f`` is the path whose record the store keeps (the first of equal files)."""
@@ -239,7 +254,7 @@ class _Job:
         return todo, replaced
 
     def _unchanged(self, f: Path, entry: Entry) -> bool:
-        current = entry.matches(sha256=self.shas[f], pipeline=self.pipeline, options=self.options)
+        current = entry.matches(sha256=self.shas[f], pipeline=self.pipeline, options=self.options_of(f))
         return current and (self.out / self.names[f]).is_file()
 
     def consume(self, engine: Engine, todo: Sequence[Path], bar: Progress) -> None:
@@ -274,7 +289,7 @@ class _Job:
             source=str(f),
             sha256=self.shas[f],
             pipeline=self.pipeline,
-            options=self.options,
+            options=self.options_of(f),
             output=self.names[f],
             document_id=record.document.id,
         )

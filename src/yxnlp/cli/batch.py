@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 
 from yxnlp.batch import run_batch
+from yxnlp.batch.manifest import read_user_manifest
 from yxnlp.ingest import SUFFIXES
 from yxnlp.store import ENV_DB
 
@@ -31,6 +32,13 @@ def add_parser(sub: Any) -> None:
         "--db", type=Path, metavar="PATH",
         help=f"DuckDB store to upsert records into (default: ${ENV_DB} if set, else none)",
     )  # fmt: skip
+    p.add_argument(
+        "--manifest",
+        type=Path,
+        metavar="FILE.csv",
+        help="metadata you know per file (columns path,title,issuer,region,published,"
+        "summary_year,plan_year,url; paths relative to the CSV; empty cells are guessed)",
+    )
     p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
@@ -52,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("yxnlp: error: --workers must be at least 1", file=sys.stderr)
         return 2
+    user_meta = read_user_manifest(args.manifest) if args.manifest else {}
     console = Console(stderr=True)
     progress = console.is_terminal if args.progress is None else args.progress
     options: dict[str, Any] = {
@@ -62,12 +71,15 @@ def run(args: argparse.Namespace) -> int:
         "ner": not args.no_ner,
         "progress": progress,
         "console": console,
+        "user_meta": user_meta,
     }
     if args.dask:
         from yxnlp.batch.engines import connect, dask_engine
 
         with connect(args.dask, workers=args.workers) as client:
-            engine = dask_engine(client, segmenter=args.segmenter, ner=not args.no_ner)
+            engine = dask_engine(
+                client, segmenter=args.segmenter, ner=not args.no_ner, meta=user_meta
+            )
             result = run_batch(args.paths, engine=engine, **options)
     else:
         result = run_batch(args.paths, **options)

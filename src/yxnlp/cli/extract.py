@@ -17,6 +17,7 @@ from typing import Any
 from yxnlp import ingest
 from yxnlp.errors import InputError
 from yxnlp.io import write_atomic
+from yxnlp.metadata import MANIFEST_COLUMNS, user_metadata
 from yxnlp.pipeline import analyse, build_record, process
 from yxnlp.record import Record
 
@@ -33,13 +34,23 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
     p.add_argument("--summary", action="store_true", help="print a readable summary to stderr")
+    p.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=f"metadata you know, wins over a guess ({', '.join(MANIFEST_COLUMNS[1:])});"
+        " repeatable",
+    )
     p.set_defaults(run=run)
 
 
 SUFFIXES = ingest.SUFFIXES
 
 
-def from_stdin(name: str, *, segmenter: str, ner: bool) -> Record:
+def from_stdin(
+    name: str, *, segmenter: str, ner: bool, meta: dict[str, str] | None = None
+) -> Record:
     """The record of a plain-text report read from stdin (its id: the sha256 of the bytes)."""
     raw = sys.stdin.buffer.read(ingest.MAX_BYTES + 1)
     if len(raw) > ingest.MAX_BYTES:
@@ -48,14 +59,33 @@ def from_stdin(name: str, *, segmenter: str, ner: bool) -> Record:
         raise InputError(name, "no input on stdin")
     text, _ = ingest.detect_and_decode(raw, path=name)
     source = ingest.Source(name=name, id=hashlib.sha256(raw).hexdigest(), text=text)
-    return build_record(analyse(source, segmenter=segmenter), ner=ner)
+    return build_record(analyse(source, segmenter=segmenter, meta=meta), ner=ner)
+
+
+def parse_meta(pairs: list[str]) -> dict[str, str]:
+    """``["region=嘉善县", "plan_year=2024"]`` as a dict, each value checked.
+
+    >>> parse_meta(["region=嘉善县", "url=http://a.gov.cn/?x=1"])
+    {'region': '嘉善县', 'url': 'http://a.gov.cn/?x=1'}
+    """
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, eq, value = pair.partition("=")
+        if not eq or not key.strip():
+            raise InputError("--meta", f"{pair!r} is not KEY=VALUE")
+        out[key.strip()] = value
+    user_metadata(out, where="--meta")
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
+    meta = parse_meta(args.meta)
     if args.file == "-":
-        record = from_stdin(args.source or "<stdin>", segmenter=args.segmenter, ner=not args.no_ner)
+        record = from_stdin(
+            args.source or "<stdin>", segmenter=args.segmenter, ner=not args.no_ner, meta=meta
+        )
     else:
-        record = process(Path(args.file), segmenter=args.segmenter, ner=not args.no_ner)
+        record = process(Path(args.file), segmenter=args.segmenter, ner=not args.no_ner, meta=meta)
     payload = record.to_json()
     if args.output:
         write_atomic(args.output, payload)

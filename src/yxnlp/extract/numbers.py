@@ -7,8 +7,12 @@ A *number* here is only the figure and its scale (``1.58亿``, ``77.51余亿``, 
 (2030.0, 16692.6, 1200.0)
 >>> [(m.text, m.value, m.scale, m.high) for m in find_numbers("协调贷款约1.58亿元，增长6%－6.5%")]
 [('1.58亿', 1.58, '亿', None), ('6%－6.5', 6.0, None, 6.5)]
->>> [m.text for m in find_numbers("十三五期间第3名，JK0+220")]
-[]
+>>> [m.text for m in find_numbers("十三五期间第3名，JK0+220，1e-400亿元")]
+['1']
+>>> [(m.text, m.value * m.factor) for m in find_numbers("達到125.6億元，新增1.2萬人")]
+[('125.6億', 12560000000.0), ('1.2萬', 12000.0)]
+>>> [(m.text, m.value * m.factor, m.more) for m in find_numbers("达到四亿零七百多万吨，计划三亿六千万吨")]
+[('四亿零七百多万', 407000000.0, True), ('三亿六千万', 360000000.0, False)]
 
 Digits typeset one by one with single spaces are one figure (``spaced``; a single space may
 then stand before the unit).
@@ -35,7 +39,8 @@ from yxnlp.numerals import cn_fraction, cn_to_number, halfwidth
 #: Multipliers of the scale words that may follow a figure (longest first in the regex).
 SCALES: dict[str, float] = dict(resources.units().scales)
 
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# thousands separated by a comma, ASCII or full-width (33，212万吨 in older reports)
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _RANGE_SEP = r"[-－—–~～至]"
@@ -46,8 +51,9 @@ _PERCENT_WORDS = (
     rf"百分之(?P<p1>{ARABIC}|{_CN_DECIMAL})"
     rf"(?:(?:{_RANGE_SEP}|到)(?:百分之)?(?P<p2>{ARABIC}|{_CN_DECIMAL})(?![0-9０-９]))?"
 )
-# ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time.
-_BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]")
+# ASCII letters, '+', '#', ':' or a digit before a figure mean it is part of a code or a time;
+# so does an exponent (1e-400亿元 is no 400亿元).
+_BLOCK_BEFORE = re.compile(r"[A-Za-z0-9０-９+#:：._/第]|(?<=[0-9][eE])[-−]")
 
 # digits typeset one by one with single spaces (1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．7 平方米, 8 ％);
 # the first digit must be followed by a space, so ordinary figures never take this branch
@@ -58,7 +64,7 @@ _SPACED = (
 _PERCENT_RE = re.compile(_PERCENT_WORDS)
 _SPACED_RE = re.compile(_SPACED)
 NUMBER_RE = re.compile(
-    rf"(?P<n1>{ARABIC}|{CHINESE})"
+    rf"(?P<n1>{ARABIC}|{CHINESE}(?:亿{CHINESE})?)"
     rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<n2>{ARABIC}|{CHINESE})(?![0-9０-９]))?"
     rf"(?P<more>{_MORE})?(?P<scale>{_SCALE})?(?P<more2>{_MORE})?"
 )
@@ -155,6 +161,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         chinese = not n1[0].isdigit()
         if chinese and n1[0] in "百千":
             continue  # 百万亩工程, 千亿级: a label, not a count
+        scale = m.group("scale")
+        if chinese and "亿" in n1 and scale == "万":
+            n1, scale = n1.replace("亿零", "亿") + "万", None  # 四亿零七百多万吨: 407 million
         value = parse_number(n1)
         if value is None:
             continue
@@ -169,7 +178,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             text=m.group(),
             value=value,
             high=high,
-            scale=m.group("scale"),
+            scale=scale,
             more=bool(m.group("more") or m.group("more2")),
             chinese=chinese,
         )

@@ -97,6 +97,7 @@ class StatusCues(_Data):
     estimate: tuple[str, ...]
     target: tuple[str, ...]
     target_clause: tuple[str, ...]
+    actual_after_plan: str
     gov_this_year_target: str
     progress: tuple[str, ...]
     progress_kinds: tuple[str, ...]
@@ -104,11 +105,18 @@ class StatusCues(_Data):
     attribute_before: str
     attribute_after: str
     months_range: str
+    months_upto: str
+    n_year_average: str
+    base_year: str
+    whole_year: str
     year: str
     year_ignore_before: str
     year_ignore_after: str
     annual_average: str
     fyp_span_words: str
+    fyp_since_words: str
+    fyp_end_words: str
+    fyp_base_before: str
     five_year_plans: dict[str, tuple[int, int]]
     this_year: str
     last_year: str
@@ -125,6 +133,17 @@ class GrowthSubject(_Data):
     strip_previous: str
 
 
+class IndicatorScope(_Data):
+    region_words: dict[Literal["national", "province", "city", "county"], tuple[str, ...]]
+    designation_after: str
+    owner_stop: str
+    comparison: str
+    comparison_than: str
+    not_a_base: str
+    zone_names: str
+    admin_chars: str
+
+
 class IndicatorCues(_Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -134,9 +153,21 @@ class IndicatorCues(_Data):
     growth_gap: int
     growth_target_gap: str
     share: tuple[str, ...]
+    share_of_plan: str
+    scope: IndicatorScope
+    list_joiners: str
+    list_expansions: dict[str, tuple[str, ...]]
+    plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
     subject_strip_end: tuple[str, ...]
+    subject_restart_after: tuple[str, ...]
+    subject_predicates: tuple[str, ...]
+    bare_clause: str
+    from_before: str
+    to_between: str
+    subset_lead: str
+    described_after: str
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
@@ -162,6 +193,8 @@ class Taxonomy(_Data):
     subject_prefix: str = Field(description="region words dropped before matching (全区, 市属)")
     ratio_words: str
     growth_suffix: str
+    neutral_prefix: str = Field(description="words that may stand before a name a subject ends with")
+    flow_verbs: str = Field(description="verbs that make a count a flow (新增 …): key new_<key>")
     guards: tuple[TaxonomyGuard, ...]
     keys: tuple[TaxonomyKey, ...]
 

@@ -10,7 +10,9 @@ one module per decision then reads each (rules are data files, named in each mod
   the report parts of :mod:`yxnlp.parts`);
 - :mod:`.period` — the year or span the figure is about;
 - :mod:`.subject` — the short phrase naming what is measured;
-- key — :func:`yxnlp.taxonomy.map_keys` over the subjects;
+- :mod:`.scope` — another place's figure (全国, 武汉都市圈, a district) or a comparison;
+- :mod:`.keys` — 分别 lists distributed, then :func:`yxnlp.taxonomy.map_keys` over the
+  subjects (no key for another place's figure, a comparison or a percentage-point gap);
 - entity — a company or project mention that holds the figure (see :func:`entity_for`).
 
 Conventions: ``text`` is the figure with its embedded 余 and its unit as written (约/超 and
@@ -40,11 +42,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from yxnlp import resources, taxonomy
+from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, alt, build_context, clause_start
+from yxnlp.extract.indicators.keys import Found, assign_keys, distribute
 from yxnlp.extract.indicators.kind import KindInfo, kind_of
 from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
+from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
 from yxnlp.extract.indicators.subject import subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
@@ -58,11 +62,66 @@ __all__ = ["entity_for", "extract_indicators"]
 
 _LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
 _MENTION_REACH = 64  # no mention that holds a figure starts further back than this
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]")
 
 
 @functools.cache
 def _skip_heading() -> re.Pattern[str]:
     return re.compile(alt(resources.indicator_cues().skip_section_headings))
+
+
+@functools.cache
+def _plan_figure() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().plan_figure)
+
+
+@functools.cache
+def _described() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().described_after)
+
+
+@functools.cache
+def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = resources.indicator_cues()
+    return re.compile(c.from_before), re.compile(c.to_between)
+
+
+def _continues(text: str, prev: Indicator | None, start: int) -> bool:
+    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``."""
+    if prev is None:
+        return False
+    before, between = _from_to()
+    s, e = prev.span
+    return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
+
+
+@functools.cache
+def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
+
+
+def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too."""
+    _, flow = _subset()
+    verb = flow.match(prev.subject or "")
+    between = text[prev.span[1] : start]
+    listed = "、" in between and not _CLAUSE_BREAK.search(between)
+    if subject and verb and listed and not flow.match(subject):
+        return verb.group() + subject
+    return subject
+
+
+def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
+    """其中国家级“小巨人”企业2家 after 新培育专精特新企业12家: the part is a flow too;
+    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业."""
+    lead, flow = _subset()
+    if not subject or not whole or not lead.match(text, floor):
+        return subject
+    own = flow.match(subject)
+    if own and own.end() == len(subject) and not flow.match(whole):
+        return subject + whole
+    verb = flow.match(whole)
+    return verb.group() + subject if verb and not own else subject
 
 
 def _skipped(ctx: Context, sid: str | None) -> bool:
@@ -76,10 +135,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
     """Every figure in the report that states a measurable fact, in text order."""
     ctx = build_context(a, a.parts)
     text = ctx.text
-    mentions = _Mentions(entities)
+    mentions, places = _Mentions(entities), Places(entities)
     out: list[Indicator] = []
+    found: list[Found] = []
     prev_end, prev_sent, prev_subject = -1, -1, None
     prev_k: KindInfo | None = None
+    prev_found = Found(False, False, None, None)
     for n in find_numbers(text):
         s_start, s_end, sid = ctx.sentence_of(n.start)
         if _skipped(ctx, sid):
@@ -102,6 +163,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             and text[prev_end : n.start] in _LIST_JOINERS
             and out[-1].unit == f.unit
         )
+        if prev_sent == s_start and _continues(text, out[-1] if out else None, n.start):
+            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
+            if prev_k is not None and k.kind in ("percent", "share"):
+                k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if joined and prev_k is not None:
             if k.kind == "percent":
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
@@ -110,14 +175,34 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         secs = ctx.ancestors(sid)
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
-        subject = subject_of(ctx, f, k, seg_start, prev_subject)
-        if joined and not subject:
-            subject = prev_subject
+        growth_before = prev_sent == s_start and prev_k is not None and prev_k.kind == "growth"
+        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_growth=growth_before)
+        if not subject and prev_sent == s_start and out:
+            if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
+                subject, borrowed = out[-1].subject, True
+            elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
+                if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
+                    subject, borrowed = prev_subject, True
+        if prev_sent == s_start and out:
+            subject = _flow_of_whole(text, floor, subject, prev_subject)
+            if not borrowed and k.kind == out[-1].kind:
+                subject = _flow_of_list(text, out[-1], n.start, subject)
+        scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
+        comparison = comparison_of(text[floor : n.start])
+        if borrowed and prev_sent == s_start:
+            scope = scope or prev_found.scope
+            comparison = comparison or (prev_found.comparison if joined else None)
+        if comparison and subject and comparison not in subject:
+            subject = subject + comparison
+        respectively = "分别" in text[floor : n.start] or (joined and prev_found.respectively)
+        described = _described().match(text, f.end) is not None
+        found.append(Found(joined, respectively, scope, comparison, described))
+        prev_found = found[-1]
         out.append(
             Indicator(
                 id=f"i{len(out) + 1}",
                 subject=subject,
-                text=text[n.start : f.end],
+                text=a.text[n.start : f.end],  # as written (text may be a simplified view)
                 span=(n.start, f.end),
                 sentence_span=(s_start, s_end),
                 section=sid,
@@ -137,11 +222,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         prev_end, prev_sent, prev_k = f.end, s_start, k
         if k.kind != "share":
             prev_subject = subject
-    keys = taxonomy.map_keys([(i.subject, i.kind) for i in out])
-    return [
-        i.model_copy(update={"key": key, "key_source": src})
-        for i, (key, src) in zip(out, keys, strict=True)
-    ]
+    return assign_keys(distribute(out, found), found)
 
 
 def _normalized(f: Figure, k: KindInfo) -> Normalized:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from yxnlp.extract.indicators.scope import Owner, owner_of
 from yxnlp.parts import Parts
 from yxnlp.record import Section
 
@@ -51,6 +52,7 @@ class Context:
     sentences: list[tuple[int, int, str | None]]
     full_bounds: list[int]  # ends of full sentences (。！？ or line breaks)
     tok_starts: list[int]  # token offsets (the segmenter's cuts), then the text's end
+    owner: Owner = field(default_factory=Owner)  # the report's own region
     skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
 
     @property
@@ -112,4 +114,5 @@ def build_context(a: Analysis, parts: Parts) -> Context:
         sentences=[(s.span[0], s.span[1], s.section) for s in a.sentences],
         full_bounds=full,
         tok_starts=[*starts, len(text)],
+        owner=owner_of(a.meta.region, a.meta.zone),
     )

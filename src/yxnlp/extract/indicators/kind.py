@@ -40,6 +40,7 @@ class _Rules:
     decline: frozenset[str]
     level_after: re.Pattern[str]
     share_re: re.Pattern[str]
+    share_of_plan: re.Pattern[str]
 
 
 @functools.cache
@@ -55,6 +56,7 @@ def _rules() -> _Rules:
         decline=frozenset(c.decline),
         level_after=re.compile(c.level_after_cue),
         share_re=re.compile("|".join(c.share)),
+        share_of_plan=re.compile(c.share_of_plan),
     )
 
 
@@ -67,7 +69,8 @@ def kind_of(text: str, f: Figure, clause: int, sent_start: int) -> KindInfo:
     window = text[clause:s]
     g = r.growth_re.search(window)
     share = r.share_re.search(window)
-    if g and share and share.start() >= g.end("cue"):
+    if share and r.share_of_plan.search(window):
+        share = None  # 占年度计划的95%: a completion rate    if g and share and share.start() >= g.end("cue"):
         g = None  # 增加值占比8%: the figure is a share
     if g and not r.level_after.match(g.group("gap")):
         cue = g.group("cue")

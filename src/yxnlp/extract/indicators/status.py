@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, last
 from yxnlp.extract.indicators.units import Figure
+from yxnlp.numerals import cn_digits, halfwidth
 from yxnlp.record import Kind, Section, Status
 
 _PARA_BREAK = re.compile(r"\n|[ \t\u3000]{2,}")  # also the indents of flattened paragraphs
@@ -67,6 +68,7 @@ class Decision:
 class _Rules:
     status_re: re.Pattern[str]
     target_clause_re: re.Pattern[str]
+    actual_after_plan: re.Pattern[str]
     gov_this_year: re.Pattern[str]
     progress_re: re.Pattern[str]
     progress_kinds: frozenset[str]
@@ -92,6 +94,7 @@ def _rules() -> _Rules:
     return _Rules(
         status_re=re.compile(status_alts),
         target_clause_re=re.compile("|".join(s.target_clause)),
+        actual_after_plan=re.compile(s.actual_after_plan),
         gov_this_year=re.compile(s.gov_this_year_target),
         progress_re=re.compile("|".join(s.progress)),
         progress_kinds=frozenset(s.progress_kinds),
@@ -107,6 +110,16 @@ def _rules() -> _Rules:
     )
 
 
+def year_value(written: str) -> int | None:
+    """A year as written in digits, full-width digits or Chinese digits.
+
+    >>> year_value("2023"), year_value("１９９７"), year_value("一九五八"), year_value("二〇二五")
+    (2023, 1997, 1958, 2025)
+    """
+    digits = halfwidth(written)
+    return int(digits) if digits.isascii() and digits.isdigit() else cn_digits(written)
+
+
 def years_before(ctx: Context, start: int, pos: int) -> list[tuple[int, int]]:
     """``(position, year)`` of years written in ``text[start:pos]`` that date a fact."""
     r = _rules()
@@ -119,9 +132,11 @@ def years_before(ctx: Context, start: int, pos: int) -> list[tuple[int, int]]:
             continue
         if text.count("《", start, m.start()) > text.count("》", start, m.start()):
             continue
-        if text[m.start() - 1 : m.start()] == "从" and _FROM_END.search(text, m.end(), pos):
+        if text[m.start() - 1 : m.start()] in ("从", "由") and _FROM_END.search(text, m.end(), pos):
             continue  # 从2017年的X提高到Y: the year dates X only
-        out.append((m.start(), int(m.group("y"))))
+        y = year_value(m.group("y"))
+        if y is not None:
+            out.append((m.start(), y))
     return out
 
 
@@ -179,8 +194,9 @@ def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -
             name = next(k for k, v in m.groupdict().items() if v is not None)
             status: Status = "estimate" if name.startswith("estimate") else "target"
             best = Cue(m.end(), status, f"status:cue:{status}")
-    clause_cue = last(r.target_clause_re, ctx.text, clause, s)
-    if clause_cue and clause_cue.end() > best.pos:
+    clause_cue = last(r.target_clause_re, ctx.text, clause, s + 1)  # a cue may look at the figure
+    done = clause_cue and r.actual_after_plan.search(ctx.text, clause_cue.end(), s)
+    if clause_cue and best.pos < clause_cue.end() <= s and not done:
         best = Cue(clause_cue.end(), "target", "status:target_clause")
     return best
 

@@ -18,14 +18,21 @@ from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
 
-_JUNK = re.compile(r"[\d.．,％%]+|\d{4}年?|[一二三四五六七八九十]{1,2}是|如|即")
+_JUNK = re.compile(
+    r"[\d.．,％%]+|\d{4}年?|[-－—~～至]?\d{1,2}月份?|[-－—~～]|[一二][九〇零][一二三四五六七八九〇零]{2}年?|[一二三四五六七八九十]{1,2}是|如|即"
+)
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
+_SHARE_NOUNS = ("比重", "比例", "份额")
 
 
 @dataclass(frozen=True)
 class _Rules:
     strip_start: frozenset[str]
     strip_end: frozenset[str]
+    restart: frozenset[str]
+    predicates: frozenset[str]
+    bare_clause: re.Pattern[str]
+    flow: re.Pattern[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -46,6 +53,10 @@ def _rules() -> _Rules:
     return _Rules(
         strip_start=frozenset(c.subject_strip_start),
         strip_end=frozenset(c.subject_strip_end),
+        restart=frozenset(c.subject_restart_after),
+        predicates=frozenset(c.subject_predicates),
+        bare_clause=re.compile(c.bare_clause),
+        flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -64,8 +75,9 @@ def _is_junk(word: str) -> bool:
     return bool(PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
 
 
-def _tokens_between(ctx: Context, start: int, end: int) -> str:
-    """The tokens in ``[start, end)`` without function words at either end."""
+def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool = False) -> str:
+    """The tokens in ``[start, end)`` without function words at either end (``cut_predicates``:
+    and without the first predicate verb and what follows it)."""
     if start >= end:
         return ""
     r = _rules()
@@ -74,15 +86,37 @@ def _tokens_between(ctx: Context, start: int, end: int) -> str:
     words: list[str] = []
     while i + 1 < len(cuts) and cuts[i] < end:
         word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
-        if word and word not in r.subject_drop:
+        if word == "累计" and i + 2 < len(cuts) and r.flow.match(ctx.text, cuts[i + 1], cuts[i + 2]):
+            i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
+            continue
+        if word in r.restart:
+            words = []  # 县委提出|今年经济增长: the subject starts again
+        elif word and word not in r.subject_drop:
             words.append(word)
         i += 1
+    digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    listed = [n for n, w in enumerate(words) if w == "、" and digits and n > digits[-1]]
+    own = _trimmed(words[listed[-1] + 1 :]) if listed else []
+    if own:  # 地区生产总值迈上5万亿台阶、五年增量超: the figure is the 增量, not the GDP
+        words = own
+    elif digits or cut_predicates:  # 地区生产总值连续迈上|4个万亿元台阶、达: ends before the verb
+        upto = digits[-1] if digits else len(words)
+        cut = next((n for n, w in enumerate(words[:upto]) if w in r.predicates), None)
+        words = words[:cut] if cut else words
+    words = _trimmed(words)
+    phrase = r.subject_tail.sub("", "".join(words))
+    return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    """``words`` without function words and figures at either end."""
+    r = _rules()
+    words = list(words)
     while words and (words[0] in r.strip_start or _is_junk(words[0])):
         words.pop(0)
     while words and (words[-1] in r.strip_end or _is_junk(words[-1])):
         words.pop()
-    phrase = r.subject_tail.sub("", "".join(words))
-    return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
+    return words
 
 
 def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
@@ -97,9 +131,16 @@ def _growth_suffix(ctx: Context, f: Figure, k: KindInfo, seg_start: int) -> str:
 
 
 def subject_of(
-    ctx: Context, f: Figure, k: KindInfo, seg_start: int, prev_subject: str | None
-) -> str | None:
-    """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``."""
+    ctx: Context,
+    f: Figure,
+    k: KindInfo,
+    seg_start: int,
+    prev_subject: str | None,
+    *,
+    prev_growth: bool = False,
+) -> tuple[str | None, bool]:
+    """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``, and
+    whether it was borrowed from the previous figure's subject (增长6.4%: its growth)."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
     if (
@@ -107,19 +148,50 @@ def subject_of(
         and text[seg_start : k.cue_start].lstrip().startswith("占")
         and prev_subject
     ):
-        return prev_subject + "占" + base.removeprefix("占") + "比重"
+        share = base.removeprefix("占")
+        return prev_subject + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
     if k.kind == "growth":
+        borrowed = not base and prev_subject is not None
         if not base and prev_subject:
             base = _rules().growth_strip_previous.sub("", prev_subject)
-        return (base + _growth_suffix(ctx, f, k, seg_start)) if base else None
+        return ((base + _growth_suffix(ctx, f, k, seg_start)) if base else None), borrowed
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
+        if base and prev_subject and prev_subject.endswith(base) and raw.lstrip().startswith(base):
+            base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
-            return (base if base in _rules().counted_keep else "") + counted
+            return (base if base in _rules().counted_keep else "") + counted, False
     if base:
-        return base
-    return _after(ctx, f)
+        return base, False
+    if k.kind in ("amount", "quantity") and seg_start > 0:
+        bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，, "))
+        if bare and prev_subject and prev_growth:  # 增长5.5%，达到1160亿元: the level of it
+            return _rules().growth_strip_previous.sub("", prev_subject), True
+        lead = _lead_clause(ctx, seg_start, f.num.start)
+        if lead:
+            return lead, False
+    return _after(ctx, f), False
+
+
+def _lead_clause(ctx: Context, seg_start: int, pos: int) -> str | None:
+    """粮食产量屡创历史新高，去年达到1.09万亿斤 / 粮食：达到3856亿斤: a clause of only a time and
+    a verb takes its subject from the clause before it (up to that clause's first predicate)."""
+    r, text = _rules(), ctx.text
+    if not r.bare_clause.fullmatch(text[seg_start:pos].strip()):
+        return None
+    end = seg_start - 1
+    while end > 0 and text[end] in "，,：: \u3000":
+        end -= 1
+    if end <= 0 or text[end + 1 : seg_start].strip() not in ("，", ",", "：", ":"):
+        return None
+    start = end
+    while start > 0 and text[start - 1] not in CLAUSE_END and end - start < 40:
+        start -= 1
+    if any(ch.isdigit() for ch in text[start : end + 1]):
+        return None  # that clause holds a figure of its own
+    words = _tokens_between(ctx, start, end + 1, cut_predicates=True)
+    return words or None
 
 
 def _after(ctx: Context, f: Figure) -> str | None:

@@ -1,0 +1,130 @@
+"""Keys of the figures: subjects distributed over 分别 lists, then the taxonomy, with guards.
+
+``分别`` distributes a list of subjects over the figures that follow it, one each
+(城镇、农村居民人均可支配收入分别达到7.8万元和4.9万元 → 城镇居民人均可支配收入 7.8万元 and
+农村居民人均可支配收入 4.9万元); a short list item borrows the head of the last one (城镇 →
+城镇居民人均可支配收入, 一产 → 一产增加值), a growth suffix goes to every item, and 城乡 names two
+(``list_expansions``). Then :func:`yxnlp.taxonomy.map_keys` maps each subject, except for figures
+that are not the report region's own series: another place's (``scope``), a comparison
+(快于经济增速1个百分点), a difference in percentage points and a figure that describes the noun
+after it (经济总量超500亿元的县域).
+
+>>> split_subject("城镇、农村居民人均可支配收入增速", 2)
+['城镇居民人均可支配收入增速', '农村居民人均可支配收入增速']
+>>> split_subject("工业战略性新兴产业、高新技术产业产值占规上工业比重", 2)
+['工业战略性新兴产业产值占规上工业比重', '高新技术产业产值占规上工业比重']
+>>> split_subject("城乡居民人均可支配收入", 2), split_subject("一、二、三产业增加值", 2)
+(['城镇居民人均可支配收入', '农村居民人均可支配收入'], None)
+>>> split_subject("生产安全事故起数、死亡人数降幅", 2), split_subject("林木覆盖率、湿地保护率", 2)
+(['生产安全事故起数降幅', '生产安全事故死亡人数降幅'], ['林木覆盖率', '湿地保护率'])
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from yxnlp import resources, taxonomy
+from yxnlp.record import Indicator
+
+PERCENTAGE_POINT = "percentage_point"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    growth_suffix: re.Pattern[str]
+    joiners: re.Pattern[str]
+    expansions: dict[str, tuple[str, ...]]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    c = resources.indicator_cues()
+    suffixes = sorted(set(c.growth_subject.by_cue.values()) | set(c.growth_subject.by_window.values())
+                      | {c.growth_subject.decline, c.growth_subject.default}, key=len, reverse=True)  # fmt: skip
+    return _Rules(
+        growth_suffix=re.compile(f"(?:{'|'.join(suffixes)})$"),
+        joiners=re.compile(c.list_joiners),
+        expansions={k: tuple(v) for k, v in c.list_expansions.items()},
+    )
+
+
+def split_subject(subject: str, n: int) -> list[str] | None:
+    """``n`` subjects from a list subject, or None when it does not hold ``n`` items."""
+    r = _rules()
+    suffix = r.growth_suffix.search(subject)
+    tail = suffix.group() if suffix and suffix.start() > 0 else ""
+    core = subject[: len(subject) - len(tail)]
+    items = [x for x in re.split("、", core) if x]
+    if len(items) < n and items:
+        items = [*items[:-1], *[x for x in r.joiners.split(items[-1], maxsplit=1) if x]]
+    if len(items) == 1 and n > 1:
+        for word, parts in r.expansions.items():
+            if core.startswith(word) and len(parts) == n:
+                items = [p + core[len(word) :] for p in parts]
+    if len(items) != n or n < 2:
+        return None
+    done = [*(_complete(x, items[-1]) for x in items[:-1]), _modified(items[-1], items[0])]
+    return [x + tail for x in done]
+
+
+def _modified(last: str, first: str) -> str:
+    """A short last item with the first item's modifier (生产安全事故起数、死亡人数 → 生产安全事故
+    死亡人数): the first item less its two-character measure word."""
+    if len(last) <= 4 and len(first) >= len(last) + 3 and first[-2:] != last[-2:]:
+        modifier = first[:-2]
+        return last if last.startswith(modifier) else modifier + last
+    return last
+
+
+def _complete(item: str, last: str) -> str:
+    """A short list item with the head of the last item (城镇 + 居民人均可支配收入)."""
+    if len(item) >= len(last):
+        return item
+    at = last.find(item[-2:]) if len(item) >= 2 else -1
+    if at >= 0:
+        return item + last[at + 2 :]
+    return item + last[len(item) :] if len(item) <= 3 else item
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the keys need to know of one figure besides its indicator."""
+
+    joined: bool  # it follows the previous figure with only a list joiner between (和, 、)
+    respectively: bool  # 分别 stands before it in its clause
+    scope: str | None  # another place's figure
+    comparison: str | None  # a difference against another figure (快于经济增速)
+    described: bool = False  # it describes the noun after it (超500亿元的县域)
+
+
+def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
+    """Give each figure of a 分别 group its own item of the group's list subject."""
+    result = list(out)
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while j < len(out) and found[j].joined:
+            j += 1
+        if j - i > 1 and found[i].respectively and out[i].subject:
+            items = split_subject(out[i].subject or "", j - i)
+            if items:
+                for k, item in zip(range(i, j), items, strict=True):
+                    result[k] = result[k].model_copy(update={"subject": item})
+        i = j
+    return result
+
+
+def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
+    """The indicators with their keys (none for another place's figure, a comparison or a
+    difference in percentage points) and scopes."""
+    mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out])
+    keyed: list[Indicator] = []
+    for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
+        own = not extra.scope and not extra.comparison and not extra.described
+        if not own or ind.normalized.unit == PERCENTAGE_POINT:
+            key = src = None
+        keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
+    return keyed
