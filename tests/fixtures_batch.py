@@ -280,6 +280,7 @@ def full_record() -> Record:
     provenance = Provenance(
         yxnlp="9.9.9", segmenter="pkuseg", ner_model="models/test-ner",
         created="2025-02-01T00:00:00+00:00",
+        resources={"company lexicon": "companynameparser 9.9 (brands, trades)"},
     )  # fmt: skip
     return Record(
         document=document,

@@ -171,7 +171,7 @@ def test_missing_database_is_an_input_error(tmp_path: Path) -> None:
 
 # --- columns come from the record model -------------------------------------------------------
 
-JSON_FIELDS = ("attributes", "rules")  # dict fields, kept as JSON text
+JSON_FIELDS = ("attributes", "rules", "resources")  # dict fields, kept as JSON text
 
 
 def leaves(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-from yxnlp import clean, ingest, metadata, parts, script, sections, segment
+from yxnlp import clean, ingest, metadata, parts, resources, script, sections, segment
 from yxnlp.analysis import Analysis
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
@@ -80,6 +80,7 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         segmenter=a.segmenter,
         ner_model=entities_mod.ner_model_name() if ner else None,
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        resources=resources.used(a.segmenter),
     )
     return Record(
         document=document,

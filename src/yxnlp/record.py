@@ -185,10 +185,18 @@ class Entity(_Model):
 
 
 class Provenance(_Model):
+    """What made the record: the package, the segmenter, the model, and every lexicon and
+    library the rules read, by the role it plays (schema 3)."""
+
     yxnlp: str
     segmenter: str
     ner_model: str | None = None
     created: str
+    resources: dict[str, str] = Field(
+        default_factory=dict,
+        description="role -> what and which version, e.g. {'entity word checks': 'jieba 0.42.1"
+        " dictionary and POS tags', 'company lexicon': 'companynameparser 0.1.8'}",
+    )
 
 
 class Record(_Model):

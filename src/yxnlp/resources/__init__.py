@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+from importlib import metadata
 from importlib import resources as _files
 from importlib.abc import Traversable
 from typing import Any, TypeVar
@@ -165,6 +166,32 @@ def report_vocabulary() -> frozenset[str]:
     written by ``scripts/build_report_vocabulary.py``)."""
     lines = path("report_vocabulary.txt").read_text("utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@functools.cache
+def used(segmenter: str) -> dict[str, str]:
+    """The lexicons and libraries a record's rules read, by role, with their versions (kept
+    in the record's provenance: the entity rules read jieba's dictionary and POS tags
+    whatever the segmenter is).
+
+    >>> sorted(used("pkuseg"))[:3]
+    ['company lexicon', 'entity word checks', 'gazetteer']
+    """
+    return {
+        "segmenter": f"{segmenter} {_version(segmenter)}",
+        "entity word checks": f"jieba {_version('jieba')} dictionary and POS tags",
+        "company lexicon": f"companynameparser {_version('companynameparser')} (brands, trades)",
+        "gazetteer": "modood/Administrative-divisions-of-China (yxnlp/data/gazetteer)",
+        "traditional script": f"opencc {_version('opencc')} t2s",
+        "tokenizer": f"spacy {_version('spacy')}",
+    }
 
 
 def all_loaders() -> dict[str, Any]:

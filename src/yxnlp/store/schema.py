@@ -226,7 +226,7 @@ def migrations() -> tuple[tuple[int, str], ...]:
     """The schema migrations shipped with the package: ``(version, sql)`` in order.
 
     >>> [v for v, _ in migrations()]
-    [1, 2, 3, 4, 5, 6]
+    [1, 2, 3, 4, 5, 6, 7]
     """
     folder = resources.files("yxnlp.data").joinpath("store")
     found = []
