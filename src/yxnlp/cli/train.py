@@ -19,6 +19,7 @@ def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser("train", help="train the NER model")
     p.add_argument("--prepare", action="store_true", help="rewrite the training data first")
     p.add_argument("--cluener", type=Path, help="CLUENER 2020 directory (train.txt, dev.txt)")
+    p.add_argument("--boson", type=Path, help="BosonNLP NER file (boson.txt)")
     p.add_argument("--reports", type=Path, nargs="*", default=[],
                    help="report files (.txt, or .csv/.jsonl rows) for silver annotations")
     p.add_argument("--data", type=Path, help="training data directory (default models/training-data)")
@@ -33,7 +34,11 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.prepare:
         counts = train.prepare(
-            cluener_dir=args.cluener, report_texts=args.reports, data_dir=args.data
+            cluener_dir=args.cluener,
+            boson=args.boson,
+            report_texts=args.reports,
+            data_dir=args.data,
+            seed=args.seed,
         )
         print(json.dumps({"prepared": counts}, ensure_ascii=False))
     if args.skip_training:

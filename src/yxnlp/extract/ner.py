@@ -1,25 +1,34 @@
-"""The shipped NER model (COMPANY, ORG): located, loaded once, run over a whole text.
+"""The shipped NER model (COMPANY, ORG, PROJECT): located, loaded once, run over a whole text.
 
 The model directory is ``<repo>/models/yxnlp-ner-zh`` (the repository that holds the
 package's ``src/``), or ``$YXNLP_MODELS/yxnlp-ner-zh`` when the environment variable is set.
 It is a spaCy pipeline with the character tokenizer, so its spans are character offsets
-into the text it is given, whatever segmenter the rest of the pipeline uses.
+into the text it is given, whatever segmenter the rest of the pipeline uses. Its parts that
+spaCy finds by name live in :mod:`yxnlp.extract.ner_model`, imported before loading.
 
->>> spans = tag("华为技术有限公司与国务院签署协议")
->>> all(isinstance(s, int) and s < e for s, e, _ in spans)
-True
+:func:`spans` gives each entity with a score (the lowest probability of its characters'
+tags); :func:`tag` the same without scores. Both take the segmenter's word starts (the
+pipeline has them already) and a sentence filter such as :func:`worth_tagging`, which skips
+sentences without any cue of a name.
+
+>>> [(s, e, label) for s, e, label, _ in spans("浙江恒丰新材料股份有限公司与县商务局签署协议。")]
+[(0, 13, 'COMPANY'), (14, 18, 'ORG')]
+>>> worth_tagging("全年地区生产总值增长6%。"), worth_tagging("引进宏达集团。")
+(False, True)
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from yxnlp.errors import ModelError
 
@@ -35,9 +44,7 @@ def models_dir() -> Path:
     env = os.environ.get("YXNLP_MODELS")
     if env:
         return Path(env)
-    import yxnlp
-
-    return Path(yxnlp.__file__).resolve().parents[2] / "models"
+    return Path(__file__).resolve().parents[3] / "models"
 
 
 def model_dir(name: str = MODEL_NAME) -> Path:
@@ -48,6 +55,8 @@ def model_dir(name: str = MODEL_NAME) -> Path:
 def load(path: str | None = None) -> Language:
     """The NER pipeline, loaded once per process; :class:`ModelError` if it is missing."""
     import spacy
+
+    import yxnlp.extract.ner_model  # noqa: F401  (registers the model's parts for spacy.load)
 
     where = Path(path) if path else model_dir()
     if not (where / "meta.json").is_file():
@@ -108,33 +117,104 @@ def _relevant(
     return [(offset + a, piece[a:b]) for a, b in spans]
 
 
-def tag(
+class NerSpan(NamedTuple):
+    """One entity: ``text[start:end]`` is a ``label``; ``score`` in (0, 1] is the lowest
+    probability of its characters' tags."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    spec = json.loads(resources.files("yxnlp.data").joinpath("ner_cues.json").read_text("utf-8"))
+    if set(spec) - {"_doc", "words", "patterns"}:
+        raise ValueError("data/ner_cues.json: unknown keys")
+    words = sorted(spec["words"], key=len, reverse=True)
+    return re.compile("|".join([*map(re.escape, words), *spec["patterns"]]))
+
+
+def worth_tagging(sentence: str) -> bool:
+    """Whether a sentence holds a cue of a company, body or project name (a legal form, a
+    body or project noun, an industry word, a signing or investment verb, a list ``、…等``, a
+    declared short form): the cheap pre-selection of ``data/ner_cues.json``.
+
+    >>> worth_tagging("由区商务局牵头。"), worth_tagging("粮食产量稳定在50万吨。")
+    (True, False)
+    """
+    return _cue_pattern().search(sentence) is not None
+
+
+def spans(
     text: str,
     *,
+    word_starts: Sequence[int] | None = None,
     path: str | None = None,
-    chunk: int = 2000,
+    chunk: int = 600,
     keep: Callable[[str], bool] | None = None,
     margin: int = 12,
-) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` character spans of the model's entities in ``text``.
+    min_score: float = 0.0,
+    batch: int = 64,
+) -> list[NerSpan]:
+    """The model's entities in ``text`` with their scores, by start.
 
-    The text is tagged in pieces of about ``chunk`` characters (cut at sentence ends) through
-    ``nlp.pipe``, which is faster than one long document; offsets refer to ``text``. With
+    The text is tagged in pieces of about ``chunk`` characters cut at sentence ends; with
     ``keep``, only the sentences it accepts are tagged, each with ``margin`` characters of
-    context on both sides (more than the model's window sees), cut from the same pieces.
+    context on both sides. ``word_starts`` are the start offsets of the segmenter's words in
+    ``text`` (sorted); without them the model segments each piece with jieba itself. Spans
+    scoring below ``min_score`` are left out.
     """
+    from yxnlp.extract.ner_model import TEXT, WORD_STARTS, decode_probs
+
     if not text.strip():
         return []
     nlp = load(path)
+    tagger = nlp.get_pipe("tagger")
+    labels = list(tagger.labels)  # type: ignore[attr-defined]
     pieces = [(o, t) for o, t in _chunks(text, size=chunk) if t.strip()]
     if keep is not None:
         pieces = [
             p for o, t in pieces for p in _relevant(o, t, keep, margin=margin) if p[1].strip()
         ]
-    spans: list[tuple[int, int, str]] = []
-    for (offset, _), doc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
-        spans += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
-    return spans
+    starts = None if word_starts is None else list(word_starts)
+    out: list[NerSpan] = []
+    for i in range(0, len(pieces), batch):
+        part = pieces[i : i + batch]
+        docs = []
+        for offset, piece in part:
+            doc = nlp.make_doc(piece)
+            doc.user_data[TEXT] = piece
+            if starts is not None:
+                lo = bisect.bisect_left(starts, offset)
+                hi = bisect.bisect_left(starts, offset + len(piece))
+                doc.user_data[WORD_STARTS] = [s - offset for s in starts[lo:hi]]
+            docs.append(doc)
+        probs = tagger.model.predict(docs)  # type: ignore[attr-defined]
+        for (offset, _), doc, p in zip(part, docs, probs, strict=True):
+            bounds = doc.to_array(["IDX", "LENGTH"])
+            for s in decode_probs(p, labels):
+                if s.score is not None and s.score >= min_score:
+                    a = offset + int(bounds[s.start, 0])
+                    b = offset + int(bounds[s.end - 1, 0] + bounds[s.end - 1, 1])
+                    out.append(NerSpan(a, b, s.label, s.score))
+    return out
+
+
+def tag(
+    text: str,
+    *,
+    path: str | None = None,
+    chunk: int = 600,
+    keep: Callable[[str], bool] | None = None,
+    margin: int = 12,
+    word_starts: Sequence[int] | None = None,
+) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` character spans of the model's entities in ``text``: the
+    spans of :func:`spans` without their scores."""
+    found = spans(text, path=path, chunk=chunk, keep=keep, margin=margin, word_starts=word_starts)
+    return [(s.start, s.end, s.label) for s in found]
 
 
 def model_name() -> str | None:

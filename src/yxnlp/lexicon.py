@@ -1,0 +1,161 @@
+"""Word lists for names: company brands, industry words, legal forms, places and bodies.
+
+One resource shared by the NER model's features and the rule layer. The lists come from the
+``companynameparser`` package (PyPI, Apache-2.0; its ``data/`` files are read, its parser is
+never run), the shipped gazetteer (``data/gazetteer/``) and the body vocabulary of
+``data/org_patterns.json``; ``data/lexicon.json`` says which file feeds which kind. Built once
+per process, on first use. A hit is evidence, not a verdict: 阿宝 is a brand and a word.
+
+>>> lex = load()
+>>> "科技" in lex.words("trade"), "有限公司" in lex.words("legal")
+(True, True)
+>>> [(h.start, h.end, h.kind) for h in lex.hits("温州市商务局", kinds=("place", "body"))]
+[(0, 2, 'place'), (0, 3, 'place'), (3, 5, 'body')]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any, Literal, NamedTuple, get_args
+
+from yxnlp.errors import ModelError
+
+Kind = Literal["brand", "trade", "legal", "place", "body"]
+#: The kinds in a fixed order: bit ``i`` of a hit mask is ``KINDS[i]``.
+KINDS: tuple[Kind, ...] = get_args(Kind)
+PACKAGE = "companynameparser"
+_KIND_KEYS = frozenset({"package_files", "gazetteer", "org_patterns", "exclude"})
+_TOP_KEYS = frozenset({"_doc", "min_length", "kinds", "short_form_suffixes"})
+
+
+class Hit(NamedTuple):
+    """One lexicon word found in a text: ``text[start:end]`` is a word of ``kind``."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+class Lexicon:
+    """Word sets by kind and one multi-pattern matcher over all of them (use :func:`load`)."""
+
+    def __init__(self, words: Mapping[Kind, Iterable[str]]) -> None:
+        self._words: dict[Kind, frozenset[str]] = {k: frozenset(words.get(k, ())) for k in KINDS}
+        masks: dict[str, int] = {}
+        for bit, kind in enumerate(KINDS):
+            for w in self._words[kind]:
+                masks[w] = masks.get(w, 0) | (1 << bit)
+        self._masks = masks
+        self._automaton: Any = None
+
+    def words(self, kind: Kind) -> frozenset[str]:
+        """The words of one kind."""
+        return self._words[kind]
+
+    def kinds_of(self, word: str) -> tuple[Kind, ...]:
+        """The kinds a whole word belongs to.
+
+        >>> load().kinds_of("有限公司"), load().kinds_of("增长")
+        (('legal',), ())
+        """
+        mask = self._masks.get(word, 0)
+        return tuple(k for i, k in enumerate(KINDS) if mask >> i & 1)
+
+    def spans(self, text: str) -> list[tuple[int, int, int]]:
+        """Every word occurrence as ``(start, end, mask)``, overlaps included; bit ``i`` of
+        ``mask`` is set when the word is of kind ``KINDS[i]`` (the fast form of :meth:`hits`).
+
+        >>> (0, 4, 4) in load().spans("有限公司")
+        True
+        """
+        if not text:
+            return []
+        auto = self._matcher()
+        return [(end + 1 - n, end + 1, mask) for end, (n, mask) in auto.iter(text)]
+
+    def hits(self, text: str, *, kinds: Iterable[Kind] | None = None) -> list[Hit]:
+        """Every occurrence of a word of ``kinds`` (all kinds by default), sorted by start,
+        then end; a word of two kinds gives two hits.
+
+        >>> [tuple(h) for h in load().hits("引进鸿图科技", kinds=("trade",))]
+        [(4, 6, 'trade')]
+        """
+        wanted = 0
+        for k in KINDS if kinds is None else kinds:
+            wanted |= 1 << KINDS.index(k)
+        out = [
+            Hit(s, e, kind)
+            for s, e, mask in self.spans(text)
+            for i, kind in enumerate(KINDS)
+            if (mask & wanted) >> i & 1
+        ]
+        return sorted(out)
+
+    def _matcher(self) -> Any:
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for w, mask in self._masks.items():
+                auto.add_word(w, (len(w), mask))
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+
+def _package_lines(name: str) -> list[str]:
+    try:
+        text = resources.files(PACKAGE).joinpath("data", name).read_text("utf-8")
+    except ModuleNotFoundError as exc:
+        raise ModelError(f"{PACKAGE} is not installed; pip install {PACKAGE}") from exc
+    return [ln.strip().lstrip("\ufeff") for ln in text.splitlines()]
+
+
+def _data(name: str) -> Any:
+    return json.loads(resources.files("yxnlp.data").joinpath(name).read_text("utf-8"))
+
+
+def _check(spec: dict[str, Any]) -> None:
+    """``lexicon.json`` has only the keys this module reads (a stray key is an error)."""
+    bad = set(spec) - _TOP_KEYS
+    for kind, kspec in spec["kinds"].items():
+        if kind not in KINDS:
+            bad.add(f"kinds.{kind}")
+        bad |= {f"kinds.{kind}.{k}" for k in set(kspec) - _KIND_KEYS}
+    if bad:
+        raise ValueError(f"data/lexicon.json: unknown keys {sorted(bad)}")
+
+
+def _division_names(suffixes: Iterable[str]) -> set[str]:
+    """Gazetteer names, with county and city names also without their suffix."""
+    from yxnlp import gazetteer
+
+    names = set(gazetteer.load().names())
+    ends = tuple(suffixes)
+    names |= {n[:-1] for n in names if n.endswith(ends) and len(n) >= 4}
+    return names
+
+
+@functools.cache
+def load() -> Lexicon:
+    """The lexicon, built once per process from the package data and ``data/lexicon.json``."""
+    spec = _data("lexicon.json")
+    _check(spec)
+    words: dict[Kind, set[str]] = {}
+    for kind in KINDS:
+        kspec = spec["kinds"].get(kind, {})
+        ws: set[str] = set()
+        for name in kspec.get("package_files", []):
+            ws.update(_package_lines(name))
+        if kspec.get("gazetteer"):
+            ws |= _division_names(spec["short_form_suffixes"])
+        if keys := kspec.get("org_patterns"):
+            org = _data("org_patterns.json")
+            for key in keys:
+                ws.update(org[key])
+        ws -= set(kspec.get("exclude", []))
+        words[kind] = {w for w in ws if len(w) >= spec["min_length"] and not w.isspace()}
+    return Lexicon(words)
