@@ -271,16 +271,16 @@ def train(
         work = Path(tmp)
         to_docbin(train_ex).to_disk(work / "train.spacy")
         to_docbin(dev_ex).to_disk(work / "dev.spacy")
-        overrides: dict[str, Any] = {
+        settings: dict[str, Any] = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),
             "system.seed": seed,
             **(overrides or {}),
         }
         if max_steps is not None:
-            overrides["training.max_steps"] = max_steps
-            overrides["training.eval_frequency"] = max(1, min(500, max_steps))
-        spacy_train(cfg, work / "out", overrides=overrides)
+            settings["training.max_steps"] = max_steps
+            settings["training.eval_frequency"] = max(1, min(500, max_steps))
+        spacy_train(cfg, work / "out", overrides=settings)
         best = work / "out" / "model-best"
         if not best.is_dir():
             best = work / "out" / "model-last"

@@ -77,8 +77,12 @@ def _entities(raw: dict[str, Any], mapping: dict[str, str]) -> list[list[Any]]:
             label = "ORG" if is_government_body(text[s:e]) else None
         if label is not None and s < e:
             ents.append([s, e, label])
-    ents.sort()
-    return [x for i, x in enumerate(ents) if i == 0 or x[0] >= ents[i - 1][1]]
+    ents.sort(key=lambda x: (x[0], -x[1]))  # of two spans at one start, the longer first
+    kept: list[list[Any]] = []
+    for x in ents:
+        if not kept or x[0] >= kept[-1][1]:
+            kept.append(x)
+    return kept
 
 
 def convert_cluener_line(line: str, *, labels: dict[str, str] | None = None) -> Example:

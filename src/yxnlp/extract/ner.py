@@ -166,32 +166,31 @@ def spans(
     ``text`` (sorted); without them the model segments each piece with jieba itself. Spans
     scoring below ``min_score`` are left out.
     """
-    from yxnlp.extract.ner_model import TEXT, WORD_STARTS, decode_probs
+    from yxnlp.extract.ner_model import WORD_STARTS, char_doc, decode_probs
 
     if not text.strip():
         return []
     nlp = load(path)
-    tagger = nlp.get_pipe("tagger")
-    labels = list(tagger.labels)  # type: ignore[attr-defined]
+    tagger = nlp.get_pipe("ner")
     pieces = [(o, t) for o, t in _chunks(text, size=chunk) if t.strip()]
     if keep is not None:
         pieces = [
             p for o, t in pieces for p in _relevant(o, t, keep, margin=margin) if p[1].strip()
         ]
     starts = None if word_starts is None else list(word_starts)
+    labels = list(tagger.labels)  # type: ignore[attr-defined]
     out: list[NerSpan] = []
     for i in range(0, len(pieces), batch):
         part = pieces[i : i + batch]
         docs = []
         for offset, piece in part:
-            doc = nlp.make_doc(piece)
-            doc.user_data[TEXT] = piece
+            doc = char_doc(nlp.vocab, piece)
             if starts is not None:
                 lo = bisect.bisect_left(starts, offset)
                 hi = bisect.bisect_left(starts, offset + len(piece))
                 doc.user_data[WORD_STARTS] = [s - offset for s in starts[lo:hi]]
             docs.append(doc)
-        probs = tagger.model.predict(docs)  # type: ignore[attr-defined]
+        probs = tagger.predict(docs)  # type: ignore[attr-defined]
         for (offset, _), doc, p in zip(part, docs, probs, strict=True):
             bounds = doc.to_array(["IDX", "LENGTH"])
             for s in decode_probs(p, labels):

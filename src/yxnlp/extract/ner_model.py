@@ -8,35 +8,43 @@ each token it embeds, in separate hash tables:
 - its place in a segmenter's word (begin, middle, end, single) with the word's length: the
   pipeline passes its own word starts in ``doc.user_data[WORD_STARTS]``; without them the
   words come from :func:`yxnlp.segment.segment` (jieba, with the domain dictionary);
-- for each lexicon kind of :mod:`yxnlp.lexicon` (brand, industry word, legal form, place,
-  body), whether a word of that kind begins, continues or ends at the character.
+- which lexicon words of :mod:`yxnlp.lexicon` touch it: for each kind (brand, industry word,
+  legal form, place, body), whether a word of that kind begins, continues or ends at the
+  character, packed into one key (so one table sees the combinations: a brand that ends
+  where a legal form begins).
 
 The tables are concatenated and mixed by a Maxout layer, as spaCy's ``MultiHashEmbed`` does;
 ``configs/ner.cfg`` uses ``yxnlp.CharFeatureEmbed.v1`` as the ``embed`` of ``spacy.Tok2Vec.v2``.
 The model is a softmax tagger over BILUO tags (``B-ORG``, ``I-ORG``, ``L-ORG``, ``U-ORG``,
 ``O``, …): one matrix per character after the encoder, so it costs far less than a
 transition-based parser, and every span gets a score from its characters' tag probabilities.
-:func:`decode` turns tags (or probabilities) into spans; the ``yxnlp_biluo_ents`` component
-does it inside spaCy (``nlp(text).ents`` works, and ``spacy train`` scores entities). Importing
-this module registers both names (:mod:`yxnlp.extract.ner` does so before ``spacy.load``).
+:func:`decode_probs` turns probabilities into spans; the ``yxnlp_biluo_tagger`` component
+(spaCy's tagger with that decoding) sets ``doc.ents``, so ``nlp(text).ents`` works and
+``spacy train`` selects on entity F1. Importing this module registers both names
+(:mod:`yxnlp.extract.ner` does so before ``spacy.load``).
 
 >>> import spacy
 >>> doc = spacy.blank("zh").make_doc("华强电子公司")
 >>> doc.user_data[WORD_STARTS] = [0, 2, 4]
 >>> feats = char_features(doc, columns=COLUMNS)
 >>> feats.shape, [int(v) for v in feats[:, COLUMNS.index("seg")]]
-((6, 9), [2, 18, 2, 18, 2, 18])
+((6, 5), [2, 18, 2, 18, 2, 18])
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple, cast
 
 import numpy as np
+from numpy.typing import NDArray
 from spacy.language import Language
+from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Span
 from spacy.util import registry
+from spacy.vocab import Vocab
 from thinc.api import (
     HashEmbed,
     LayerNorm,
@@ -47,8 +55,8 @@ from thinc.api import (
     concatenate,
     list2ragged,
     ragged2list,
+    with_array,
 )
-from thinc.api import with_array
 from thinc.types import Floats2d, Ints2d, Ragged
 
 #: ``doc.user_data`` key of the word start offsets (relative to the doc's text) that the
@@ -57,18 +65,17 @@ WORD_STARTS = "yxnlp.word_starts"
 #: ``doc.user_data`` key of the doc's text, set by the code that made the doc: ``Doc.text``
 #: joins the tokens in Python, which costs more than the features themselves.
 TEXT = "yxnlp.text"
-LEX_COLUMNS = ("brand", "trade", "legal", "place", "body")
-COLUMNS: tuple[str, ...] = ("char", "left", "right", "seg", *LEX_COLUMNS)
+COLUMNS: tuple[str, ...] = ("char", "left", "right", "seg", "lex")
 _BOUNDARY = 0x110000  # a code point no character has: the text's edges
 _SHIFT = np.uint64(21)
 # word positions: begin, middle, end, single (times 8, plus the word length up to 7)
 _B, _M, _E, _S = 0, 1, 2, 3
 
 
-def _code_points(text: str) -> np.ndarray:
+def _code_points(text: str) -> NDArray[np.uint64]:
     """Code points with digits folded to ``0``, ASCII letters lower-cased and whitespace
     folded to one space."""
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    cp: NDArray[np.uint64] = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     digit = ((cp >= 0x30) & (cp <= 0x39)) | ((cp >= 0xFF10) & (cp <= 0xFF19))
     cp[digit] = 0x30
     upper = (cp >= 0x41) & (cp <= 0x5A)
@@ -76,6 +83,32 @@ def _code_points(text: str) -> np.ndarray:
     space = (cp == 0x20) | (cp == 0x0A) | (cp == 0x0D) | (cp == 0x09) | (cp == 0x3000)
     cp[space] = 0x20
     return cp
+
+
+_CHAR_TOKEN = re.compile(r"\s+|\S")
+
+
+def char_doc(vocab: Vocab, text: str) -> Doc:
+    """The doc spaCy's ``char`` segmenter makes of ``text`` (one token per character, a run
+    of whitespace one token, a single space after a character its trailing space), built
+    without its per-character Python pass; :data:`TEXT` is set.
+
+    >>> [(t.text, t.whitespace_) for t in char_doc(Vocab(), "甲 乙\\n\\n丙")]
+    [('甲', ' '), ('乙', ''), ('\\n\\n', ''), ('丙', '')]
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    for w in _CHAR_TOKEN.findall(text):
+        if w[0] == " " and words and not words[-1].isspace():
+            spaces[-1] = True
+            w = w[1:]
+            if not w:
+                continue
+        words.append(w)
+        spaces.append(False)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.user_data[TEXT] = text
+    return doc
 
 
 def word_starts(text: str) -> list[int]:
@@ -89,7 +122,7 @@ def word_starts(text: str) -> list[int]:
     return [t.idx for t in segment(text, segmenter="jieba")]
 
 
-def _seg_column(n: int, starts: Sequence[int]) -> np.ndarray:
+def _seg_column(n: int, starts: Sequence[int]) -> NDArray[np.uint64]:
     """Per character: position in its word (B/M/E/S) × 8 + the word's length (≤ 7)."""
     bounds = np.unique(np.asarray([0, *[s for s in starts if 0 < s < n], n], dtype=np.int64))
     lengths = np.diff(bounds)
@@ -97,33 +130,39 @@ def _seg_column(n: int, starts: Sequence[int]) -> np.ndarray:
     pos = np.arange(n) - bounds[:-1][word]
     length = lengths[word]
     tag = np.where(length == 1, _S, np.where(pos == 0, _B, np.where(pos == length - 1, _E, _M)))
-    return (tag * 8 + np.minimum(length, 7)).astype(np.uint64)
+    out: NDArray[np.uint64] = (tag * 8 + np.minimum(length, 7)).astype(np.uint64)
+    return out
 
 
-def _lexicon_columns(text: str) -> np.ndarray:
-    """Per character and lexicon kind: 1 if a word begins here, 2 inside, 4 if it ends."""
+def _lexicon_column(text: str) -> NDArray[np.uint64]:
+    """Per character: for lexicon kind ``k`` (the order of :data:`yxnlp.lexicon.KINDS`), bit
+    ``3k`` if a word of that kind begins here, ``3k+1`` if one continues, ``3k+2`` if one ends.
+
+    >>> [int(v) for v in _lexicon_column("有限公司")[:2]]
+    [72, 160]
+    """
     from yxnlp import lexicon
 
-    flags = np.zeros((len(LEX_COLUMNS), len(text)), dtype=np.uint64)
+    flags: NDArray[np.uint64] = np.zeros(len(text), dtype=np.uint64)
     for s, e, mask in lexicon.load().spans(text):
-        for k in range(len(LEX_COLUMNS)):
+        begin = inside = end = 0
+        for k in range(len(lexicon.KINDS)):
             if mask >> k & 1:
-                row = flags[k]
-                row[s] |= 1
-                row[s + 1 : e - 1] |= 2
-                row[e - 1] |= 4
+                begin, inside, end = begin | 1 << 3 * k, inside | 2 << 3 * k, end | 4 << 3 * k
+        flags[s] |= begin
+        flags[s + 1 : e - 1] |= inside
+        flags[e - 1] |= end
     return flags
 
 
-def char_features(doc: Doc, *, columns: Sequence[str]) -> np.ndarray:
+def char_features(doc: Doc, *, columns: Sequence[str]) -> NDArray[np.uint64]:
     """The ``(tokens, columns)`` uint64 feature keys of one character-tokenised doc."""
     text: str = doc.user_data.get(TEXT) or doc.text
     n = len(text)
     idx = doc.to_array("IDX").astype(np.int64)
     cp = _code_points(text)
     padded = np.concatenate([[_BOUNDARY], cp, [_BOUNDARY]]).astype(np.uint64)
-    cols: list[np.ndarray] = []
-    lex: np.ndarray | None = None
+    cols: list[NDArray[np.uint64]] = []
     for name in columns:
         if name == "char":
             cols.append(cp[idx])
@@ -135,9 +174,7 @@ def char_features(doc: Doc, *, columns: Sequence[str]) -> np.ndarray:
             starts = doc.user_data.get(WORD_STARTS)
             cols.append(_seg_column(n, word_starts(text) if starts is None else starts)[idx])
         else:
-            if lex is None:
-                lex = _lexicon_columns(text)
-            cols.append(lex[LEX_COLUMNS.index(name)][idx])
+            cols.append(_lexicon_column(text)[idx])
     if not len(idx):
         return np.zeros((0, len(columns)), dtype=np.uint64)
     return np.stack(cols, axis=1)
@@ -145,11 +182,14 @@ def char_features(doc: Doc, *, columns: Sequence[str]) -> np.ndarray:
 
 def _extract_forward(model: Model[Any, Any], docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
     columns: tuple[str, ...] = model.attrs["columns"]
-    feats = [model.ops.asarray2i(char_features(d, columns=columns), dtype="uint64") for d in docs]
+    feats = [
+        model.ops.asarray2i(cast(Ints2d, char_features(d, columns=columns)), dtype="uint64")
+        for d in docs
+    ]
     return feats, lambda d_feats: []
 
 
-def CharFeatures(columns: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:  # noqa: N802
+def CharFeatures(columns: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
     """A thinc layer: docs → their :func:`char_features` arrays."""
     unknown = set(columns) - set(COLUMNS)
     if unknown:
@@ -157,7 +197,7 @@ def CharFeatures(columns: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:  # n
     return Model("yxnlp_char_features", _extract_forward, attrs={"columns": tuple(columns)})
 
 
-@registry.architectures("yxnlp.CharFeatureEmbed.v1")
+@registry.architectures("yxnlp.CharFeatureEmbed.v1")  # type: ignore[untyped-decorator]
 def char_feature_embed(
     width: int,
     char_rows: int,
@@ -165,7 +205,7 @@ def char_feature_embed(
     char_width: int,
     bigram_width: int,
     tag_width: int,
-    tag_rows: int = 64,
+    tag_rows: int = 4096,
     segmenter: bool = True,
     lexicon: bool = True,
     mix: bool = True,
@@ -176,11 +216,11 @@ def char_feature_embed(
     linear mix of the concatenation, at no matrix cost)."""
     columns = ["char", "left", "right"]
     columns += ["seg"] if segmenter else []
-    columns += list(LEX_COLUMNS) if lexicon else []
+    columns += ["lex"] if lexicon else []
     sizes = {"char": (char_width, char_rows), "left": (bigram_width, bigram_rows),
              "right": (bigram_width, bigram_rows)}
     if not mix:
-        summed = [
+        summed: list[Model[Ints2d, Floats2d]] = [
             HashEmbed(width, sizes.get(name, (width, tag_rows))[1], column=i, seed=11 + i)
             for i, name in enumerate(columns)
         ]
@@ -193,19 +233,19 @@ def char_feature_embed(
                 ragged2list(),
             ),
         )
-    tables = [
+    tables: list[Model[Ints2d, Floats2d]] = [
         HashEmbed(*sizes.get(name, (tag_width, tag_rows)), column=i, seed=11 + i, dropout=0.0)
         for i, name in enumerate(columns)
     ]
     concat = sum(sizes.get(name, (tag_width, tag_rows))[0] for name in columns)
-    mix = with_array(Maxout(width, concat, nP=3, dropout=0.0, normalize=True))
+    mixer: Model[Ragged, Ragged] = with_array(Maxout(width, concat, nP=3, dropout=0.0, normalize=True))
     return cast(
         Model[list[Doc], list[Floats2d]],
         chain(
             CharFeatures(columns),
             cast(Model[list[Ints2d], Ragged], list2ragged()),
             with_array(concatenate(*tables)),
-            mix,
+            mixer,
             ragged2list(),
         ),
     )
@@ -221,7 +261,7 @@ class TagSpan(NamedTuple):
     score: float | None
 
 
-def decode(tags: Sequence[str], probs: np.ndarray | None = None) -> list[TagSpan]:
+def decode(tags: Sequence[str], probs: NDArray[np.floating[Any]] | None = None) -> list[TagSpan]:
     """Spans of a BILUO tag sequence, read leniently: ``I``/``L`` without an open span of the
     same label opens one, ``B`` or ``U`` or ``O`` closes any open span.
 
@@ -252,10 +292,54 @@ def decode(tags: Sequence[str], probs: np.ndarray | None = None) -> list[TagSpan
     return out
 
 
-def decode_probs(probs: np.ndarray, labels: Sequence[str]) -> list[TagSpan]:
-    """Spans from a ``(tokens, tags)`` probability matrix: the best tag per token, decoded by
-    :func:`decode`, scored by the probabilities of the chosen tags. Only tokens whose best tag
-    is not ``O`` are looked at one by one.
+@functools.cache
+def _allowed(
+    labels: tuple[str, ...],
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """BILUO constraints as log-masks: transitions ``[from, to]``, first tag, last tag."""
+    n = len(labels)
+    parts = [(t.partition("-")[0], t.partition("-")[2]) for t in labels]
+    trans = np.full((n, n), -np.inf)
+    for i, (m1, l1) in enumerate(parts):
+        for j, (m2, l2) in enumerate(parts):
+            if m1 in ("B", "I"):
+                ok = m2 in ("I", "L") and l2 == l1
+            else:  # after O, L or U a span may start or not
+                ok = m2 in ("O", "B", "U")
+            trans[i, j] = 0.0 if ok else -np.inf
+    first = np.array([0.0 if m in ("O", "B", "U") else -np.inf for m, _ in parts])
+    last = np.array([0.0 if m in ("O", "L", "U") else -np.inf for m, _ in parts])
+    return trans, first, last
+
+
+def viterbi(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[int]:
+    """The most probable tag sequence that is valid BILUO (every span opened by ``B`` is
+    closed by ``L``), by the product of the tags' probabilities.
+
+    >>> viterbi(np.array([[0.1, 0.6, 0.3], [0.2, 0.3, 0.5]]), ["O", "B-ORG", "L-ORG"])
+    [1, 2]
+    >>> viterbi(np.array([[0.1, 0.6, 0.3], [0.9, 0.05, 0.05]]), ["O", "B-ORG", "L-ORG"])
+    [0, 0]
+    """
+    trans, first, last = _allowed(tuple(labels))
+    logp = np.log(np.maximum(probs, 1e-12))
+    score = logp[0] + first
+    back = np.zeros(probs.shape, dtype=np.int64)
+    for t in range(1, len(probs)):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(axis=0)
+        score = cand[back[t], np.arange(len(labels))] + logp[t]
+    path = [int((score + last).argmax())]
+    for t in range(len(probs) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def decode_probs(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[TagSpan]:
+    """Spans from a ``(tokens, tags)`` probability matrix: each run of tokens whose best tag is
+    not ``O`` (with one token of margin on each side) gets the best valid BILUO sequence
+    (:func:`viterbi`); a span's score is the lowest probability of its chosen tags. Tokens
+    outside such runs are ``O`` without further work.
 
     >>> p = np.array([[0.1, 0.8, 0.1], [0.9, 0.05, 0.05], [0.2, 0.1, 0.7]])
     >>> decode_probs(p, ["O", "U-ORG", "U-COMPANY"])
@@ -266,40 +350,59 @@ def decode_probs(probs: np.ndarray, labels: Sequence[str]) -> list[TagSpan]:
     hot = np.flatnonzero(best != o)
     if not len(hot):
         return []
-    chosen = probs[np.arange(len(best)), best]
     out: list[TagSpan] = []
-    # decode each run of non-O tokens on its own: O always closes a span
-    cuts = np.flatnonzero(np.diff(hot) > 1) + 1
+    cuts = np.flatnonzero(np.diff(hot) > 2) + 1
     for run in np.split(hot, cuts):
-        a, b = int(run[0]), int(run[-1]) + 1
-        tags = [labels[t] for t in best[a:b]]
+        a, b = max(0, int(run[0]) - 1), min(len(best), int(run[-1]) + 2)
+        path = viterbi(probs[a:b], labels)
+        chosen = probs[np.arange(a, b), path]
         out += [
-            TagSpan(a + s.start, a + s.end, s.label, round(float(chosen[a + s.start : a + s.end].min()), 4))
-            for s in decode(tags)
+            TagSpan(a + s.start, a + s.end, s.label, round(float(chosen[s.start : s.end].min()), 4))
+            for s in decode([labels[t] for t in path])
         ]
     return out
 
 
-class BiluoEnts:
-    """Pipeline component: ``doc.ents`` from the BILUO tags a tagger wrote into ``token.tag_``;
-    scored as spaCy scores ``ner`` (so ``spacy train`` selects on entity F1)."""
+class BiluoTagger(Tagger):  # type: ignore[misc]
+    """spaCy's tagger over BILUO tags whose predictions are probabilities and whose
+    annotations are entities (:func:`decode_probs`), scored as spaCy scores ``ner``; so
+    ``nlp(text).ents``, ``spacy train`` and :func:`yxnlp.extract.ner.spans` agree."""
 
-    def __init__(self, name: str, scorer: Any) -> None:
-        self.name, self.scorer = name, scorer
+    def predict(self, docs: list[Doc]) -> list[Floats2d]:
+        n = len(self.labels)
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(len(doc), n) for doc in docs]
+        return cast(list[Floats2d], self.model.predict(docs))
 
-    def __call__(self, doc: Doc) -> Doc:
-        tags = [t.tag_ or "O" for t in doc]
-        doc.ents = [Span(doc, s.start, s.end, label=s.label) for s in decode(tags)]
-        return doc
-
-    def score(self, examples: Any, **kwargs: Any) -> dict[str, Any]:
-        return cast(dict[str, Any], self.scorer(examples, **kwargs))
+    def set_annotations(self, docs: list[Doc], scores: list[Floats2d]) -> None:
+        labels = list(self.labels)
+        for doc, probs in zip(docs, scores, strict=True):
+            found = decode_probs(np.asarray(probs), labels) if len(doc) else []
+            doc.ents = [Span(doc, s.start, s.end, label=s.label) for s in found]
 
 
 @Language.factory(
-    "yxnlp_biluo_ents",
-    default_config={"scorer": {"@scorers": "spacy.ner_scorer.v1"}},
+    "yxnlp_biluo_tagger",
+    assigns=["doc.ents"],
+    default_config={
+        "model": None,
+        "overwrite": True,
+        "scorer": {"@scorers": "spacy.ner_scorer.v1"},
+        "neg_prefix": "!",
+        "label_smoothing": 0.0,
+    },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
-def make_biluo_ents(nlp: Language, name: str, scorer: Any) -> BiluoEnts:
-    return BiluoEnts(name, scorer)
+def make_biluo_tagger(
+    nlp: Language,
+    name: str,
+    model: Model[list[Doc], list[Floats2d]],
+    overwrite: bool,
+    scorer: Any,
+    neg_prefix: str,
+    label_smoothing: float,
+) -> BiluoTagger:
+    return BiluoTagger(
+        nlp.vocab, model, name, overwrite=overwrite, scorer=scorer, neg_prefix=neg_prefix,
+        label_smoothing=label_smoothing,
+    )
