@@ -6,8 +6,9 @@ Prints, for the model as :func:`yxnlp.extract.ner.spans` runs it (exact span and
 - CLUENER dev (COMPANY ← company, ORG ← government), BosonNLP held-out documents (a seeded
   tenth, never trained on) and the fixture/silver dev split (the tenth of
   ``models/training-data/{silver,fixtures}`` that training holds out);
-- the same with the pre-selection of :func:`yxnlp.extract.ner.worth_tagging`, and the share of
-  gold entities that the pre-selection keeps (its recall cost);
+- the same with the pre-selection of :func:`yxnlp.extract.ner.worth_tagging` (clauses with a
+  cue, 6 characters of context), and the share of gold entities inside the text it keeps
+  (its recall cost);
 - on ``../shared/gold/dev`` (if present): the model alone against the entity-only gold, by
   surface form, relaxed (one contains the other and covers ≥ 70% of it): COMPANY, ORG, PROJECT;
 - cost on the seed report repeated ``--repeat`` times, in the same process and on the same
@@ -36,6 +37,9 @@ SEED = ROOT / "seeds" / "000_cba11b42fa3c7c35.txt"
 GOLD_DEV = ROOT.parent / "shared" / "gold" / "dev"
 GOLD_KEYS = {"COMPANY": "companies", "ORG": "organizations", "PROJECT": "projects"}
 Keep = Callable[[str], bool] | None
+#: How the pre-selection is run: clauses holding a cue, with enough context for the model's
+#: window (its spans in those clauses are the same as when it reads everything).
+PRESELECT: dict[str, Any] = {"unit": "clause", "margin": 6}
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -50,7 +54,8 @@ def score(examples: list[dict[str, Any]], *, model: str | None, keep: Keep) -> d
     counts: dict[str, list[int]] = {}
     for ex in examples:
         gold = {(s, e, lab) for s, e, lab in ex["entities"]}
-        pred = {(s.start, s.end, s.label) for s in ner.spans(ex["text"], path=model, keep=keep)}
+        found = ner.spans(ex["text"], path=model, keep=keep, **(PRESELECT if keep else {}))
+        pred = {(s.start, s.end, s.label) for s in found}
         for lab in {x[2] for x in gold | pred}:
             c = counts.setdefault(lab, [0, 0, 0])
             g = {x for x in gold if x[2] == lab}
@@ -63,16 +68,14 @@ def score(examples: list[dict[str, Any]], *, model: str | None, keep: Keep) -> d
 
 
 def kept_share(examples: Iterable[dict[str, Any]]) -> float:
-    """Share of gold entities that lie in a sentence :func:`ner.worth_tagging` accepts."""
+    """Share of gold entities inside the text the pre-selection hands to the model."""
     kept = total = 0
     for ex in examples:
         text = ex["text"]
+        read = [(o, o + len(t)) for o, t in _selected(text)]
         for s, e, _ in ex["entities"]:
             total += 1
-            a = max(text.rfind(c, 0, s) for c in "\n。；;！？") + 1
-            ends = [i for i in (text.find(c, e) for c in "\n。；;！？") if i >= 0]
-            b = min(ends, default=len(text) - 1) + 1
-            kept += ner.worth_tagging(text[a:b])
+            kept += any(a <= s and e <= b for a, b in read)
     return round(kept / total, 4) if total else 1.0
 
 
@@ -87,7 +90,7 @@ def gold_dev(model: str | None, keep: Keep) -> dict[str, Any]:
     for gpath in sorted(GOLD_DEV.glob("*.gold.json")):
         gold = json.loads(gpath.read_text("utf-8"))
         text = (GOLD_DEV / gold["document"]).read_text("utf-8")
-        found = ner.spans(text, path=model, keep=keep)
+        found = ner.spans(text, path=model, keep=keep, **(PRESELECT if keep else {}))
         for lab, key in GOLD_KEYS.items():
             items = [{e["name"], *e.get("mentions", []), *e.get("aliases", [])}
                      for e in gold.get(key, [])]
@@ -113,8 +116,8 @@ def cost(model: str | None, repeat: int) -> dict[str, Any]:
     runs: dict[str, Callable[[], object]] = {
         "jieba.lcut": lambda: jieba.lcut(text),
         "model, every sentence": lambda: ner.spans(text, path=model, word_starts=starts),
-        "model, pre-selected sentences": lambda: ner.spans(
-            text, path=model, word_starts=starts, keep=ner.worth_tagging
+        "model, pre-selected clauses": lambda: ner.spans(
+            text, path=model, word_starts=starts, keep=ner.worth_tagging, **PRESELECT
         ),
     }
     seconds = {}
@@ -137,8 +140,7 @@ def cost(model: str | None, repeat: int) -> dict[str, Any]:
 
 
 def _selected(text: str) -> list[tuple[int, str]]:
-    return [p for o, t in ner._chunks(text, size=600)
-            for p in ner._relevant(o, t, ner.worth_tagging, margin=12)]
+    return ner.selected(text, keep=ner.worth_tagging, **PRESELECT)
 
 
 def main(argv: list[str] | None = None) -> int:

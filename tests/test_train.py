@@ -108,3 +108,15 @@ def test_train_command_prepares_and_trains(tmp_path: Path, capsys: pytest.Captur
     assert main(["train", "--data", str(data), "--output", str(out), "--max-steps", "2"]) == 0
     assert (out / "meta.json").is_file()
     assert json.loads((out / "meta.json").read_text("utf-8"))["version"] == train.MODEL_VERSION
+
+
+@pytest.mark.shared
+def test_shared_names_every_source(shared_dir: Path) -> None:
+    import argparse
+
+    from yxnlp.cli.train import _shared_sources
+
+    args = argparse.Namespace(shared=shared_dir, cluener=None, boson=None, reports=[])
+    _shared_sources(args)
+    assert (args.cluener / "train.txt").is_file() and args.boson.is_file()
+    assert len(args.reports) >= 20 and all(p.is_file() for p in args.reports)

@@ -309,9 +309,47 @@ def train(
         if dest.exists():
             shutil.rmtree(dest)
         shutil.copytree(best, dest)
+    calibration = calibrate(dest, dev_ex)
     return {
         "output": str(dest),
         "train_examples": len(train_ex),
         "dev_examples": len(dev_ex),
         "performance": meta.get("performance", {}),
+        "o_weight": calibration,
     }
+
+
+#: ``O`` weights tried by :func:`calibrate`.
+O_WEIGHTS: tuple[float, ...] = (1.0, 0.8, 0.6, 0.45, 0.35)
+
+
+def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
+    """Pick the decoding weight of ``O`` (:func:`yxnlp.extract.ner_model.decode_probs`) with
+    the best entity F1 on ``examples`` (the selection set) and write it into the model's
+    config; returns the weight and the F1 of each weight tried."""
+    from thinc.api import Config
+
+    from yxnlp.extract import ner
+    from yxnlp.extract.ner_model import char_doc, decode_probs
+
+    nlp = ner.load(str(model))
+    tagger = nlp.get_pipe("ner")
+    labels = list(tagger.labels)  # type: ignore[attr-defined]
+    docs = [char_doc(nlp.vocab, ex["text"]) for ex in examples]
+    probs = [p for i in range(0, len(docs), 64) for p in tagger.predict(docs[i : i + 64])]  # type: ignore[attr-defined]
+    f1: dict[float, float] = {}
+    for w in O_WEIGHTS:
+        tp = n_pred = n_gold = 0
+        for ex, doc, p in zip(examples, docs, probs, strict=True):
+            bounds = doc.to_array(["IDX", "LENGTH"])
+            pred = {(int(bounds[s.start, 0]), int(bounds[s.end - 1, 0] + bounds[s.end - 1, 1]), s.label)
+                    for s in decode_probs(p, labels, o_weight=w)}
+            gold = {(s, e, lab) for s, e, lab in ex["entities"]}
+            tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+        f1[w] = round(2 * tp / (n_pred + n_gold), 4) if n_pred + n_gold else 0.0
+    best = max(f1, key=lambda w: (f1[w], w))
+    cfg = Config().from_disk(model / "config.cfg", interpolate=False)
+    cfg["components"]["ner"]["o_weight"] = best
+    cfg.to_disk(model / "config.cfg")
+    ner.load.cache_clear()
+    return {"chosen": best, "f1": {str(w): v for w, v in f1.items()}}

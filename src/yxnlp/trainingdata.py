@@ -45,7 +45,8 @@ def label_map(corpus: str) -> dict[str, str]:
 
 def is_government_body(name: str) -> bool:
     """Whether an organisation name names a government or party body, by the rule of
-    ``configs/ner_labels.json``: a body suffix, and no school, company, association … in it.
+    ``configs/ner_labels.json``: a body suffix, and no school, club, company, association …
+    in it.
 
     >>> [is_government_body(n) for n in ("外交部欧亚司", "中国奥委会", "县人大常委会", "城南中学")]
     [True, False, True, False]
@@ -54,11 +55,9 @@ def is_government_body(name: str) -> bool:
     name = name.strip()
     if name.endswith(tuple(spec["not_body_endings"])):
         return False
-    suffix = max((s for s in spec["body_suffixes"] if name.endswith(s)), key=len, default="")
-    if not suffix or len(name) < 2:
+    if len(name) < 2 or not name.endswith(tuple(spec["body_suffixes"])):
         return False
-    head = name[: len(name) - len(suffix)]
-    return not any(word in head for word in spec["not_body"])
+    return not any(word in name for word in spec["not_body"])
 
 
 def _entities(raw: dict[str, Any], mapping: dict[str, str]) -> list[list[Any]]:

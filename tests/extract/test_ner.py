@@ -113,6 +113,27 @@ def test_preselected_tagging_loses_nothing_in_cued_sentences() -> None:
     assert ner.tag(text, keep=ner.worth_tagging) == ner.tag(text)
 
 
+def test_clauses_read_with_the_models_context_give_the_same_spans() -> None:
+    text = (
+        "全年完成工业投资120亿元,同比增长8%,引进江阴科迈瑞精密、恒昌新材料等企业,"
+        "规上工业增加值增长7%;县商务局牵头举办推介会,签约项目12个。"
+    )
+    read = ner.selected(text, keep=ner.worth_tagging, unit="clause", margin=5)
+    assert sum(len(t) for _, t in read) < len(text)
+
+    def well_inside(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Spans at least the model's context away from a cut the selection made."""
+        return [
+            (s, e, lab) for s, e, lab in spans
+            if any((o == 0 or o + 5 <= s) and (o + len(t) == len(text) or e + 5 <= o + len(t))
+                   for o, t in read)
+        ]
+
+    everything = well_inside(ner.tag(text))
+    assert everything
+    assert well_inside(ner.tag(text, keep=ner.worth_tagging, unit="clause", margin=5)) == everything
+
+
 def test_ner_candidates_are_checked_like_rules() -> None:
     text = "督促印刷包装企业调整生产计划,全年增长8%。"
     assert list(ner_candidates(text)) == []

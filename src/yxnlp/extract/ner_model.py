@@ -335,18 +335,24 @@ def viterbi(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[int
     return path[::-1]
 
 
-def decode_probs(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[TagSpan]:
+def decode_probs(
+    probs: NDArray[np.floating[Any]], labels: Sequence[str], *, o_weight: float = 1.0
+) -> list[TagSpan]:
     """Spans from a ``(tokens, tags)`` probability matrix: each run of tokens whose best tag is
     not ``O`` (with one token of margin on each side) gets the best valid BILUO sequence
     (:func:`viterbi`); a span's score is the lowest probability of its chosen tags. Tokens
-    outside such runs are ``O`` without further work.
+    outside such runs are ``O`` without further work. ``o_weight`` scales the probability of
+    ``O`` before decoding (below 1: more recall, less precision; calibrated after training).
 
     >>> p = np.array([[0.1, 0.8, 0.1], [0.9, 0.05, 0.05], [0.2, 0.1, 0.7]])
     >>> decode_probs(p, ["O", "U-ORG", "U-COMPANY"])
     [TagSpan(start=0, end=1, label='ORG', score=0.8), TagSpan(start=2, end=3, label='COMPANY', score=0.7)]
     """
-    best = probs.argmax(axis=1)
     o = list(labels).index("O")
+    if o_weight != 1.0:
+        probs = probs.copy()
+        probs[:, o] *= o_weight
+    best = probs.argmax(axis=1)
     hot = np.flatnonzero(best != o)
     if not len(hot):
         return []
@@ -374,10 +380,14 @@ class BiluoTagger(Tagger):  # type: ignore[misc]
             return [self.model.ops.alloc2f(len(doc), n) for doc in docs]
         return cast(list[Floats2d], self.model.predict(docs))
 
+    o_weight: float = 1.0
+
     def set_annotations(self, docs: list[Doc], scores: list[Floats2d]) -> None:
         labels = list(self.labels)
         for doc, probs in zip(docs, scores, strict=True):
-            found = decode_probs(np.asarray(probs), labels) if len(doc) else []
+            found = (
+                decode_probs(np.asarray(probs), labels, o_weight=self.o_weight) if len(doc) else []
+            )
             doc.ents = [Span(doc, s.start, s.end, label=s.label) for s in found]
 
 
@@ -390,6 +400,7 @@ class BiluoTagger(Tagger):  # type: ignore[misc]
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
         "neg_prefix": "!",
         "label_smoothing": 0.0,
+        "o_weight": 1.0,
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
@@ -401,8 +412,13 @@ def make_biluo_tagger(
     scorer: Any,
     neg_prefix: str,
     label_smoothing: float,
+    o_weight: float,
 ) -> BiluoTagger:
-    return BiluoTagger(
+    """The component; ``o_weight`` scales the probability of ``O`` when decoding (see
+    :func:`decode_probs`), set by :func:`yxnlp.train.train` after training."""
+    tagger = BiluoTagger(
         nlp.vocab, model, name, overwrite=overwrite, scorer=scorer, neg_prefix=neg_prefix,
         label_smoothing=label_smoothing,
     )
+    tagger.o_weight = o_weight
+    return tagger
