@@ -319,14 +319,16 @@ def train(
     }
 
 
-#: ``O`` weights tried by :func:`calibrate`.
+#: Decoding settings tried by :func:`calibrate`: the weight of ``O`` and the floor of tags.
 O_WEIGHTS: tuple[float, ...] = (1.0, 0.8, 0.6, 0.45, 0.35)
+FLOORS: tuple[float, ...] = (0.0, 0.05, 0.15, 0.3)
 
 
 def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
-    """Pick the decoding weight of ``O`` (:func:`yxnlp.extract.ner_model.decode_probs`) with
-    the best entity F1 on ``examples`` (the selection set) and write it into the model's
-    config; returns the weight and the F1 of each weight tried."""
+    """Pick the decoding settings (``o_weight``, ``floor`` of
+    :func:`yxnlp.extract.ner_model.decode_probs`) with the best entity F1 on ``examples``
+    (the selection set) and write them into the model's config; returns them with the F1 of
+    each pair tried."""
     from thinc.api import Config
 
     from yxnlp.extract import ner
@@ -337,19 +339,20 @@ def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
     labels = list(tagger.labels)  # type: ignore[attr-defined]
     docs = [char_doc(nlp.vocab, ex["text"]) for ex in examples]
     probs = [p for i in range(0, len(docs), 64) for p in tagger.predict(docs[i : i + 64])]  # type: ignore[attr-defined]
-    f1: dict[float, float] = {}
+    bounds = [doc.to_array(["IDX", "LENGTH"]) for doc in docs]
+    golds = [{(s, e, lab) for s, e, lab in ex["entities"]} for ex in examples]
+    f1: dict[tuple[float, float], float] = {}
     for w in O_WEIGHTS:
-        tp = n_pred = n_gold = 0
-        for ex, doc, p in zip(examples, docs, probs, strict=True):
-            bounds = doc.to_array(["IDX", "LENGTH"])
-            pred = {(int(bounds[s.start, 0]), int(bounds[s.end - 1, 0] + bounds[s.end - 1, 1]), s.label)
-                    for s in decode_probs(p, labels, o_weight=w)}
-            gold = {(s, e, lab) for s, e, lab in ex["entities"]}
-            tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
-        f1[w] = round(2 * tp / (n_pred + n_gold), 4) if n_pred + n_gold else 0.0
-    best = max(f1, key=lambda w: (f1[w], w))
+        for floor in FLOORS:
+            tp = n_pred = n_gold = 0
+            for b, gold, p in zip(bounds, golds, probs, strict=True):
+                pred = {(int(b[s.start, 0]), int(b[s.end - 1, 0] + b[s.end - 1, 1]), s.label)
+                        for s in decode_probs(p, labels, o_weight=w, floor=floor)}
+                tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+            f1[w, floor] = round(2 * tp / (n_pred + n_gold), 4) if n_pred + n_gold else 0.0
+    best = max(f1, key=lambda k: (f1[k], k))
     cfg = Config().from_disk(model / "config.cfg", interpolate=False)
-    cfg["components"]["ner"]["o_weight"] = best
+    cfg["components"]["ner"]["o_weight"], cfg["components"]["ner"]["floor"] = best
     cfg.to_disk(model / "config.cfg")
     ner.load.cache_clear()
-    return {"chosen": best, "f1": {str(w): v for w, v in f1.items()}}
+    return {"o_weight": best[0], "floor": best[1], "f1": {f"{w}/{fl}": v for (w, fl), v in f1.items()}}

@@ -211,6 +211,7 @@ def spans(
     pieces = selected(text, chunk=chunk, keep=keep, margin=margin, unit=unit)
     labels = list(tagger.labels)  # type: ignore[attr-defined]
     weight = float(getattr(tagger, "o_weight", 1.0))
+    floor = float(getattr(tagger, "floor", 0.0))
     out: list[NerSpan] = []
     for i in range(0, len(pieces), batch):
         part = pieces[i : i + batch]
@@ -225,7 +226,7 @@ def spans(
         probs = tagger.predict(docs)  # type: ignore[attr-defined]
         for (offset, _), doc, p in zip(part, docs, probs, strict=True):
             bounds = doc.to_array(["IDX", "LENGTH"])
-            for s in decode_probs(p, labels, o_weight=weight):
+            for s in decode_probs(p, labels, o_weight=weight, floor=floor):
                 if s.score is not None and s.score >= min_score:
                     a = offset + int(bounds[s.start, 0])
                     b = offset + int(bounds[s.end - 1, 0] + bounds[s.end - 1, 1])

@@ -312,7 +312,9 @@ def _allowed(
     return trans, first, last
 
 
-def viterbi(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[int]:
+def viterbi(
+    probs: NDArray[np.floating[Any]], labels: Sequence[str], *, floor: float = 0.0
+) -> list[int]:
     """The most probable tag sequence that is valid BILUO (every span opened by ``B`` is
     closed by ``L``), by the product of the tags' probabilities.
 
@@ -323,6 +325,11 @@ def viterbi(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[int
     """
     trans, first, last = _allowed(tuple(labels))
     logp = np.log(np.maximum(probs, 1e-12))
+    if floor > 0:  # a tag below the floor is never chosen, unless it is a token's best or O
+        keep = probs >= floor
+        keep[np.arange(len(probs)), probs.argmax(axis=1)] = True
+        keep[:, list(labels).index("O")] = True
+        logp = np.where(keep, logp, -np.inf)
     score = logp[0] + first
     back = np.zeros(probs.shape, dtype=np.int64)
     for t in range(1, len(probs)):
@@ -336,13 +343,19 @@ def viterbi(probs: NDArray[np.floating[Any]], labels: Sequence[str]) -> list[int
 
 
 def decode_probs(
-    probs: NDArray[np.floating[Any]], labels: Sequence[str], *, o_weight: float = 1.0
+    probs: NDArray[np.floating[Any]],
+    labels: Sequence[str],
+    *,
+    o_weight: float = 1.0,
+    floor: float = 0.0,
 ) -> list[TagSpan]:
     """Spans from a ``(tokens, tags)`` probability matrix: each run of tokens whose best tag is
     not ``O`` (with one token of margin on each side) gets the best valid BILUO sequence
     (:func:`viterbi`); a span's score is the lowest probability of its chosen tags. Tokens
     outside such runs are ``O`` without further work. ``o_weight`` scales the probability of
-    ``O`` before decoding (below 1: more recall, less precision; calibrated after training).
+    ``O`` before decoding (below 1: more recall, less precision); a tag with a probability
+    under ``floor`` is never chosen to repair a sequence (unless it is the token's best tag or
+    ``O``). Both are calibrated after training.
 
     >>> p = np.array([[0.1, 0.8, 0.1], [0.9, 0.05, 0.05], [0.2, 0.1, 0.7]])
     >>> decode_probs(p, ["O", "U-ORG", "U-COMPANY"])
@@ -360,7 +373,7 @@ def decode_probs(
     cuts = np.flatnonzero(np.diff(hot) > 2) + 1
     for run in np.split(hot, cuts):
         a, b = max(0, int(run[0]) - 1), min(len(best), int(run[-1]) + 2)
-        path = viterbi(probs[a:b], labels)
+        path = viterbi(probs[a:b], labels, floor=floor)
         chosen = probs[np.arange(a, b), path]
         out += [
             TagSpan(a + s.start, a + s.end, s.label, round(float(chosen[s.start : s.end].min()), 4))
@@ -375,18 +388,27 @@ class BiluoTagger(Tagger):  # type: ignore[misc]
     ``nlp(text).ents``, ``spacy train`` and :func:`yxnlp.extract.ner.spans` agree."""
 
     def predict(self, docs: list[Doc]) -> list[Floats2d]:
+        """Tag probabilities per doc (the model's scores, softmax-normalised here: the
+        model's own softmax is skipped at inference, ``normalize = false``)."""
         n = len(self.labels)
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(len(doc), n) for doc in docs]
-        return cast(list[Floats2d], self.model.predict(docs))
+        out = []
+        for scores in self.model.predict(docs):
+            z = np.exp(scores - scores.max(axis=1, keepdims=True))
+            out.append(z / z.sum(axis=1, keepdims=True))
+        return out
 
     o_weight: float = 1.0
+    floor: float = 0.0
 
     def set_annotations(self, docs: list[Doc], scores: list[Floats2d]) -> None:
         labels = list(self.labels)
         for doc, probs in zip(docs, scores, strict=True):
             found = (
-                decode_probs(np.asarray(probs), labels, o_weight=self.o_weight) if len(doc) else []
+                decode_probs(np.asarray(probs), labels, o_weight=self.o_weight, floor=self.floor)
+                if len(doc)
+                else []
             )
             doc.ents = [Span(doc, s.start, s.end, label=s.label) for s in found]
 
@@ -401,6 +423,7 @@ class BiluoTagger(Tagger):  # type: ignore[misc]
         "neg_prefix": "!",
         "label_smoothing": 0.0,
         "o_weight": 1.0,
+        "floor": 0.0,
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
@@ -413,12 +436,13 @@ def make_biluo_tagger(
     neg_prefix: str,
     label_smoothing: float,
     o_weight: float,
+    floor: float,
 ) -> BiluoTagger:
-    """The component; ``o_weight`` scales the probability of ``O`` when decoding (see
-    :func:`decode_probs`), set by :func:`yxnlp.train.train` after training."""
+    """The component; ``o_weight`` and ``floor`` steer decoding (see :func:`decode_probs`)
+    and are chosen by :func:`yxnlp.train.calibrate` after training."""
     tagger = BiluoTagger(
         nlp.vocab, model, name, overwrite=overwrite, scorer=scorer, neg_prefix=neg_prefix,
         label_smoothing=label_smoothing,
     )
-    tagger.o_weight = o_weight
+    tagger.o_weight, tagger.floor = o_weight, floor
     return tagger
