@@ -255,7 +255,8 @@ def train(
     """
     from spacy.cli.train import train as spacy_train
 
-    import yxnlp.extract.ner_model  # noqa: F401  (registers the architecture and component)
+    import yxnlp.extract.ner_decode
+    import yxnlp.extract.ner_features  # noqa: F401
 
     data = data_dir or default_data_dir()
     cfg = config or default_config()
@@ -326,13 +327,14 @@ FLOORS: tuple[float, ...] = (0.0, 0.05, 0.15, 0.3)
 
 def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
     """Pick the decoding settings (``o_weight``, ``floor`` of
-    :func:`yxnlp.extract.ner_model.decode_probs`) with the best entity F1 on ``examples``
+    :func:`yxnlp.extract.ner_decode.decode_probs`) with the best entity F1 on ``examples``
     (the selection set) and write them into the model's config; returns them with the F1 of
     each pair tried."""
     from thinc.api import Config
 
     from yxnlp.extract import ner
-    from yxnlp.extract.ner_model import char_doc, decode_probs
+    from yxnlp.extract.ner_decode import decode_probs
+    from yxnlp.extract.ner_features import char_doc
 
     nlp = ner.load(str(model))
     tagger = nlp.get_pipe("ner")

@@ -4,7 +4,8 @@ The model directory is ``<repo>/models/yxnlp-ner-zh`` (the repository that holds
 package's ``src/``), or ``$YXNLP_MODELS/yxnlp-ner-zh`` when the environment variable is set.
 It is a spaCy pipeline with the character tokenizer, so its spans are character offsets
 into the text it is given, whatever segmenter the rest of the pipeline uses. Its parts that
-spaCy finds by name live in :mod:`yxnlp.extract.ner_model`, imported before loading.
+spaCy finds by name live in :mod:`yxnlp.extract.ner_features` and
+:mod:`yxnlp.extract.ner_decode`, imported before loading.
 
 :func:`spans` gives each entity with a score (the lowest probability of its characters'
 tags); :func:`tag` the same without scores. Both take the segmenter's word starts (the
@@ -56,7 +57,8 @@ def load(path: str | None = None) -> Language:
     """The NER pipeline, loaded once per process; :class:`ModelError` if it is missing."""
     import spacy
 
-    import yxnlp.extract.ner_model  # noqa: F401  (registers the model's parts for spacy.load)
+    import yxnlp.extract.ner_decode
+    import yxnlp.extract.ner_features  # noqa: F401
 
     where = Path(path) if path else model_dir()
     if not (where / "meta.json").is_file():
@@ -201,7 +203,8 @@ def spans(
     ``text`` (sorted); without them the model segments each piece with jieba itself. Spans
     scoring below ``min_score`` are left out.
     """
-    from yxnlp.extract.ner_model import WORD_STARTS, char_doc, decode_probs
+    from yxnlp.extract.ner_decode import decode_probs
+    from yxnlp.extract.ner_features import WORD_STARTS, char_doc
 
     if not text.strip():
         return []

@@ -8,17 +8,15 @@ import numpy as np
 import pytest
 import spacy
 
-from yxnlp.extract.ner_model import (
+from yxnlp.extract.ner_decode import TagSpan, decode, decode_probs
+from yxnlp.extract.ner_features import (
     COLUMNS,
     TEXT,
     WORD_STARTS,
     CharFeatures,
-    TagSpan,
     _seg_column,
     char_doc,
     char_features,
-    decode,
-    decode_probs,
 )
 
 # (case, tags, expected (start, end, label))
