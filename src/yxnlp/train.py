@@ -321,7 +321,7 @@ def train(
 
 
 #: Decoding settings tried by :func:`calibrate`: the weight of ``O`` and the floor of tags.
-O_WEIGHTS: tuple[float, ...] = (1.0, 0.8, 0.6, 0.45, 0.35)
+O_WEIGHTS: tuple[float, ...] = (1.0, 0.8, 0.6, 0.45, 0.35, 0.25, 0.18, 0.12)
 FLOORS: tuple[float, ...] = (0.0, 0.05, 0.15, 0.3)
 
 
@@ -357,4 +357,9 @@ def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
     cfg["components"]["ner"]["o_weight"], cfg["components"]["ner"]["floor"] = best
     cfg.to_disk(model / "config.cfg")
     ner.load.cache_clear()
-    return {"o_weight": best[0], "floor": best[1], "f1": {f"{w}/{fl}": v for (w, fl), v in f1.items()}}
+    result = {"o_weight": best[0], "floor": best[1], "selection_f1": f1[best],
+              "f1": {f"{w}/{fl}": v for (w, fl), v in f1.items()}}
+    meta = json.loads((model / "meta.json").read_text("utf-8"))
+    meta["decoding"] = result
+    (model / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+    return result
