@@ -85,7 +85,7 @@ def test_tiny_training_run_gives_a_loadable_model(tmp_path: Path) -> None:
     write(data / "cluener" / "dev.jsonl", SMALL_TRAIN[:2])
     out = tmp_path / "model"
     result = train.train(data_dir=data, output=out, max_steps=2, seed=0)
-    assert result["train_examples"] == 4 and result["dev_examples"] == 2
+    assert result["train_examples"] == 8 and result["dev_examples"] == 2  # CLUENER lines twice
     nlp = ner.load(str(out))
     tags = set(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
     assert tags == {"O"} | {f"{m}-{lab}" for m in "BILU" for lab in ("COMPANY", "ORG", "PROJECT")}

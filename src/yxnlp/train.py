@@ -42,6 +42,7 @@ from yxnlp.trainingdata import (
     fixture_examples,
     keep_silver,
     repo_root,
+    train_repeat,
 )
 
 NER_LABELS: tuple[str, ...] = LABELS
@@ -199,11 +200,14 @@ def report_file_texts(path: Path) -> list[str]:
 
 def load_splits(data_dir: Path, *, seed: int = 0) -> tuple[list[Example], list[Example]]:
     """Train and dev examples: CLUENER's own split, Boson's training documents, and a seeded
-    90/10 split of the silver and fixture lines (Boson's held-out documents are in neither)."""
-    train = list(read_jsonl(data_dir / "cluener" / "train.jsonl"))
+    90/10 split of the silver and fixture lines (Boson's held-out documents are in neither);
+    a corpus's training lines are repeated as ``train_repeat`` of ``configs/ner_labels.json``
+    says."""
+    repeat = train_repeat()
+    train = list(read_jsonl(data_dir / "cluener" / "train.jsonl")) * repeat.get("cluener", 1)
     dev = list(read_jsonl(data_dir / "cluener" / "dev.jsonl"))
     if (data_dir / "boson" / "train.jsonl").is_file():
-        train += read_jsonl(data_dir / "boson" / "train.jsonl")
+        train += list(read_jsonl(data_dir / "boson" / "train.jsonl")) * repeat.get("boson", 1)
     extra: list[Example] = []
     for sub in ("silver", "fixtures"):
         for path in sorted((data_dir / sub).glob("*.jsonl")):

@@ -43,6 +43,16 @@ def label_map(corpus: str) -> dict[str, str]:
     return dict(_config("ner_labels.json")[corpus])
 
 
+def train_repeat() -> dict[str, int]:
+    """How many times each corpus's training lines are used per pass (``train_repeat`` of
+    ``configs/ner_labels.json``; a corpus not named is used once).
+
+    >>> train_repeat()["cluener"]
+    2
+    """
+    return {k: int(v) for k, v in _config("ner_labels.json").get("train_repeat", {}).items()}
+
+
 def is_government_body(name: str) -> bool:
     """Whether an organisation name names a government or party body, by the rule of
     ``configs/ner_labels.json``: a body suffix, and no school, club, company, association …
