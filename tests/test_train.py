@@ -49,7 +49,8 @@ def test_prepare_writes_cluener_and_silver(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_text("一、概况\n区发展改革局会同宏达集团召开座谈会。\n全年增长6%。", "utf-8")
     counts = train.prepare(cluener_dir=src, report_texts=[report], data_dir=tmp_path / "data")
-    assert counts == {"cluener/train": 2, "cluener/dev": 2, "silver/reports": 1}
+    assert counts == {"cluener/train": 2, "cluener/dev": 2, "silver/reports": 1,
+                      "fixtures/generated": 3000}
     silver = list(train.read_jsonl(tmp_path / "data" / "silver" / "reports.jsonl"))
     ex = silver[0]
     assert [ex["text"][s:e] + "/" + lab for s, e, lab in ex["entities"]] == [
@@ -84,11 +85,14 @@ def test_tiny_training_run_gives_a_loadable_model(tmp_path: Path) -> None:
     write(data / "cluener" / "dev.jsonl", SMALL_TRAIN[:2])
     out = tmp_path / "model"
     result = train.train(data_dir=data, output=out, max_steps=2, seed=0)
-    assert result["train_examples"] == 4 and result["dev_examples"] == 2
+    assert result["train_examples"] == 8 and result["dev_examples"] == 2  # CLUENER lines twice
     nlp = ner.load(str(out))
-    assert set(nlp.get_pipe("ner").labels) == {"COMPANY", "ORG"}  # type: ignore[attr-defined]
-    spans = ner.tag("区商务局走访宏达集团。", path=str(out))
-    assert all(0 <= s < e <= 11 and lab in {"COMPANY", "ORG"} for s, e, lab in spans)
+    tags = set(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
+    assert tags == {"O"} | {f"{m}-{lab}" for m in "BILU" for lab in ("COMPANY", "ORG", "PROJECT")}
+    spans = ner.spans("区商务局走访宏达集团。", path=str(out))
+    assert all(0 <= s < e <= 11 and 0 < p <= 1 for s, e, _, p in spans)
+    doc = nlp("区商务局走访宏达集团。")  # spaCy's own API runs the same model
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [s[:3] for s in spans]
 
 
 def test_train_command_prepares_and_trains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,3 +108,15 @@ def test_train_command_prepares_and_trains(tmp_path: Path, capsys: pytest.Captur
     assert main(["train", "--data", str(data), "--output", str(out), "--max-steps", "2"]) == 0
     assert (out / "meta.json").is_file()
     assert json.loads((out / "meta.json").read_text("utf-8"))["version"] == train.MODEL_VERSION
+
+
+@pytest.mark.shared
+def test_shared_names_every_source(shared_dir: Path) -> None:
+    import argparse
+
+    from yxnlp.cli.train import _shared_sources
+
+    args = argparse.Namespace(shared=shared_dir, cluener=None, boson=None, reports=[])
+    _shared_sources(args)
+    assert (args.cluener / "train.txt").is_file() and args.boson.is_file()
+    assert len(args.reports) >= 20 and all(p.is_file() for p in args.reports)

@@ -16,19 +16,17 @@ per process, on first use. A hit is evidence, not a verdict: 阿宝 is a brand a
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Literal, NamedTuple, get_args
 
+from yxnlp import resources as yxnlp_resources
 from yxnlp.errors import ModelError
 
 Kind = Literal["brand", "trade", "legal", "place", "body"]
 #: The kinds in a fixed order: bit ``i`` of a hit mask is ``KINDS[i]``.
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PACKAGE = "companynameparser"
-_KIND_KEYS = frozenset({"package_files", "gazetteer", "org_patterns", "exclude"})
-_TOP_KEYS = frozenset({"_doc", "min_length", "kinds", "short_form_suffixes"})
 
 
 class Hit(NamedTuple):
@@ -114,21 +112,6 @@ def _package_lines(name: str) -> list[str]:
     return [ln.strip().lstrip("\ufeff") for ln in text.splitlines()]
 
 
-def _data(name: str) -> Any:
-    return json.loads(resources.files("yxnlp.data").joinpath(name).read_text("utf-8"))
-
-
-def _check(spec: dict[str, Any]) -> None:
-    """``lexicon.json`` has only the keys this module reads (a stray key is an error)."""
-    bad = set(spec) - _TOP_KEYS
-    for kind, kspec in spec["kinds"].items():
-        if kind not in KINDS:
-            bad.add(f"kinds.{kind}")
-        bad |= {f"kinds.{kind}.{k}" for k in set(kspec) - _KIND_KEYS}
-    if bad:
-        raise ValueError(f"data/lexicon.json: unknown keys {sorted(bad)}")
-
-
 def _division_names(suffixes: Iterable[str]) -> set[str]:
     """Gazetteer names, with county and city names also without their suffix."""
     from yxnlp import gazetteer
@@ -142,20 +125,19 @@ def _division_names(suffixes: Iterable[str]) -> set[str]:
 @functools.cache
 def load() -> Lexicon:
     """The lexicon, built once per process from the package data and ``data/lexicon.json``."""
-    spec = _data("lexicon.json")
-    _check(spec)
+    spec = yxnlp_resources.lexicon_spec()
+    orgs = yxnlp_resources.orgs()
     words: dict[Kind, set[str]] = {}
     for kind in KINDS:
-        kspec = spec["kinds"].get(kind, {})
+        kspec = spec.kinds.get(kind)
         ws: set[str] = set()
-        for name in kspec.get("package_files", []):
-            ws.update(_package_lines(name))
-        if kspec.get("gazetteer"):
-            ws |= _division_names(spec["short_form_suffixes"])
-        if keys := kspec.get("org_patterns"):
-            org = _data("org_patterns.json")
-            for key in keys:
-                ws.update(org[key])
-        ws -= set(kspec.get("exclude", []))
-        words[kind] = {w for w in ws if len(w) >= spec["min_length"] and not w.isspace()}
+        if kspec is not None:
+            for name in kspec.package_files:
+                ws.update(_package_lines(name))
+            if kspec.gazetteer:
+                ws |= _division_names(spec.short_form_suffixes)
+            for key in kspec.org_patterns:
+                ws.update(getattr(orgs, key))
+            ws -= set(kspec.exclude)
+        words[kind] = {w for w in ws if len(w) >= spec.min_length and not w.isspace()}
     return Lexicon(words)

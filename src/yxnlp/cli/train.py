@@ -1,8 +1,9 @@
 """``yxnlp train``: prepare the NER training data and train the shipped model (seeded).
 
-``yxnlp train --prepare --cluener DIR --reports FILE...`` rewrites ``models/training-data/``
-from CLUENER and report texts (silver annotations by the rule layer); ``yxnlp train`` trains
-from that data with ``configs/ner.cfg`` into ``models/yxnlp-ner-zh``.
+``yxnlp train --prepare --shared ../shared`` rewrites ``models/training-data/`` from CLUENER,
+BosonNLP and the report texts in the project's development material (or name each source:
+``--cluener DIR --boson FILE --reports FILE...``), then trains; ``yxnlp train`` alone trains
+from the committed data with ``configs/ner.cfg`` into ``models/yxnlp-ner-zh``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser("train", help="train the NER model")
     p.add_argument("--prepare", action="store_true", help="rewrite the training data first")
     p.add_argument("--cluener", type=Path, help="CLUENER 2020 directory (train.txt, dev.txt)")
+    p.add_argument("--boson", type=Path, help="BosonNLP NER file (boson.txt)")
+    p.add_argument("--shared", type=Path,
+                   help="the development material: its CLUENER, BosonNLP and report texts")
     p.add_argument("--reports", type=Path, nargs="*", default=[],
                    help="report files (.txt, or .csv/.jsonl rows) for silver annotations")
     p.add_argument("--data", type=Path, help="training data directory (default models/training-data)")
@@ -30,10 +34,26 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+def _shared_sources(args: argparse.Namespace) -> None:
+    """Fill the sources not named from ``--shared`` (the layout of ../shared)."""
+    root: Path = args.shared
+    args.cluener = args.cluener or root / "ner" / "cluener"
+    args.boson = args.boson or root / "ner" / "boson" / "boson.txt"
+    if not args.reports:
+        args.reports = sorted((root / "corpus" / "provinces-2026").glob("*.csv"))
+        args.reports += sorted((root / "corpus" / "shanghai").glob("*.jsonl"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.shared is not None:
+        _shared_sources(args)
     if args.prepare:
         counts = train.prepare(
-            cluener_dir=args.cluener, report_texts=args.reports, data_dir=args.data
+            cluener_dir=args.cluener,
+            boson=args.boson,
+            report_texts=args.reports,
+            data_dir=args.data,
+            seed=args.seed,
         )
         print(json.dumps({"prepared": counts}, ensure_ascii=False))
     if args.skip_training:

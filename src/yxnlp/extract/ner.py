@@ -1,26 +1,36 @@
-"""The shipped NER model (COMPANY, ORG): located, loaded once, run over a whole text.
+"""The shipped NER model (COMPANY, ORG, PROJECT): located, loaded once, run over a whole text.
 
 The model directory is ``<repo>/models/yxnlp-ner-zh`` (the repository that holds the
 package's ``src/``), or ``$YXNLP_MODELS/yxnlp-ner-zh`` when the environment variable is set.
 It is a spaCy pipeline with the character tokenizer, so its spans are character offsets
-into the text it is given, whatever segmenter the rest of the pipeline uses.
+into the text it is given, whatever segmenter the rest of the pipeline uses. Its parts that
+spaCy finds by name live in :mod:`yxnlp.extract.ner_features` and
+:mod:`yxnlp.extract.ner_decode`, imported before loading.
 
->>> spans = tag("华为技术有限公司与国务院签署协议")
->>> all(isinstance(s, int) and s < e for s, e, _ in spans)
-True
+:func:`spans` gives each entity with a score (the lowest probability of its characters'
+tags); :func:`tag` the same without scores. Both take the segmenter's word starts (the
+pipeline has them already) and a sentence filter such as :func:`worth_tagging`, which skips
+sentences without any cue of a name.
+
+>>> [(s, e, label) for s, e, label, _ in spans("浙江恒丰新材料股份有限公司与县商务局签署协议。")]
+[(0, 13, 'COMPANY'), (14, 18, 'ORG')]
+>>> worth_tagging("全年地区生产总值增长6%。"), worth_tagging("引进宏达集团。")
+(False, True)
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from yxnlp import resources as yxnlp_resources
 from yxnlp.errors import ModelError
 
 if TYPE_CHECKING:
@@ -47,6 +57,9 @@ def load(path: str | None = None) -> Language:
     """The NER pipeline, loaded once per process; :class:`ModelError` if it is missing."""
     import spacy
 
+    import yxnlp.extract.ner_decode
+    import yxnlp.extract.ner_features  # noqa: F401
+
     where = Path(path) if path else model_dir()
     if not (where / "meta.json").is_file():
         raise ModelError(f"{where}: NER model not found; {RETRAIN_HINT}")
@@ -72,10 +85,18 @@ def _chunks(text: str, *, size: int) -> list[tuple[int, str]]:
 
 
 _SENTENCE_END = re.compile("[\n。；;！？]")
+#: Cuts between units ``keep`` judges: sentences, or clauses (names do not cross a comma or
+#: colon either; lists of names are joined by 、).
+UNITS = {"sentence": _SENTENCE_END, "clause": re.compile("[\n。；;！？，,：:]")}
 
 
 def _relevant(
-    offset: int, piece: str, keep: Callable[[str], bool], *, margin: int
+    offset: int,
+    piece: str,
+    keep: Callable[[str], bool],
+    *,
+    margin: int,
+    cut: re.Pattern[str] = _SENTENCE_END,
 ) -> list[tuple[int, str]]:
     """The stretches of ``piece`` around its sentences that ``keep`` accepts, each with at
     least ``margin`` characters of the neighbouring sentences on both sides (or up to the
@@ -86,7 +107,7 @@ def _relevant(
     >>> _relevant(10, "甲乙丙。丁戊己。庚辛壬。", lambda s: "局" in s, margin=2)
     []
     """
-    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(piece)), len(piece)]
+    cuts = [0, *(m.end() for m in cut.finditer(piece)), len(piece)]
     sents = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     wanted = [i for i, (a, b) in enumerate(sents) if keep(piece[a:b])]
     # context is counted in characters other than spaces (a run of spaces is one token)
@@ -106,33 +127,130 @@ def _relevant(
     return [(offset + a, piece[a:b]) for a, b in spans]
 
 
+class NerSpan(NamedTuple):
+    """One entity: ``text[start:end]`` is a ``label``; ``score`` in (0, 1] is the lowest
+    probability of its characters' tags."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    spec = yxnlp_resources.ner_cues()
+    words = sorted(spec.words, key=len, reverse=True)
+    return re.compile("|".join([*map(re.escape, words), *spec.patterns]))
+
+
+def worth_tagging(sentence: str) -> bool:
+    """Whether a sentence holds a cue of a company, body or project name (a legal form, a
+    body or project noun, an industry word, a signing or investment verb, a list ``、…等``, a
+    declared short form): the cheap pre-selection of ``data/ner_cues.json``.
+
+    >>> worth_tagging("由区商务局牵头。"), worth_tagging("粮食产量稳定在50万吨。")
+    (True, False)
+    """
+    return _cue_pattern().search(sentence) is not None
+
+
+def selected(
+    text: str,
+    *,
+    chunk: int = 600,
+    keep: Callable[[str], bool] | None = None,
+    margin: int = 12,
+    unit: str = "sentence",
+) -> list[tuple[int, str]]:
+    """The pieces of ``text`` the model reads, with their offsets: pieces of about ``chunk``
+    characters cut at sentence ends, and with ``keep`` only the units it accepts with
+    ``margin`` characters of context (see :func:`spans`).
+
+    >>> selected("全年增长6%。由区商务局牵头,宏达集团参加。", keep=worth_tagging, margin=0)
+    [(7, '由区商务局牵头,宏达集团参加。')]
+    """
+    pieces = [(o, t) for o, t in _chunks(text, size=chunk) if t.strip()]
+    if keep is None:
+        return pieces
+    cut = UNITS[unit]
+    return [
+        p for o, t in pieces for p in _relevant(o, t, keep, margin=margin, cut=cut) if p[1].strip()
+    ]
+
+
+def spans(
+    text: str,
+    *,
+    word_starts: Sequence[int] | None = None,
+    path: str | None = None,
+    chunk: int = 600,
+    keep: Callable[[str], bool] | None = None,
+    margin: int = 12,
+    unit: str = "sentence",
+    min_score: float = 0.0,
+    batch: int = 64,
+) -> list[NerSpan]:
+    """The model's entities in ``text`` with their scores, by start.
+
+    The text is tagged in pieces of about ``chunk`` characters cut at sentence ends; with
+    ``keep``, only the sentences (``unit="clause"``: clauses) it accepts are tagged, each with
+    ``margin`` characters of context on both sides; the model sees 4 characters on each side
+    of a character (bigrams and three window-1 layers), so a margin of 5 or more gives the
+    same spans in the kept units as tagging everything. ``word_starts`` are the start offsets of the segmenter's words in
+    ``text`` (sorted); without them the model segments each piece with jieba itself. Spans
+    scoring below ``min_score`` are left out.
+    """
+    from yxnlp.extract.ner_decode import decode_probs
+    from yxnlp.extract.ner_features import WORD_STARTS, char_doc
+
+    if not text.strip():
+        return []
+    nlp = load(path)
+    tagger = nlp.get_pipe("ner")
+    starts = None if word_starts is None else list(word_starts)
+    pieces = selected(text, chunk=chunk, keep=keep, margin=margin, unit=unit)
+    labels = list(tagger.labels)  # type: ignore[attr-defined]
+    weight = float(getattr(tagger, "o_weight", 1.0))
+    floor = float(getattr(tagger, "floor", 0.0))
+    out: list[NerSpan] = []
+    for i in range(0, len(pieces), batch):
+        part = pieces[i : i + batch]
+        docs = []
+        for offset, piece in part:
+            doc = char_doc(nlp.vocab, piece)
+            if starts is not None:
+                lo = bisect.bisect_left(starts, offset)
+                hi = bisect.bisect_left(starts, offset + len(piece))
+                doc.user_data[WORD_STARTS] = [s - offset for s in starts[lo:hi]]
+            docs.append(doc)
+        probs = tagger.predict(docs)  # type: ignore[attr-defined]
+        for (offset, _), doc, p in zip(part, docs, probs, strict=True):
+            bounds = doc.to_array(["IDX", "LENGTH"])
+            for s in decode_probs(p, labels, o_weight=weight, floor=floor):
+                if s.score is not None and s.score >= min_score:
+                    a = offset + int(bounds[s.start, 0])
+                    b = offset + int(bounds[s.end - 1, 0] + bounds[s.end - 1, 1])
+                    out.append(NerSpan(a, b, s.label, s.score))
+    return out
+
+
 def tag(
     text: str,
     *,
     path: str | None = None,
-    chunk: int = 2000,
+    chunk: int = 600,
     keep: Callable[[str], bool] | None = None,
     margin: int = 12,
+    unit: str = "sentence",
+    word_starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` character spans of the model's entities in ``text``.
-
-    The text is tagged in pieces of about ``chunk`` characters (cut at sentence ends) through
-    ``nlp.pipe``, which is faster than one long document; offsets refer to ``text``. With
-    ``keep``, only the sentences it accepts are tagged, each with ``margin`` characters of
-    context on both sides (more than the model's window sees), cut from the same pieces.
-    """
-    if not text.strip():
-        return []
-    nlp = load(path)
-    pieces = [(o, t) for o, t in _chunks(text, size=chunk) if t.strip()]
-    if keep is not None:
-        pieces = [
-            p for o, t in pieces for p in _relevant(o, t, keep, margin=margin) if p[1].strip()
-        ]
-    spans: list[tuple[int, int, str]] = []
-    for (offset, _), doc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
-        spans += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
-    return spans
+    """``(start, end, label)`` character spans of the model's entities in ``text``: the
+    spans of :func:`spans` without their scores."""
+    found = spans(
+        text, path=path, chunk=chunk, keep=keep, margin=margin, unit=unit, word_starts=word_starts
+    )
+    return [(s.start, s.end, s.label) for s in found]
 
 
 def model_name() -> str | None:

@@ -161,6 +161,16 @@ def entity_patterns() -> tuple[s.EntityPattern, ...]:
 
 
 @functools.cache
+def lexicon_spec() -> s.LexiconSpec:
+    return load("lexicon.json", s.LexiconSpec)
+
+
+@functools.cache
+def ner_cues() -> s.NerCues:
+    return load("ner_cues.json", s.NerCues)
+
+
+@functools.cache
 def report_vocabulary() -> frozenset[str]:
     """Lexicon brands that are ordinary words of work reports (``report_vocabulary.txt``,
     written by ``scripts/build_report_vocabulary.py``)."""
@@ -214,4 +224,6 @@ def all_loaders() -> dict[str, Any]:
         "entity_patterns.jsonl": entity_patterns,
         "entity_contexts.json": entity_contexts,
         "report_vocabulary.txt": report_vocabulary,
+        "lexicon.json": lexicon_spec,
+        "ner_cues.json": ner_cues,
     }

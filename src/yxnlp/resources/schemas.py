@@ -387,3 +387,28 @@ class EntityContexts(_Data):
     public_works: tuple[str, ...] = Field(description="words of public works, not a firm's project")
     public_works_endings: tuple[str, ...] = Field(description="a name ending so is public works")
     firm_sector_words: tuple[str, ...] = Field(description="words that stay with a firm's brand")
+
+
+# --- the company lexicon and the model's pre-selection ------------------------------------
+
+
+class LexiconKind(_Data):
+    package_files: tuple[str, ...] = ()
+    gazetteer: bool = False
+    org_patterns: tuple[Literal["cores", "level_bodies", "suffixes"], ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+class LexiconSpec(_Data):
+    """Which word list feeds which kind of :mod:`yxnlp.lexicon`."""
+
+    min_length: int
+    kinds: dict[Literal["brand", "trade", "legal", "place", "body"], LexiconKind]
+    short_form_suffixes: tuple[str, ...]
+
+
+class NerCues(_Data):
+    """The cues that send a sentence to the NER model."""
+
+    words: tuple[str, ...]
+    patterns: tuple[str, ...]
