@@ -366,6 +366,13 @@ class BrandVerbs(_Data):
     after: tuple[str, ...]
 
 
+class ModelAcceptance(_Data):
+    accept: float = Field(description="a COMPANY span this sure needs no other evidence")
+    with_evidence: float = Field(description="a COMPANY span this sure needs the rules' evidence")
+    project: float = Field(description="a PROJECT span this sure, ending in a cue, is a project")
+    word_freq: int = Field(description="a name this frequent in jieba's dictionary is a word")
+
+
 class EntityContexts(_Data):
     """Contexts that name companies and projects without a legal form or cue word."""
 
@@ -386,6 +393,7 @@ class EntityContexts(_Data):
     brand_not_endings: tuple[str, ...] = Field(description="a brand ending so is a place's name")
     public_works: tuple[str, ...] = Field(description="words of public works, not a firm's project")
     public_works_endings: tuple[str, ...] = Field(description="a name ending so is public works")
+    model: ModelAcceptance
     firm_sector_words: tuple[str, ...] = Field(description="words that stay with a firm's brand")
 
 

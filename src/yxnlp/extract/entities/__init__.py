@@ -62,7 +62,7 @@ from yxnlp.extract.entities.companies import find_companies
 from yxnlp.extract.entities.contexts import aliases, companies_in_projects, find_contexts
 from yxnlp.extract.entities.data import ruler_candidates, rules, span_ruler
 from yxnlp.extract.entities.enumerations import find_enumerations
-from yxnlp.extract.entities.merging import add_short_places, merge
+from yxnlp.extract.entities.merging import add_short_places, drop_short_places_in_firms, merge
 from yxnlp.extract.entities.places import find_places
 from yxnlp.extract.entities.projects import find_projects
 from yxnlp.extract.entities.statistical import ner_candidates
@@ -106,7 +106,7 @@ def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[
         *find_places(text, bounds=bounds, ruled=ruled),
         *find_orgs(text, ruled=ruled),
         *projects,
-        *find_companies(text),
+        *find_companies(text, bounds=bounds),
         *companies_in_projects(projects),
         *find_contexts(text, bounds=bounds),
     ]
@@ -120,7 +120,7 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     bounds = _word_bounds(a)
     cands = rule_candidates(text, bounds=bounds)
     if use_ner:
-        cands += list(ner_candidates(text))
+        cands += list(ner_candidates(text, word_starts=_word_starts(a)))
     declared = aliases(text, [c for c in cands if c.label == "COMPANY"])
     cands += [  # every use of a declared short form (以下简称“宏图机械”)
         Candidate("COMPANY", m.start(), m.end(), short, "rule:alias")
@@ -128,8 +128,13 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
         for m in re.finditer(re.escape(short), text)
     ]
     merged = merge(cands)
-    merged = add_short_places(text, merged)
+    merged = drop_short_places_in_firms(add_short_places(text, merged))
     return build_entities(a, merged, aliases=declared)
+
+
+def _word_starts(a: Analysis) -> list[int]:
+    """Start offsets of the segmenter's tokens, in order."""
+    return cast("list[int]", a.doc.to_array("IDX").tolist())
 
 
 def _word_bounds(a: Analysis) -> frozenset[int]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
+from yxnlp.extract.entities.dictionary import tagged
 from yxnlp.extract.entities.names import company_core_ok, core_of, place_at
 from yxnlp.extract.entities.words import (
     all_common,
@@ -19,8 +20,9 @@ from yxnlp.extract.entities.words import (
 )
 
 
-def find_companies(text: str) -> Iterator[Candidate]:
-    """Companies by shape: core + legal form, or a short core + industry word.
+def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterator[Candidate]:
+    """Companies by shape: core + legal form, or a short core + industry word (``bounds``:
+    the segmenter's word boundaries; a name starts on one, with a word that can open a name).
 
     >>> [c.text for c in find_companies("协调解决华茂机械配套问题,向宏达集团拨付资金")]
     ['宏达集团', '华茂机械']
@@ -43,7 +45,7 @@ def find_companies(text: str) -> Iterator[Candidate]:
         core = core_of(text[start : m.end()])
         if not company_core_ok(core) or (len(core) <= 6 and core_looks_generic(core, lax=True)):
             continue
-        if reads_as_phrase(core):
+        if reads_as_phrase(core) or not opens_a_name(text, start, m.start(), bounds):
             continue
         if core.endswith(tuple(bad_core.get(m.group(), ()))) or all_common(core):
             continue
@@ -64,6 +66,34 @@ def find_companies(text: str) -> Iterator[Candidate]:
             continue
         if core_looks_generic(core) or not name_like(core) or reads_as_phrase(core):
             continue
+        if not opens_a_name(text, start, m.start(), bounds):
+            continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
 
+
+_NOT_A_START = frozenset({"p", "c", "u", "r", "d", "k", "f"})
+_FUNCTION_CHARS = frozenset("于者就即这那其某每各该此在对从向被把给和与及或的了着")
+
+
+def opens_a_name(text: str, start: int, end: int, bounds: frozenset[int] | None) -> bool:
+    """``text[start:end]`` (a name's core) starts on a word boundary, not with a function
+    character or word (于某某, 这个, 就会), and holds no pronoun or counted numeral (四家, 三个,
+    一九五四年): a name cut from the middle of a word or of a phrase is no name. One-character
+    words are judged by the list of function characters only: jieba's tags for single
+    characters (正, 六) are too often wrong to go by.
+
+    >>> opens_a_name("一九五四年这个公司", 0, 7, None), opens_a_name("宏达集团", 0, 2, None)
+    (False, True)
+    >>> opens_a_name("正泰铝业", 0, 2, None), opens_a_name("于某某集团", 0, 3, None)
+    (True, False)
+    """
+    if bounds is not None and start not in bounds:
+        return False
+    core = text[start:end]
+    if not core or core[0] in _FUNCTION_CHARS:
+        return False
+    words = [(w, f) for w, f in tagged(core) if len(w) >= 2]
+    if words and core.startswith(words[0][0]) and words[0][1] in _NOT_A_START:
+        return False
+    return not any(f[:1] in {"m", "r"} for _, f in words)

@@ -85,3 +85,24 @@ def add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
         if all(not overlap(c, k) or (k.label != "PLACE" and compatible(c, k)) for k in others):
             extra.append(c)
     return sorted(merged + extra, key=lambda c: (c.start, -c.end))
+
+
+def drop_short_places_in_firms(merged: list[Candidate]) -> list[Candidate]:
+    """A place written without its suffix inside a firm's name (四川 in 四川某某科技) is part
+    of the name, not a mention of the place; a full name inside another name still counts.
+
+    >>> firm = Candidate("COMPANY", 0, 6, "浙江华强科技", "rule:shape")
+    >>> short = Candidate("PLACE", 0, 2, "浙江", "rule:place_short")
+    >>> [c.text for c in drop_short_places_in_firms([firm, short])]
+    ['浙江华强科技']
+    """
+    firms = [c for c in merged if c.label == "COMPANY"]
+    return [
+        c
+        for c in merged
+        if not (
+            c.label == "PLACE"
+            and c.source == "rule:place_short"
+            and any(f.start <= c.start and c.end <= f.end for f in firms)
+        )
+    ]

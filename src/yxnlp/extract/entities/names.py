@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from yxnlp.extract.entities.data import HAN, province_names, province_short, region_names, rules
-from yxnlp.extract.entities.words import common_word, core_looks_generic, is_generic
+from yxnlp.extract.entities.words import common_word, core_looks_generic, is_generic, name_like
 
 
 def place_at(text: str, start: int, end: int) -> bool:
@@ -77,7 +77,10 @@ def leading_company(name: str) -> str | None:
             and not is_generic(core, r.generic_cores)
             and not is_generic(core, r.project_generic)
             and not rest.startswith(tuple(r.org.cores))
-        ):
+            and not common_word(core)
+            and name_like(core)
+            and not place_at(core, 0, 2)
+        ):  # 浙江福莱…: a province and a name; not 青海拉面, 海南清洁 (words after a province)
             return place + core
     return None
 

@@ -1,57 +1,140 @@
-"""The statistical layer (source ``ner``): the shipped model's COMPANY and ORG spans
-(:mod:`yxnlp.extract.ner`), kept only when they pass the same shape checks as rule candidates."""
+"""The statistical layer (source ``ner``): the shipped model's COMPANY, ORG and PROJECT spans
+(:mod:`yxnlp.extract.ner`), let in on their own confidence, with the rules as extra evidence.
+
+A span's score is its least sure character's tag probability. Thresholds are data
+(``entity_contexts.json``, ``model``):
+
+- COMPANY at ``accept`` or above is a company on its own unless it reads as a word (report
+  vocabulary, a frequent dictionary word that is not a proper noun, a phrase, a category, a
+  place or region, a park); at ``with_evidence`` or above it also needs the rules' evidence: a
+  legal form or industry word after a sound core, or a firm brand of the company lexicon;
+- ORG needs a body suffix (and 政府 a place or level before it);
+- PROJECT at ``project`` or above needs a cue word (项目, 产业园 …) or a phase at its end.
+
+The model reads only the clauses :func:`yxnlp.extract.ner.worth_tagging` selects.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from yxnlp import resources
+from yxnlp.extract.entities.brands import brand_run, place_stem, public_works
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.names import company_core_ok, core_of, starts_with_place
+from yxnlp.extract.entities.data import province_short, rules
+from yxnlp.extract.entities.dictionary import tagged, word_freq
+from yxnlp.extract.entities.names import (
+    company_core_ok,
+    core_of,
+    leading_company,
+    starts_with_place,
+)
 from yxnlp.extract.entities.words import (
     all_common,
     core_looks_generic,
     is_generic,
     name_like,
+    reads_as_phrase,
     verb_phrase,
 )
 
 _ORG_END = "局|委|厅|部|办|法院|检察院|政府|委员会|办公室|署|人大|政协"
+_PROPER = frozenset({"nr", "nrt", "nrfg", "nz", "nt", "j"})
+_PHASE = re.compile("(?:[一二三四五六七八九十]|[1-9])期(?:项目|工程)?$")
+_CAPACITY = re.compile("年产|年处理|年加工")
+
+
+def ner_candidates(text: str, *, word_starts: Sequence[int] | None = None) -> Iterator[Candidate]:
+    """COMPANY, ORG and PROJECT spans from the shipped model that clear their thresholds
+    (``word_starts``: the segmenter's word starts, so the model need not segment again)."""
+    from yxnlp.extract import ner
+
+    m = resources.entity_contexts().model
+    found = ner.spans(
+        text, word_starts=word_starts, keep=ner.worth_tagging, unit="clause", margin=6
+    )
+    for s in found:
+        name = text[s.start : s.end]
+        label = s.label
+        if label == "COMPANY":
+            ok = (s.score >= m.accept and _reads_as_name(name)) or (
+                s.score >= m.with_evidence and _reads_as_name(name) and _company_evidence(name)
+            )
+        elif label == "ORG":
+            ok = _ner_org_ok(name)
+        elif label == "PROJECT":
+            ok = s.score >= m.project and _project_ok(name)
+        else:
+            ok = False
+        if ok:
+            yield Candidate(label, s.start, s.end, name, "ner")  # type: ignore[arg-type]
+
+
+def _reads_as_name(name: str) -> bool:
+    """A model's company span reads as a name, not as a word or phrase.
+
+    >>> _reads_as_name("华茂纺织"), _reads_as_name("新材料"), _reads_as_name("平安福建")
+    (True, False, False)
+    """
+    r = rules()
+    c = resources.entity_contexts()
+    if not 2 <= len(name) <= 20 or re.search(r"[\d,，。、;；:：]", name) or "企业" in name:
+        return False
+    if name in resources.report_vocabulary() or reads_as_phrase(name) or verb_phrase(name):
+        return False
+    words = tagged(name)
+    if word_freq(name) >= c.model.word_freq and not (len(words) == 1 and words[0][1] in _PROPER):
+        return False
+    if is_generic(name, r.generic_cores) or is_generic(name, r.project_generic):
+        return False
+    if place_stem(name) or name in r.places or r.cue_re.search(name[-3:]):
+        return False
+    return r.legal_re.search(name) is not None or not _place_inside(name)
+
+
+def _place_inside(name: str) -> bool:
+    """A place named after the start of ``name`` (平安福建: a slogan, not a firm; a firm's
+    own place comes first: 上海电气)."""
+    r = rules()
+    for i in range(1, len(name) - 1):
+        for n in (2, 3, 4):
+            part = name[i : i + n]
+            if len(part) == n and (part in r.places or part in r.place_stems or province_short(part)):
+                return True
+    return False
+
+
+def _company_evidence(name: str) -> bool:
+    """The rules' evidence for a mid-score company span: a legal form or an industry word
+    after a sound core, or a firm brand of the company lexicon at its start."""
+    return _ner_company_ok(name) or brand_run(name) > 0
+
+
+def _project_ok(name: str) -> bool:
+    """A model's project span ends in a cue word or a phase and is named: by a place, a
+    firm or a brand at its start, a phase or a capacity (not a category).
+
+    >>> _project_ok("宏图二期"), _project_ok("光伏产业基地"), _project_ok("绿色发展")
+    (True, False, False)
+    """
+    r = rules()
+    phase = _PHASE.search(name)
+    if not (r.cue_re.search(name[-5:]) or phase) or public_works(name):
+        return False
+    core = r.cue_re.sub("", name)
+    if len(core) < 2 or is_generic(core, r.project_generic) or all_common(core):
+        return False
+    named = starts_with_place(name) or leading_company(name) or brand_run(name)
+    return bool(phase or named or _CAPACITY.search(name))
 
 
 @functools.cache
 def _name_end() -> re.Pattern[str]:
-    """Any ending the checks below accept: a body suffix, a legal form or an industry word."""
+    """Any ending the company checks accept: a body suffix, a legal form or an industry word."""
     r = rules()
     return re.compile(f"{_ORG_END}|{r.legal_re.pattern}|{r.industry_re.pattern}")
-
-
-def _may_hold_name(sentence: str) -> bool:
-    """A sentence where a model span could pass the checks (it must end in one of them).
-
-    >>> _may_hold_name("由区商务局牵头。"), _may_hold_name("全年增长百分之八。")
-    (True, False)
-    """
-    return any(m.group() for m in _name_end().finditer(sentence))
-
-
-def ner_candidates(text: str) -> Iterator[Candidate]:
-    """COMPANY and ORG spans from the shipped model, filtered by the rule layer's checks.
-
-    Only sentences holding an acceptable ending are tagged (with their context), since a
-    span that ends elsewhere is dropped anyway.
-    """
-    from yxnlp.extract import ner
-
-    for s, e, label in ner.tag(text, keep=_may_hold_name):
-        name = text[s:e]
-        if label == "COMPANY":
-            if _ner_company_ok(name):
-                yield Candidate("COMPANY", s, e, name, "ner")
-        elif label == "ORG" and _ner_org_ok(name):
-            yield Candidate("ORG", s, e, name, "ner")
 
 
 def _ner_org_ok(name: str) -> bool:
@@ -74,16 +157,13 @@ def _ner_org_ok(name: str) -> bool:
 
 
 def _ner_company_ok(name: str) -> bool:
-    """A model's COMPANY span must still look like a company name to the rules: a legal form
-    after a sound core, or an industry word after a name-like core (bare names come only
-    from lists).
+    """A company span with the rules' shape: a legal form after a sound core, or an industry
+    word after a name-like core.
 
     >>> _ner_company_ok("华茂纺织"), _ner_company_ok("工业总产"), _ner_company_ok("招投")
     (True, False, False)
     """
     r = rules()
-    if len(name) > 20 or "企业" in name or re.search(r"[\d,，。、;；:：]", name):
-        return False
     legal = re.search(f"(?:{r.legal_re.pattern})$", name)
     if legal:
         core = core_of(name)
@@ -93,7 +173,7 @@ def _ner_company_ok(name: str) -> bool:
             and not core_looks_generic(core, lax=True)
         )
     industry = re.search(f"(?:{r.industry_re.pattern})$", name)
-    if not industry:  # bare short names come from lists only
+    if not industry:
         return False
     core = name[: industry.start()]
     place = starts_with_place(core)
