@@ -68,7 +68,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("binary", _write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
      "binary file, not text"),
     ("undecodable", _write("latin.txt", UNDECODABLE),
-     "cannot decode text (not UTF-8 or GB18030)"),
+     "cannot decode text (not UTF-8 or GB18030, and charset-normalizer found no Chinese"),
     ("unsupported", _write("report.xyz", "一、概况".encode()),
      "unsupported format '.xyz' (expected .txt, .html, .htm, .docx, .pdf)"),
     ("legacy_word", _write("report.doc", b"\xd0\xcf\x11\xe0"), "unsupported format '.doc'"),

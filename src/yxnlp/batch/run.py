@@ -7,11 +7,17 @@
   document in the store, the first path in sorted order.
 * **Errors** of one file never stop the others: they are collected in ``errors.jsonl``
   (``{"path", "reason", "kind"}``, ``kind`` is ``input`` for unreadable input and ``internal``
-  for a failure inside a stage) and the run ends with a non-zero status. A missing model
-  (:class:`ModelError`) would fail every file: it stops the batch at once instead.
+  for a failure inside a stage) and the run ends with a non-zero status. An entry that cannot
+  be read at all (a broken link, a link loop, a FIFO, a socket, no permission, a folder that
+  cannot be listed) fails while the batch is planned, before any file is processed, the same
+  way. A missing model (:class:`ModelError`) would fail every file: it stops the batch at once
+  instead.
 * **Crash safety**: each record is written atomically, then upserted into the store in its own
   transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
   One batch per output folder at a time (a lock on ``DIR/.lock`` refuses a second one).
+* **Readers welcome**: each upsert opens the store for its own transaction only
+  (:mod:`yxnlp.store.connection`), so ``yxnlp query`` or a notebook can read the store while a
+  batch writes it; each sees whole documents, as of the last commit.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ from rich.progress import (
 from rich.text import Text
 
 from yxnlp.batch import manifest
-from yxnlp.batch.discovery import assign_names, discover
+from yxnlp.batch.discovery import assign_names, discover, key_of
 from yxnlp.batch.engines import Engine, Outcome, process_engine, serial_engine
 from yxnlp.batch.manifest import Entry
 from yxnlp.errors import InputError, ModelError
@@ -110,10 +116,13 @@ def run_batch(
     """
     started = time.perf_counter()
     out_dir = Path(out)
-    files = discover(paths)
+    problems: list[InputError] = []  # folders that cannot be listed
+    files = discover(paths, problems=problems)
     out_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(out_dir):
         job = _Job.start(files, out_dir, options=manifest.options_tag(segmenter=segmenter, ner=ner))
+        job.result.total += len(problems)
+        job.result.failed += [Failure(x.path, str(x), "input") for x in problems]
         _run(job, db, engine, workers=workers, segmenter=segmenter, ner=ner,
              progress=progress, console=console)  # fmt: skip
     job.result.seconds = time.perf_counter() - started
@@ -183,6 +192,7 @@ class _Job:
     files: list[Path]
     names: dict[Path, str]
     shas: dict[Path, str]
+    unreadable: dict[Path, InputError]  # files that could not even be hashed
     owner: dict[str, Path]  # sha256 -> the path whose record the store keeps
     manifest: dict[str, Entry]
     pipeline: str
@@ -196,15 +206,23 @@ class _Job:
             stale.unlink(missing_ok=True)
         entries = manifest.load(out)
         taken = {entry.output: key for key, entry in entries.items()}
-        shas = {f: manifest.file_sha256(f) for f in files}
+        shas: dict[Path, str] = {}
+        unreadable: dict[Path, InputError] = {}
+        for f in files:
+            try:
+                shas[f] = manifest.file_sha256(f)
+            except InputError as exc:
+                unreadable[f] = exc
         owner: dict[str, Path] = {}
         for f in files:  # identical files: the store keeps the first path (sorted)
-            owner.setdefault(shas[f], f)
+            if f in shas:
+                owner.setdefault(shas[f], f)
         return cls(
             out=out,
             files=files,
             names=assign_names(files, taken=taken),
             shas=shas,
+            unreadable=unreadable,
             owner=owner,
             manifest=entries,
             pipeline=manifest.pipeline_version(),
@@ -223,9 +241,9 @@ class _Job:
         todo: list[Path] = []
         replaced: set[str] = set()
         for f in self.files:
-            key = str(f.resolve())
+            key = key_of(f)
             entry = self.manifest.get(key)
-            if entry and self._unchanged(f, entry):
+            if f not in self.unreadable and entry and self._unchanged(f, entry):
                 self.result.skipped += 1
                 if self.store is not None and self.owns(f) and entry.document_id not in stored:
                     self.store.upsert([Record.from_json((self.out / self.names[f]).read_bytes())])
@@ -234,7 +252,10 @@ class _Job:
             if entry and entry.document_id:
                 replaced.add(entry.document_id)
             self.manifest.pop(key, None)
-            todo.append(f)
+            if f in self.unreadable:  # fails now, as it would have in the engine
+                self.land(f, Outcome(str(f), reason=str(self.unreadable[f]), kind="input"))
+            else:
+                todo.append(f)
         return todo, replaced
 
     def _unchanged(self, f: Path, entry: Entry) -> bool:
@@ -269,7 +290,7 @@ class _Job:
         record = Record.from_json(outcome.record_json)
         if self.store is not None and self.owns(f):
             self.store.upsert([record])
-        self.manifest[str(f.resolve())] = Entry(
+        self.manifest[key_of(f)] = Entry(
             source=str(f),
             sha256=self.shas[f],
             pipeline=self.pipeline,

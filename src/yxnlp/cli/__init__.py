@@ -15,7 +15,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from yxnlp.errors import YxnlpError
+from yxnlp.errors import YxnlpError, short
 from yxnlp.version import VERSION
 
 COMMANDS: tuple[str, ...] = ("extract", "show", "batch", "query", "compare", "export", "evaluate", "train")
@@ -35,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status (0 ok, 1 failed input, 2 usage)."""
+    """Run one command; returns the exit status (0 ok, 1 failed input, 2 usage, 130 Ctrl-C).
+
+    Every failure a user can cause or meet is one line on stderr, never a traceback.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -51,6 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command itself could not write or read
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"yxnlp: error: {where}{short(exc.strerror or exc).lower()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("yxnlp: interrupted", file=sys.stderr)
+        return 130
     return status
 
 

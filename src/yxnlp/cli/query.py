@@ -1,7 +1,10 @@
 """``yxnlp query``, ``yxnlp indicators``, ``yxnlp entities``: read the store (never write it).
 
 ``query`` runs one SQL statement on a read-only connection with file access disabled, so an
-INSERT, DROP, COPY … TO or ATTACH fails with a one-line error. ``indicators`` and ``entities``
+INSERT, DROP, COPY … TO or ATTACH fails with a one-line error; so do several statements at once
+(run them one by one). A query is stopped after ``--timeout`` seconds (default 60) and may use
+at most ``--memory-limit`` (default 2GB), both set before the connection's settings are locked;
+Ctrl-C stops it cleanly (exit status 130). ``indicators`` and ``entities``
 are shortcuts over :class:`yxnlp.store.Store`; ``--year`` is a year or a range (2020-2024) of
 the indicator's period (first four digits; see :mod:`yxnlp.store`), or of the report year
 for entities.
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +27,9 @@ from rich.table import Table
 from yxnlp.store import DEFAULT_PATH, Store, parse_years
 
 FORMATS = ("table", "csv", "json")
+DEFAULT_TIMEOUT = 60.0  # seconds
+DEFAULT_MEMORY = "2GB"
+_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B)", re.IGNORECASE)
 # the default columns of ``indicators --format table`` (csv and json give every column)
 INDICATOR_COLUMNS = (
     "region_name year key text normalized_value normalized_unit qualifier status period subject"
@@ -38,6 +45,10 @@ def add_parser(sub: Any) -> None:
         help='e.g. "SELECT issuer, count(*) FROM indicator_view GROUP BY 1" (tables: documents,'
         " sections, indicators, entities, mentions; views: indicator_view, entity_view)",
     )
+    q.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after this long (0: never; default {DEFAULT_TIMEOUT:g})")
+    q.add_argument("--memory-limit", type=_size, default=DEFAULT_MEMORY, metavar="SIZE",
+                   help=f"memory the query may use, e.g. 500MB, 8GB (default {DEFAULT_MEMORY})")
     _common(q)
     q.set_defaults(run=run_query)
 
@@ -71,6 +82,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or math.isinf(value):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
+def _size(text: str) -> str:
+    if not _SIZE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"not a size such as 500MB or 4GB: {text!r}")
+    return text.strip()
+
+
 def _years(text: str) -> tuple[int, int]:
     try:
         return parse_years(text)
@@ -81,9 +108,11 @@ def _years(text: str) -> tuple[int, int]:
 def run_query(args: argparse.Namespace) -> int:
     store = Store(args.db)
     try:
-        df = store.query(args.sql)
+        df = store.query(args.sql, timeout=args.timeout or None, memory_limit=args.memory_limit)
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            first += f" (the limit is --memory-limit {args.memory_limit})"
         print(f"yxnlp: error: {args.db}: {first}", file=sys.stderr)
         return 1
     render(df, args.format)
@@ -96,7 +125,13 @@ def run_indicators(args: argparse.Namespace) -> int:
         args.key, status=args.status, region=args.region, issuer=args.issuer, year=args.year
     )
     if args.columns:
-        df = df[[c.strip() for c in args.columns.split(",") if c.strip()]]
+        wanted = [c.strip() for c in args.columns.split(",") if c.strip()]
+        unknown = [c for c in wanted if c not in df.columns]
+        if unknown:
+            print(f"yxnlp: error: no column {', '.join(map(repr, unknown))} (columns:"
+                  f" {', '.join(map(str, df.columns))})", file=sys.stderr)  # fmt: skip
+            return 2
+        df = df[wanted]
     elif args.format == "table":
         df = df[INDICATOR_COLUMNS]
     render(df, args.format)
