@@ -39,14 +39,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Every failure a user can cause or meet is one line on stderr, never a traceback.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.version:
-        print(f"yxnlp {VERSION}")
-        return 0
-    if not args.command:
-        parser.print_help()
-        return 2
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.version:
+            print(f"yxnlp {VERSION}")
+            return 0
+        if not args.command:
+            parser.print_help()
+            return 2
+        return _run(args)
+    except KeyboardInterrupt:
+        print("yxnlp: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         status: int = args.run(args)
     except YxnlpError as exc:
@@ -58,9 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"yxnlp: error: {where}{short(exc.strerror or exc).lower()}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("yxnlp: interrupted", file=sys.stderr)
-        return 130
     return status
 
 

@@ -223,6 +223,7 @@ def _single(text: str, m: re.Match[str], value: float, chinese: bool) -> NumberM
 _MINUS = frozenset("-\u2212\ufe63\uff0d")  # hyphen-minus, minus sign, small and full-width
 _SURE_MINUS = frozenset("\u2212\ufe63\uff0d")  # a sign after a word too
 _RANGE_WORD = re.compile(r"[^\W\d_]{1,4}")  # a unit between two figures (年, 万, 亿元 …)
+_CODE_BEFORE = re.compile(r"[A-Za-z0-9０-９]")
 
 
 def _signed(text: str, n: NumberMatch, before: int) -> NumberMatch | None:
@@ -231,8 +232,8 @@ def _signed(text: str, n: NumberMatch, before: int) -> NumberMatch | None:
     d = n.start - 1
     if d < 0 or text[d] not in _MINUS or n.chinese or n.percent:
         return n
-    if d > 0 and _BLOCK_BEFORE.match(text, d - 1):
-        return n  # a code (GB-2020) or a range already read (6%-7%)
+    if d > 0 and _CODE_BEFORE.match(text, d - 1):
+        return n  # a code (GB-2020, JK0-220): the dash is no sign
     between = text[before:d] if 0 <= before <= d else None
     if between == "" or (
         between and _RANGE_WORD.fullmatch(between) and text.startswith(between, n.end)

@@ -345,23 +345,28 @@ class Store:
             )
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
-        """Write each table to ``folder/<table>.parquet`` (replacing files atomically)."""
+        """Write each table to ``folder/<table>.parquet``: all tables to temporary files first,
+        then each file replaced atomically, so a failure (a damaged store, a full disk) leaves
+        the folder as it was."""
         out = Path(folder)
-        written = []
+        tables = ("schema_version", *TABLES)
+        staged = [(out / f".{table}.parquet.tmp", out / f"{table}.parquet") for table in tables]
         with self._connection(external_access=True) as con, output_failure(out):
             out.mkdir(parents=True, exist_ok=True)
-            for table in ("schema_version", *TABLES):
-                target = out / f"{table}.parquet"
-                tmp = out / f".{table}.parquet.tmp"
-                try:
-                    con.execute(f"COPY {table} TO '{_sql_path(tmp)}' (FORMAT PARQUET)")
-                except duckdb.IOException as exc:
-                    if connection.is_damage(exc):
-                        raise
-                    raise InputError(out, f"cannot write ({connection.first_line(exc)})") from exc
-                tmp.replace(target)
-                written.append(target)
-        return written
+            try:
+                for table, (tmp, _) in zip(tables, staged, strict=True):
+                    try:
+                        con.execute(f"COPY {table} TO '{_sql_path(tmp)}' (FORMAT PARQUET)")
+                    except duckdb.IOException as exc:
+                        if connection.is_damage(exc):
+                            raise
+                        raise InputError(out, f"cannot write ({connection.first_line(exc)})") from exc
+                for tmp, target in staged:
+                    tmp.replace(target)
+            finally:
+                for tmp, _ in staged:
+                    tmp.unlink(missing_ok=True)
+        return [target for _, target in staged]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
