@@ -8,7 +8,9 @@ Formats, chosen by extension (a file without one is read as text), one module ea
   (Big5, UTF-16 without a mark …). Nothing else is changed: the file's characters are the
   source text.
 - ``.html``/``.htm`` (:mod:`~yxnlp.ingest.html`): the main text block of the page, one line
-  per block element; ``hints["title"]`` is the page's ``<h1>`` (else its ``<title>``).
+  per block element; ``hints["title"]`` is the page's ``<h1>`` (else its ``<title>``). A page
+  nested deeper than 200 levels or holding more than 100,000 elements is refused (a real
+  report page has a few thousand).
 - ``.docx`` (:mod:`~yxnlp.ingest.docx`): paragraphs and table rows, one per line.
 - ``.pdf`` (:mod:`~yxnlp.ingest.pdf`): the text layer, as pdfminer.six lays it out.
 
@@ -32,7 +34,7 @@ from pathlib import Path
 from yxnlp.errors import InputError
 from yxnlp.ingest.decoding import common_share, decode_text, detect_and_decode, is_binary
 from yxnlp.ingest.docx import docx_text
-from yxnlp.ingest.html import html_text
+from yxnlp.ingest.html import check_shape, html_text
 from yxnlp.ingest.pdf import pdf_text
 from yxnlp.ingest.reading import MAX_BYTES, chunks, read_bytes
 
@@ -90,8 +92,13 @@ def _txt(raw: bytes, *, path: str | Path) -> tuple[str, dict[str, str]]:
     return text, {"encoding": encoding}
 
 
+def _html(raw: bytes, *, path: str | Path) -> tuple[str, dict[str, str]]:
+    check_shape(raw, path=path)
+    return html_text(raw, path=path)
+
+
 _READERS: dict[str, Callable[..., tuple[str, dict[str, str]]]] = {
-    "txt": _txt, "html": html_text, "docx": docx_text, "pdf": pdf_text,
+    "txt": _txt, "html": _html, "docx": docx_text, "pdf": pdf_text,
 }  # fmt: skip
 
 

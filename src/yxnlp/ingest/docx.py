@@ -41,7 +41,7 @@ def docx_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[st
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             expanded = sum(info.file_size for info in package.infolist())
         if expanded > MAX_EXPANDED:
-            raise InputError(path, f"not a readable DOCX: it unzips to {expanded / 2**20:.0f} MiB"
+            raise InputError(path, f"not a readable DOCX: it unzips to {expanded / 2**20:.1f} MiB"
                                    f" (more than {MAX_EXPANDED // 2**20} MiB)")  # fmt: skip
         document = docx.Document(io.BytesIO(raw))
         lines = list(_docx_lines(document))

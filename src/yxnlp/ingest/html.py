@@ -18,6 +18,39 @@ from yxnlp.ingest.decoding import is_binary
 
 MAIN_SHARE = 0.3  # paragraph text the html main block must hold, else the whole body
 CLIMB_RATIO, CLIMB_CHARS = 1.2, 80  # an enclosing block may add this much (heading, date)
+# A page's shape, checked before the tree walk (whose time grows with elements × depth): real
+# report pages nest a few dozen levels and hold a few thousand elements.
+MAX_DEPTH = 200
+MAX_ELEMENTS = 100_000
+
+
+def check_shape(raw: bytes, *, path: str | Path = "<bytes>") -> None:
+    """Refuse a page nested deeper than :data:`MAX_DEPTH` or holding more than
+    :data:`MAX_ELEMENTS` elements, from one streaming pass of lxml's parser.
+
+    >>> check_shape(b"<html><body>" + b"<div>" * 300 + b"x", path="deep.html")
+    Traceback (most recent call last):
+    ...
+    yxnlp.errors.InputError: deep.html: not a readable HTML page: nested more than 200 levels deep
+    """
+    from lxml import etree
+
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    depth = elements = 0
+    for at in range(0, len(raw), 1 << 16):
+        parser.feed(raw[at : at + (1 << 16)])
+        for event, element in parser.read_events():
+            if event == "end":
+                depth -= 1
+                element.clear()  # keep memory flat
+                continue
+            depth, elements = depth + 1, elements + 1
+            if depth > MAX_DEPTH:
+                raise InputError(path, f"not a readable HTML page: nested more than {MAX_DEPTH}"
+                                       " levels deep")  # fmt: skip
+            if elements > MAX_ELEMENTS:
+                raise InputError(path, f"not a readable HTML page: more than {MAX_ELEMENTS}"
+                                       " elements")  # fmt: skip
 
 _DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "iframe", "nav", "header", "footer",
               "aside", "form", "button", "select", "input", "textarea", "svg", "canvas")
