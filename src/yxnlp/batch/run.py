@@ -12,12 +12,14 @@
   cannot be listed) fails while the batch is planned, before any file is processed, the same
   way. A missing model (:class:`ModelError`) would fail every file: it stops the batch at once
   instead.
-* **Crash safety**: each record is written atomically, then upserted into the store in its own
-  transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
-  One batch per output folder at a time (a lock on ``DIR/.lock`` refuses a second one).
-* **Readers welcome**: each upsert opens the store for its own transaction only
+* **Crash safety**: each record is written atomically; every :data:`FLUSH_SECONDS` (and at the
+  end, or on Ctrl-C) the records written since are upserted into the store in one transaction,
+  then entered in the manifest, which is saved; a run killed at any point is completed by a
+  re-run (which redoes at most the last few seconds of work). One batch per output folder at
+  a time (a lock on ``DIR/.lock`` refuses a second one).
+* **Readers welcome**: each flush opens the store for its own transaction only
   (:mod:`yxnlp.store.connection`), so ``yxnlp query`` or a notebook can read the store while a
-  batch writes it; each sees whole documents, as of the last commit.
+  batch writes it; each sees whole documents, as of the last flush.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from yxnlp.record import Record
 from yxnlp.store import Store
 
 ERRORS = "errors.jsonl"
-FLUSH_SECONDS = 2.0  # the manifest is saved at least this often during a run
+FLUSH_SECONDS = 2.0  # records reach the store and the manifest at least this often
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,7 @@ class _Job:
     options: str
     result: BatchResult
     store: Store | None = None
+    landed: list[tuple[Path, Record]] = field(default_factory=list)  # not yet in store/manifest
 
     @classmethod
     def start(cls, files: list[Path], out: Path, *, options: str) -> _Job:
@@ -240,14 +243,14 @@ class _Job:
         stored = self.store.document_ids() if self.store is not None else set()
         todo: list[Path] = []
         replaced: set[str] = set()
+        restore: list[Record] = []
         for f in self.files:
             key = key_of(f)
             entry = self.manifest.get(key)
             if f not in self.unreadable and entry and self._unchanged(f, entry):
                 self.result.skipped += 1
                 if self.store is not None and self.owns(f) and entry.document_id not in stored:
-                    self.store.upsert([Record.from_json((self.out / self.names[f]).read_bytes())])
-                    self.result.restored += 1
+                    restore.append(Record.from_json((self.out / self.names[f]).read_bytes()))
                 continue
             if entry and entry.document_id:
                 replaced.add(entry.document_id)
@@ -256,6 +259,8 @@ class _Job:
                 self.land(f, Outcome(str(f), reason=str(self.unreadable[f]), kind="input"))
             else:
                 todo.append(f)
+        if self.store is not None and restore:
+            self.result.restored += self.store.upsert(restore)
         return todo, replaced
 
     def _unchanged(self, f: Path, entry: Entry) -> bool:
@@ -263,23 +268,28 @@ class _Job:
         return current and (self.out / self.names[f]).is_file()
 
     def consume(self, engine: Engine, todo: Sequence[Path], bar: Progress) -> None:
-        """Run ``engine`` over ``todo``, landing each outcome as it arrives."""
+        """Run ``engine`` over ``todo``, landing each outcome as it arrives and flushing the
+        records to the store and the manifest every :data:`FLUSH_SECONDS` and at the end."""
         task = bar.add_task(f"batch ({self.result.skipped} unchanged)", total=len(todo))
         by_name = {str(f): f for f in todo}
         flushed = time.monotonic()
         outcomes = engine(todo)
-        for outcome in outcomes:
-            if outcome.kind == "model":  # a missing model fails every file: stop now
-                outcomes.close()
-                raise ModelError(outcome.reason or "model error")
-            self.land(by_name[outcome.path], outcome)
-            bar.advance(task)
-            if time.monotonic() - flushed > FLUSH_SECONDS:
-                manifest.save(self.out, self.manifest)
-                flushed = time.monotonic()
+        try:
+            for outcome in outcomes:
+                if outcome.kind == "model":  # a missing model fails every file: stop now
+                    outcomes.close()
+                    raise ModelError(outcome.reason or "model error")
+                self.land(by_name[outcome.path], outcome)
+                bar.advance(task)
+                if time.monotonic() - flushed > FLUSH_SECONDS:
+                    self.flush()
+                    flushed = time.monotonic()
+        finally:
+            self.flush()  # the work done, also when stopped by Ctrl-C or a model error
 
     def land(self, f: Path, outcome: Outcome) -> None:
-        """Write one file's record (store, then manifest), or note its failure."""
+        """Write one file's record (it reaches the store and the manifest at the next
+        :meth:`flush`), or note its failure."""
         output = self.out / self.names[f]
         if outcome.record_json is None:
             reason = outcome.reason or "unknown error"
@@ -287,19 +297,27 @@ class _Job:
             output.unlink(missing_ok=True)
             return
         write_atomic(output, outcome.record_json + "\n")
-        record = Record.from_json(outcome.record_json)
-        if self.store is not None and self.owns(f):
-            self.store.upsert([record])
-        self.manifest[key_of(f)] = Entry(
-            source=str(f),
-            sha256=self.shas[f],
-            pipeline=self.pipeline,
-            options=self.options,
-            output=self.names[f],
-            document_id=record.document.id,
-        )
+        self.landed.append((f, Record.from_json(outcome.record_json)))
         self.result.processed += 1
         self.result.chars += outcome.chars
+
+    def flush(self) -> None:
+        """Upsert the records landed since the last flush in one transaction (one store
+        connection), then enter them in the manifest and save it."""
+        landed, self.landed = self.landed, []  # a failed upsert is not retried: a re-run redoes
+        owned = [record for f, record in landed if self.owns(f)]
+        if self.store is not None and owned:
+            self.store.upsert(owned)
+        for f, record in landed:
+            self.manifest[key_of(f)] = Entry(
+                source=str(f),
+                sha256=self.shas[f],
+                pipeline=self.pipeline,
+                options=self.options,
+                output=self.names[f],
+                document_id=record.document.id,
+            )
+        manifest.save(self.out, self.manifest)
 
     def finish(self, replaced: set[str]) -> None:
         """Drop records of changed inputs from the store; write ``errors.jsonl``."""
