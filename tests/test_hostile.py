@@ -222,3 +222,14 @@ def test_extract_decodes_unicode_files_as_written(
     assert record["document"]["length"] == len(REPORT)
     assert [i["text"] for i in record["indicators"][:3]] == ["445亿元", "6.5%", "7%"]
     assert all(REPORT[slice(*i["span"])] == i["text"] for i in record["indicators"])
+
+
+def test_evaluate_refuses_a_gold_file_that_is_no_file(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _fifo(gold / "r.gold.json")
+    assert cli(["evaluate", "--gold", str(gold), "--docs", str(tmp_path), "--no-ner"]) == 1
+    assert one_line(capfd.readouterr().err) == (
+        f"yxnlp: error: {gold / 'r.gold.json'}: not a regular file (a FIFO)")
