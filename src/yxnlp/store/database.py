@@ -107,7 +107,8 @@ class Store:
         con = connection.connect(self.path, read_only=not write, config=config)
         try:
             if not write:  # no progress bar on stdout; then no setting can be changed
-                con.execute("SET enable_progress_bar = false")
+                with contextlib.suppress(duckdb.InvalidInputException):  # refused in Jupyter
+                    con.execute("SET enable_progress_bar = false")
                 con.execute("SET lock_configuration = true")
             yield con
         except duckdb.Error as exc:
