@@ -36,6 +36,8 @@ from tests.forked import forked
 from yxnlp import ingest, pipeline
 from yxnlp.cli import main
 
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(deadline=None, database=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
 GUARD = 60.0  # seconds per input, a guard against a hang (an input takes well under one)
