@@ -11,8 +11,8 @@ waited out) and notes the exit status, the first line of stderr and what was wri
 Results go to ``benchmarks/results/hostile_inputs_<label>.json``. Cases that need a user
 other than root run as ``nobody`` when this script runs as root, and are skipped otherwise.
 To run the "before" cases on an older commit, point ``YXNLP_SRC`` at its ``src`` folder
-(``git archive <commit> src | tar -x -C DIR``) and run this script with ``PYTHONPATH`` set to
-the same folder.
+(``git archive <commit> src | tar -x -C DIR``), set ``YXNLP_COMMIT`` to the commit, and run
+this script with ``PYTHONPATH`` set to the same folder.
 """
 
 from __future__ import annotations
@@ -439,8 +439,9 @@ def run_all(label: str, only: str | None) -> None:
         old = {r["command"]: r for r in json.loads(path.read_text("utf-8"))["results"]}
         old.update({r["command"]: r for r in results})
         results = [old[c] for _, c, _ in CASES if c in old]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    commit = os.environ.get("YXNLP_COMMIT") or subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()  # with YXNLP_SRC, say which commit that source is
     path.write_text(json.dumps({"label": label, "commit": commit, "results": results},
                                ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
