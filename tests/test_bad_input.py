@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
+import socket
+import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from tests.fixtures.ingest.make import (
     make_scanned_pdf,
     make_unmapped_pdf,
 )
+from tests.forked import NOBODY, forked
 from yxnlp import ingest
 from yxnlp.cli import main
 from yxnlp.errors import InputError
@@ -57,7 +62,34 @@ def _truncated_pdf(tmp: Path) -> Path:
     return path
 
 
+def _socket(tmp: Path) -> Path:
+    path = tmp / "s.txt"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(path))
+    return path
+
+
+def _link(name: str, target: str) -> Callable[[Path], Path]:
+    def build(tmp: Path) -> Path:
+        (tmp / name).symlink_to(target)
+        return tmp / name
+
+    return build
+
+
+def _docx(name: str, parts: dict[str, str | bytes]) -> Callable[[Path], Path]:
+    def build(tmp: Path) -> Path:
+        with zipfile.ZipFile(tmp / name, "w", zipfile.ZIP_DEFLATED) as z:
+            for part, data in parts.items():
+                z.writestr(part, data)
+        return tmp / name
+
+    return build
+
+
 UNDECODABLE = b"abc \xff\x80\xfe\x80 def\n" * 50  # neither UTF-8 nor GB18030 nor CJK
+GARBAGE_XML = {p: "<<<这不是XML>>>" for p in ("[Content_Types].xml", "_rels/.rels", "word/document.xml")}
+BOMB = {"[Content_Types].xml": b"\0" * (ingest.docx.MAX_EXPANDED + 1)}  # ~100 KB zipped
 
 BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("missing", _missing, "no such file"),
@@ -68,7 +100,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("binary", _write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
      "binary file, not text"),
     ("undecodable", _write("latin.txt", UNDECODABLE),
-     "cannot decode text (not UTF-8 or GB18030)"),
+     "cannot decode text (not UTF-8 or GB18030, and charset-normalizer found no Chinese"),
     ("unsupported", _write("report.xyz", "一、概况".encode()),
      "unsupported format '.xyz' (expected .txt, .html, .htm, .docx, .pdf)"),
     ("legacy_word", _write("report.doc", b"\xd0\xcf\x11\xe0"), "unsupported format '.doc'"),
@@ -81,6 +113,25 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("docx_not_a_zip", _write("fake.docx", "一、概况".encode()), "not a readable DOCX"),
     ("html_without_text", _write("empty.html", b"<html><body><nav>Home</nav></body></html>"),
      "no text found in the html"),
+    # issue 13: what a file system can hold besides files, and what a decoder cannot decide
+    ("socket", _socket, "not a regular file (a socket)"),
+    ("broken_link", _link("gone.txt", "/nonexistent/report.txt"),
+     "broken symbolic link (to /nonexistent/report.txt)"),
+    ("link_loop", _link("loop.txt", "loop.txt"), "cannot read file (symbolic link loop)"),
+    ("utf32_bom_broken", _write("u32.txt", b"\xff\xfe\x00\x00\x00\xd8\x00\x00"),
+     "starts with a UTF-32LE byte-order mark but is not UTF-32LE text"),
+    ("utf16_bom_odd_length", _write("u16.txt", b"\xfe\xff\x4e\x00\x4e"),
+     "starts with a UTF-16BE byte-order mark but is not UTF-16BE text (truncated data)"),
+    ("utf16_bom_binary", _write("u16b.txt", b"\xff\xfe" + b"\x01\x00\x02\x00" * 40),
+     "binary file, not text"),
+    ("docx_of_garbage_xml", _docx("g.docx", dict(GARBAGE_XML)),
+     "not a readable DOCX: StartTag: invalid element name"),
+    ("html_nested_too_deep", _write("deep.html", b"<html><body>" + b"<div>" * 100_000 + b"x"),
+     "not a readable HTML page: nested more than 200 levels deep"),
+    ("html_too_many_elements", _write("wide.html", b"<p>x</p>" * 100_001),
+     "not a readable HTML page: more than 100000 elements"),
+    ("docx_zip_bomb", _docx("bomb.docx", dict(BOMB)),
+     "not a readable DOCX: it unzips to 100.0 MiB (more than 100 MiB)"),
 ]
 
 
@@ -112,10 +163,37 @@ def test_library_raises_input_error(tmp_path: Path, build: Callable[[Path], Path
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "locked.txt"
-    path.write_text("一、概况", encoding="utf-8")
-    path.chmod(0)
-    with pytest.raises(InputError, match="cannot read file"):
-        ingest.read(path)
+def test_unreadable_file() -> None:
+    """Without read permission (as ``nobody`` in a fork when the tests run as root, who may read
+    anything)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp).chmod(0o755)
+        path = Path(tmp) / "locked.txt"
+        path.write_text("一、概况", encoding="utf-8")
+        path.chmod(0)
+
+        def reason() -> str:
+            with pytest.raises(InputError) as info:
+                ingest.read(path)
+            return info.value.reason
+
+        user = NOBODY if os.geteuid() == 0 else None
+        assert forked(reason, seconds=60, user=user) == "cannot read file (permission denied)"
+
+
+def test_the_limit_counts_bytes_read_not_the_size_reported() -> None:
+    """A /proc file reports size 0 whatever it holds."""
+    assert os.stat("/proc/self/status").st_size == 0
+    with pytest.raises(InputError, match="file too large \\(more than"):
+        ingest.read_bytes("/proc/self/status", limit=64)
+    assert len(ingest.read_bytes("/proc/self/status")) > 64
+
+
+def test_reading_in_chunks_stops_at_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * (3 * ingest.reading.CHUNK))
+    got = io.BytesIO()
+    with pytest.raises(InputError, match="file too large"):
+        for chunk in ingest.chunks(path, limit=2 * ingest.reading.CHUNK + 1):
+            got.write(chunk)
+    assert got.tell() <= 2 * ingest.reading.CHUNK + 1

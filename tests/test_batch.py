@@ -1,4 +1,5 @@
-"""Batch: discovery, output names, incremental re-runs, bad files, a SIGKILL mid-way."""
+"""Batch: discovery, output names, incremental re-runs, bad files, a SIGKILL mid-way (a killed
+parent and Ctrl-C: ``test_batch_signals.py``)."""
 
 from __future__ import annotations
 

@@ -24,6 +24,11 @@ ENCODINGS = [
     pytest.param(REPORT.replace("\n", "\r\n").encode("gbk"), REPORT.replace("\n", "\r\n"),
                  id="gbk-crlf-kept"),
     pytest.param(REPORT.encode("utf-16"), REPORT, id="utf-16-with-bom"),
+    pytest.param(REPORT.encode("utf-16-le"), REPORT, id="utf-16le-without-bom"),
+    pytest.param(REPORT.encode("utf-16-be"), REPORT, id="utf-16be-without-bom"),
+    pytest.param(b"\xff\xfe\x00\x00" + REPORT.encode("utf-32-le"), REPORT, id="utf-32le-with-bom"),
+    pytest.param(b"\x00\x00\xfe\xff" + REPORT.encode("utf-32-be"), REPORT, id="utf-32be-with-bom"),
+    pytest.param(REPORT.encode("utf-32-le"), REPORT, id="utf-32le-without-bom"),
     pytest.param(REPORT.encode("utf-8")[:-3], REPORT[:-2] + "\ufffd", id="utf-8-cut-mid-character"),
     pytest.param(("臺北市政府工作報告，經濟發展穩定成長。\n" * 20).encode("big5"),
                  "臺北市政府工作報告，經濟發展穩定成長。\n" * 20, id="big5-via-charset-normalizer"),
@@ -47,6 +52,8 @@ DETECTED = [
     (REPORT.encode("gbk"), "gb18030"),
     (REPORT.encode("utf-8")[:-3], "utf-8 (1 undecodable byte sequence(s) replaced by U+FFFD)"),
     (("臺北市政府工作報告，經濟發展穩定成長。\n" * 20).encode("big5"), "big5"),
+    (b"\xff\xfe\x00\x00" + REPORT.encode("utf-32-le"), "utf-32"),
+    (REPORT.encode("utf-16-le"), "utf_16_le"),
 ]
 
 

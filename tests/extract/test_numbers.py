@@ -133,3 +133,69 @@ def test_codes_and_ordinals_are_not_figures(text: str, figures: list[str]) -> No
 def test_descending_pair_is_not_a_range() -> None:
     m = next(find_numbers("2022-11-02"))
     assert (m.text, m.high) == ("2022", None)
+
+
+# --- read as a reader sees it (issue 13): invisible characters and minus signs ---------------------
+# (text, span of the figure in the text, value, high); the span holds the hidden characters
+HIDDEN_INSIDE = [
+    ("总值4\u200b45亿元", "4\u200b45亿", 445.0, None),  # zero-width space
+    ("总值1\ufeff2亿元", "1\ufeff2亿", 12.0, None),  # BOM
+    ("总值4\u206045亿元", "4\u206045亿", 445.0, None),  # word joiner
+    ("总值4\u00ad45亿元", "4\u00ad45亿", 445.0, None),  # soft hyphen
+    ("总值4\u200d4\u200c5亿元", "4\u200d4\u200c5亿", 445.0, None),  # joiners
+    ("总值4\x0145亿元", "4\x0145亿", 445.0, None),  # control character
+    ("总值4\x7f45亿元", "4\x7f45亿", 445.0, None),  # DEL
+    ("总值4\u030145亿元", "4\u030145亿", 445.0, None),  # combining mark
+    ("总值4\ufe0f45亿元", "4\ufe0f45亿", 445.0, None),  # variation selector
+    ("总值4\u202a45\u202c亿元", "4\u202a45\u202c亿", 445.0, None),  # bidi embedding
+    ("增长1.\u200b5%", "1.\u200b5", 1.5, None),
+    ("增长6\u200b%－6.5%", "6\u200b%－6.5", 6.0, 6.5),  # a range across a hidden character
+    ("资金2,\u200b030万元", "2,\u200b030万", 2030.0, None),
+    ("总值\u200b445亿元", "445亿", 445.0, None),  # before the figure: not in its span
+]
+SIGNED = [
+    ("利润\u2212445亿元", "\u2212445亿", -445.0),  # minus sign
+    ("利润\uff0d445亿元", "\uff0d445亿", -445.0),  # full-width minus
+    ("利润\ufe63445亿元", "\ufe63445亿", -445.0),  # small hyphen-minus
+    ("增速为：-2.5%", "-2.5", -2.5),  # ASCII minus after punctuation
+    ("（-2.5%）", "-2.5", -2.5),
+    ("-2.5%", "-2.5", -2.5),  # at the start of the text
+    ("增长\u2212\u200b2.5%", "\u2212\u200b2.5", -2.5),  # a hidden character after the sign
+]
+NOT_SIGNED = [  # a dash that joins, or cannot be told from a hyphen
+    ("2021年-2025年", ["2021", "2025"]),  # a range with its unit on both sides
+    ("10万-20万元", ["10万", "20万"]),
+    ("5亿元－10亿元", ["5亿", "10亿"]),
+    ("增长6%-7%", ["6%-7"]),  # a range read as one figure
+    ("国标GB-2020", ["2020"]),  # a code: the figure as before, unsigned
+    ("歼-35系列", []),  # a hyphen in a name: left out, not read as -35
+    ("同比增长-3.2%", []),  # an ASCII dash after a word: cannot tell, left out
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "high"), HIDDEN_INSIDE)
+def test_hidden_characters_never_split_a_figure(
+    text: str, span: str, value: float, high: float | None
+) -> None:
+    m = next(find_numbers(text))
+    assert (text[m.start : m.end], m.value, m.high) == (span, value, high)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SIGNED)
+def test_a_minus_sign_makes_a_figure_negative(text: str, span: str, value: float) -> None:
+    m = next(find_numbers(text))
+    assert (text[m.start : m.end], m.value) == (span, value)
+
+
+@pytest.mark.parametrize(("text", "figures"), NOT_SIGNED)
+def test_a_dash_that_is_no_sign(text: str, figures: list[str]) -> None:
+    found = list(find_numbers(text))
+    assert [text[m.start : m.end] for m in found] == figures
+    assert all(m.value >= 0 for m in found)
+
+
+def test_offsets_into_a_slice_of_a_text_with_hidden_characters() -> None:
+    text = "甲\u200b乙增长5%，总值4\u200b45亿元，投资3\u200b0亿元"
+    start = text.index("总")
+    found = [(text[m.start : m.end], m.value) for m in find_numbers(text, start, text.index("投"))]
+    assert found == [("4\u200b45亿", 445.0)]

@@ -5,7 +5,9 @@
   once; at most :data:`IN_FLIGHT_PER_WORKER` files per worker are queued at a time, so memory
   does not grow with the corpus. A worker that dies (a crash in a native library, the OOM
   killer) breaks the pool: a new pool retries the files that were queued, and a file is
-  reported as failed once a pool broke under it three times.
+  reported as failed once a pool broke under it three times. Workers die with the batch
+  (:func:`die_with_parent`): a killed batch leaves no worker behind, and they leave Ctrl-C to
+  the batch, which stops after the files in hand.
 * :func:`dask_engine`: a Dask cluster (``yxnlp batch … --dask local`` starts a ``LocalCluster``
   of ``--workers`` single-threaded processes; ``--dask tcp://HOST:8786`` connects to a running
   scheduler). The client reads each file and ships its bytes, so workers need no shared file
@@ -20,9 +22,14 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import ctypes
 import importlib
 import multiprocessing
+import os
+import signal
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -30,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yxnlp import pipeline
-from yxnlp.errors import ModelError, YxnlpError
+from yxnlp import ingest, pipeline
+from yxnlp.errors import InputError, ModelError, YxnlpError
 
 IN_FLIGHT_PER_WORKER = 2  # files queued per worker (bounds memory)
 POOL_TRIES = 3  # a file is given up once a worker pool broke under it this many times
@@ -128,7 +135,35 @@ def serial_engine(*, segmenter: str, ner: bool, meta: UserMeta | None = None) ->
     return run
 
 
-def _init_worker(segmenter: str, ner: bool) -> None:
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
+WATCH_SECONDS = 1.0  # how often a worker without prctl looks for its parent
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when the process ``parent`` ends, however it ends (even ``kill -9``).
+
+    On Linux the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread
+    watches for the parent to go. A parent already gone ends this process at once.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:  # pragma: no cover
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    else:  # pragma: no cover - no parent-death signal: watch instead
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(WATCH_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="yxnlp-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+
+
+def _init_worker(segmenter: str, ner: bool, parent: int) -> None:
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
     with contextlib.suppress(YxnlpError):  # reported by the first file (process_file)
         pipeline.warm_up(segmenter, ner)
 
@@ -187,7 +222,7 @@ def process_engine(
                 max_workers=workers,
                 mp_context=ctx,
                 initializer=_init_worker,
-                initargs=(segmenter, ner),
+                initargs=(segmenter, ner, os.getpid()),
             ) as pool:
                 yield from _pool_round(
                     pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner, meta=meta
@@ -245,17 +280,25 @@ def dask_engine(
         queue = _dask().as_completed()
         names: dict[str, str] = {}
 
-        def submit_next() -> None:
-            f = pending.pop()
-            fut = client.submit(
-                process_bytes, str(f), f.read_bytes(), segmenter=segmenter, ner=ner,
-                meta=_meta_of(meta, f), pure=False,
-            )  # fmt: skip
-            names[fut.key] = str(f)
-            queue.add(fut)
+        def submit_next() -> Iterator[Outcome]:
+            """Submit the next file this client can read; the ones it cannot read fail here."""
+            while pending:
+                f = pending.pop()
+                try:
+                    data = ingest.read_bytes(f)
+                except InputError as exc:
+                    yield Outcome(str(f), reason=str(exc), kind="input")
+                    continue
+                fut = client.submit(
+                    process_bytes, str(f), data, segmenter=segmenter, ner=ner,
+                    meta=_meta_of(meta, f), pure=False,
+                )  # fmt: skip
+                names[fut.key] = str(f)
+                queue.add(fut)
+                return
 
         for _ in range(min(len(pending), workers * IN_FLIGHT_PER_WORKER)):
-            submit_next()
+            yield from submit_next()
         for fut in queue:
             try:
                 outcome: Outcome = fut.result()
@@ -264,7 +307,6 @@ def dask_engine(
                 outcome = Outcome(name, reason=f"{name}: worker failed ({exc})", kind="internal")
             fut.release()
             yield outcome
-            if pending:
-                submit_next()
+            yield from submit_next()
 
     return run

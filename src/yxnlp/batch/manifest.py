@@ -27,6 +27,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from yxnlp import ingest
 from yxnlp.errors import InputError
 from yxnlp.io import write_atomic
 from yxnlp.metadata import read_manifest
@@ -131,11 +132,11 @@ def options_tag(*, segmenter: str, ner: bool) -> str:
 
 
 def file_sha256(path: Path) -> str:
-    """The sha256 of a file's bytes (the record's document id), read in 1 MiB chunks."""
+    """The sha256 of a file's bytes (the record's document id), read in chunks through the
+    bounded reader of :mod:`yxnlp.ingest` (so what cannot be read is an :class:`InputError`)."""
     h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    for chunk in ingest.chunks(path):
+        h.update(chunk)
     return h.hexdigest()
 
 

@@ -7,11 +7,19 @@
   document in the store, the first path in sorted order.
 * **Errors** of one file never stop the others: they are collected in ``errors.jsonl``
   (``{"path", "reason", "kind"}``, ``kind`` is ``input`` for unreadable input and ``internal``
-  for a failure inside a stage) and the run ends with a non-zero status. A missing model
-  (:class:`ModelError`) would fail every file: it stops the batch at once instead.
-* **Crash safety**: each record is written atomically, then upserted into the store in its own
-  transaction, then entered in the manifest; a run killed at any point is completed by a re-run.
-  One batch per output folder at a time (a lock on ``DIR/.lock`` refuses a second one).
+  for a failure inside a stage) and the run ends with a non-zero status. An entry that cannot
+  be read at all (a broken link, a link loop, a FIFO, a socket, no permission, a folder that
+  cannot be listed) fails while the batch is planned, before any file is processed, the same
+  way. A missing model (:class:`ModelError`) would fail every file: it stops the batch at once
+  instead.
+* **Crash safety**: each record is written atomically; every :data:`FLUSH_SECONDS` (and at the
+  end, or on Ctrl-C) the records written since are upserted into the store in one transaction,
+  then entered in the manifest, which is saved; a run killed at any point is completed by a
+  re-run (which redoes at most the last few seconds of work). One batch per output folder at
+  a time (a lock on ``DIR/.lock`` refuses a second one).
+* **Readers welcome**: each flush opens the store for its own transaction only
+  (:mod:`yxnlp.store.connection`), so ``yxnlp query`` or a notebook can read the store while a
+  batch writes it; each sees whole documents, as of the last flush.
 * **Known metadata**: ``user_meta`` (a manifest CSV read by
   :func:`yxnlp.batch.manifest.read_user_manifest`) gives each listed input values that win over
   what its text says; a changed row redoes that input.
@@ -40,7 +48,7 @@ from rich.progress import (
 from rich.text import Text
 
 from yxnlp.batch import manifest
-from yxnlp.batch.discovery import assign_names, discover
+from yxnlp.batch.discovery import assign_names, discover, key_of
 from yxnlp.batch.engines import Engine, Outcome, UserMeta, process_engine, serial_engine
 from yxnlp.batch.manifest import Entry
 from yxnlp.errors import InputError, ModelError
@@ -49,7 +57,7 @@ from yxnlp.record import Record
 from yxnlp.store import Store
 
 ERRORS = "errors.jsonl"
-FLUSH_SECONDS = 2.0  # the manifest is saved at least this often during a run
+FLUSH_SECONDS = 2.0  # records reach the store and the manifest at least this often
 
 
 @dataclass(frozen=True)
@@ -115,11 +123,14 @@ def run_batch(
     """
     started = time.perf_counter()
     out_dir = Path(out)
-    files = discover(paths)
+    problems: list[InputError] = []  # folders that cannot be listed
+    files = discover(paths, problems=problems)
     out_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(out_dir):
         options = manifest.options_tag(segmenter=segmenter, ner=ner)
         job = _Job.start(files, out_dir, options=options, user_meta=user_meta or {})
+        job.result.total += len(problems)
+        job.result.failed += [Failure(x.path, str(x), "input") for x in problems]
         _run(job, db, engine, workers=workers, segmenter=segmenter, ner=ner,
              progress=progress, console=console)  # fmt: skip
     job.result.seconds = time.perf_counter() - started
@@ -192,6 +203,7 @@ class _Job:
     files: list[Path]
     names: dict[Path, str]
     shas: dict[Path, str]
+    unreadable: dict[Path, InputError]  # files that could not even be hashed
     owner: dict[str, Path]  # sha256 -> the path whose record the store keeps
     manifest: dict[str, Entry]
     pipeline: str
@@ -199,6 +211,7 @@ class _Job:
     result: BatchResult
     user_meta: UserMeta
     store: Store | None = None
+    landed: list[tuple[Path, Record]] = field(default_factory=list)  # not yet in store/manifest
 
     @classmethod
     def start(cls, files: list[Path], out: Path, *, options: str, user_meta: UserMeta) -> _Job:
@@ -206,15 +219,23 @@ class _Job:
             stale.unlink(missing_ok=True)
         entries = manifest.load(out)
         taken = {entry.output: key for key, entry in entries.items()}
-        shas = {f: manifest.file_sha256(f) for f in files}
+        shas: dict[Path, str] = {}
+        unreadable: dict[Path, InputError] = {}
+        for f in files:
+            try:
+                shas[f] = manifest.file_sha256(f)
+            except InputError as exc:
+                unreadable[f] = exc
         owner: dict[str, Path] = {}
         for f in files:  # identical files: the store keeps the first path (sorted)
-            owner.setdefault(shas[f], f)
+            if f in shas:
+                owner.setdefault(shas[f], f)
         return cls(
             out=out,
             files=files,
             names=assign_names(files, taken=taken),
             shas=shas,
+            unreadable=unreadable,
             owner=owner,
             manifest=entries,
             pipeline=manifest.pipeline_version(),
@@ -237,20 +258,27 @@ class _Job:
         stored = self.store.document_ids() if self.store is not None else set()
         todo: list[Path] = []
         replaced: set[str] = set()
+        restore: dict[str, tuple[Record, Path]] = {}
         for f in self.files:
-            key = str(f.resolve())
+            key = key_of(f)
             entry = self.manifest.get(key)
-            if entry and self._unchanged(f, entry):
+            if f not in self.unreadable and entry and self._unchanged(f, entry):
                 self.result.skipped += 1
                 if self.store is not None and self.owns(f) and entry.document_id not in stored:
-                    restored = Record.from_json((self.out / self.names[f]).read_bytes())
-                    self.store.upsert([restored], files={restored.document.id: f})
-                    self.result.restored += 1
+                    record = Record.from_json((self.out / self.names[f]).read_bytes())
+                    restore[record.document.id] = (record, f)
                 continue
             if entry and entry.document_id:
                 replaced.add(entry.document_id)
             self.manifest.pop(key, None)
-            todo.append(f)
+            if f in self.unreadable:  # fails now, as it would have in the engine
+                self.land(f, Outcome(str(f), reason=str(self.unreadable[f]), kind="input"))
+            else:
+                todo.append(f)
+        if self.store is not None and restore:
+            records = [record for record, _ in restore.values()]
+            files = {doc_id: f for doc_id, (_, f) in restore.items()}
+            self.result.restored += self.store.upsert(records, files=files)
         return todo, replaced
 
     def _unchanged(self, f: Path, entry: Entry) -> bool:
@@ -258,23 +286,28 @@ class _Job:
         return current and (self.out / self.names[f]).is_file()
 
     def consume(self, engine: Engine, todo: Sequence[Path], bar: Progress) -> None:
-        """Run ``engine`` over ``todo``, landing each outcome as it arrives."""
+        """Run ``engine`` over ``todo``, landing each outcome as it arrives and flushing the
+        records to the store and the manifest every :data:`FLUSH_SECONDS` and at the end."""
         task = bar.add_task(f"batch ({self.result.skipped} unchanged)", total=len(todo))
         by_name = {str(f): f for f in todo}
         flushed = time.monotonic()
         outcomes = engine(todo)
-        for outcome in outcomes:
-            if outcome.kind == "model":  # a missing model fails every file: stop now
-                outcomes.close()
-                raise ModelError(outcome.reason or "model error")
-            self.land(by_name[outcome.path], outcome)
-            bar.advance(task)
-            if time.monotonic() - flushed > FLUSH_SECONDS:
-                manifest.save(self.out, self.manifest)
-                flushed = time.monotonic()
+        try:
+            for outcome in outcomes:
+                if outcome.kind == "model":  # a missing model fails every file: stop now
+                    outcomes.close()
+                    raise ModelError(outcome.reason or "model error")
+                self.land(by_name[outcome.path], outcome)
+                bar.advance(task)
+                if time.monotonic() - flushed > FLUSH_SECONDS:
+                    self.flush()
+                    flushed = time.monotonic()
+        finally:
+            self.flush()  # the work done, also when stopped by Ctrl-C or a model error
 
     def land(self, f: Path, outcome: Outcome) -> None:
-        """Write one file's record (store, then manifest), or note its failure."""
+        """Write one file's record (it reaches the store and the manifest at the next
+        :meth:`flush`), or note its failure."""
         output = self.out / self.names[f]
         if outcome.record_json is None:
             reason = outcome.reason or "unknown error"
@@ -282,19 +315,28 @@ class _Job:
             output.unlink(missing_ok=True)
             return
         write_atomic(output, outcome.record_json + "\n")
-        record = Record.from_json(outcome.record_json)
-        if self.store is not None and self.owns(f):
-            self.store.upsert([record], files={record.document.id: f})
-        self.manifest[str(f.resolve())] = Entry(
-            source=str(f),
-            sha256=self.shas[f],
-            pipeline=self.pipeline,
-            options=self.options_of(f),
-            output=self.names[f],
-            document_id=record.document.id,
-        )
+        self.landed.append((f, Record.from_json(outcome.record_json)))
         self.result.processed += 1
         self.result.chars += outcome.chars
+
+    def flush(self) -> None:
+        """Upsert the records landed since the last flush in one transaction (one store
+        connection), then enter them in the manifest and save it."""
+        landed, self.landed = self.landed, []  # a failed upsert is not retried: a re-run redoes
+        owned = [(f, record) for f, record in landed if self.owns(f)]
+        if self.store is not None and owned:
+            files = {record.document.id: f for f, record in owned}
+            self.store.upsert([record for _, record in owned], files=files)
+        for f, record in landed:
+            self.manifest[key_of(f)] = Entry(
+                source=str(f),
+                sha256=self.shas[f],
+                pipeline=self.pipeline,
+                options=self.options_of(f),
+                output=self.names[f],
+                document_id=record.document.id,
+            )
+        manifest.save(self.out, self.manifest)
 
     def finish(self, replaced: set[str]) -> None:
         """Drop records of changed inputs from the store; write ``errors.jsonl``."""

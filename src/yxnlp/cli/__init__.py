@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import shtab
 
-from yxnlp.errors import UsageError, YxnlpError
+from yxnlp.errors import UsageError, YxnlpError, short
 from yxnlp.version import VERSION
 
 COMMANDS: tuple[str, ...] = (
@@ -99,18 +99,29 @@ class _OneLine(logging.Formatter):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status (0 ok, 1 failed input, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)  # a usage error exits with status 2 (argparse)
-    if args.version:
-        print(f"yxnlp {VERSION}")
-        return 0
-    configure_logging(int(args.verbose or 0), quiet=bool(args.quiet))
-    for message in getattr(args, "notes", None) or []:
-        log.warning("%s", message)
-    if not args.command:
-        parser.print_help()
-        return 2
+    """Run one command; returns the exit status (0 ok, 1 failed input, 2 usage, 130 Ctrl-C).
+
+    Every failure a user can cause or meet is one line on stderr, never a traceback.
+    """
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)  # a usage error exits with status 2 (argparse)
+        if args.version:
+            print(f"yxnlp {VERSION}")
+            return 0
+        configure_logging(int(args.verbose or 0), quiet=bool(args.quiet))
+        for message in getattr(args, "notes", None) or []:
+            log.warning("%s", message)
+        if not args.command:
+            parser.print_help()
+            return 2
+        return _run(args)
+    except KeyboardInterrupt:
+        print("yxnlp: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         status: int = args.run(args)
     except UsageError as exc:
@@ -121,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command itself could not write or read
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"yxnlp: error: {where}{short(exc.strerror or exc).lower()}", file=sys.stderr)
+        return 1
     return status
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from yxnlp import ingest
-from yxnlp.errors import InputError
+from yxnlp.errors import InputError, input_failure
 from yxnlp.evaluate import indicators as ind_eval
 from yxnlp.evaluate.entities import name_set_prf, score_entities
 from yxnlp.pipeline import analyse, build_record
@@ -32,10 +32,8 @@ GOLD_SUFFIX = ".gold.json"
 
 def read_gold(path: Path) -> dict[str, Any]:
     """A gold annotation file; raises :class:`InputError` when it is not one."""
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(path, f"not a readable gold JSON file ({exc})") from exc
+    with input_failure(path, "gold JSON file", malformed=(ValueError,)):
+        data = json.loads(ingest.read_bytes(path).decode("utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("indicators", []), list):
         raise InputError(path, "expected an object with an 'indicators' list")
     return data

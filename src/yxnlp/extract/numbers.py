@@ -25,11 +25,24 @@ with ``percent`` set; the unit is part of its text.
 
 >>> [(m.text, m.value, m.high, m.percent) for m in find_numbers("增长百分之八至九，涨幅百分之十二点三")]
 [('百分之八至九', 8.0, 9.0, True), ('百分之十二点三', 12.3, None, True)]
+
+Figures are read in the text *as a reader sees it* (:func:`visible`): characters nobody sees
+(zero-width spaces and joiners, the word joiner, a BOM, soft hyphens, combining marks, control
+characters) never split a figure, and spans still point into the original text. A minus sign
+(U+2212, full-width ``－``, or ``-`` after punctuation) makes a figure negative, unless it joins
+two figures with the same unit (``2023年-2025年``); an ASCII ``-`` right after a word (``歼-35``,
+``增长-3%``) cannot be told apart, and its figure is left out rather than read wrong.
+
+>>> [(m.start, m.end, m.text, m.value) for m in find_numbers("总值4\\u200b45亿元，增速−2.5%")]
+[(2, 7, '445亿', 445.0), (11, 15, '−2.5', -2.5)]
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -139,49 +152,59 @@ def _percent_words(text: str, m: re.Match[str]) -> NumberMatch | None:
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
     """Figures in ``text[start:end]``, skipping codes (``JK0+220``), times and ordinals.
 
-    Chinese numerals are returned only when they parse as one well-formed number.
+    Chinese numerals are returned only when they parse as one well-formed number. Offsets
+    index ``text``; a figure's ``text`` is the figure as read (without invisible characters).
 
     >>> [(m.text, m.value, m.more) for m in find_numbers("实施项目42个，计划投资77.51余亿元")]
     [('42', 42.0, False), ('77.51余亿', 77.51, True)]
     """
+    view = visible(text)
     stop = len(text) if end is None else end
+    for m in _find(view.text, view.index(start), view.index(stop)):
+        yield view.to_text(m)
+
+
+def _find(text: str, start: int, stop: int) -> Iterator[NumberMatch]:
+    """:func:`find_numbers` over a text without invisible characters."""
     skip = -1  # the end of a figure found by a special form (百分之…, spaced digits)
+    last = -1  # the end of the previous figure (a minus after it may make a range)
     for m in NUMBER_RE.finditer(text, start, stop):
-        s = m.start()
+        s, before, last = m.start(), last, m.end()
         if s < skip or (s > 0 and _BLOCK_BEFORE.match(text, s - 1)):
             continue
-        ch = text[s]
-        special = _special(text, s, stop) if ch == "百" or text[s + 1 : s + 2] == " " else None
+        special = _special(text, s, stop) if text[s] == "百" or text[s + 1 : s + 2] == " " else None
         if special is not None:
-            skip = special.end
-            if special.value >= 0:
-                yield special
-            continue
-        n1, n2 = m.group("n1"), m.group("n2")
-        chinese = not n1[0].isdigit()
-        if chinese and n1[0] in "百千":
-            continue  # 百万亩工程, 千亿级: a label, not a count
-        scale = m.group("scale")
-        if chinese and "亿" in n1 and scale == "万":
-            n1, scale = n1.replace("亿零", "亿") + "万", None  # 四亿零七百多万吨: 407 million
-        value = parse_number(n1)
-        if value is None:
-            continue
-        high = parse_number(n2) if n2 else None
-        if n2 and (high is None or high <= value or chinese != (not n2[0].isdigit())):
-            # not a range after all: keep the first figure only
-            yield _single(text, m, value, chinese)
-            continue
-        yield NumberMatch(
-            start=s,
-            end=m.end(),
-            text=m.group(),
-            value=value,
-            high=high,
-            scale=scale,
-            more=bool(m.group("more") or m.group("more2")),
-            chinese=chinese,
-        )
+            skip = last = special.end
+        found = special or _figure(text, m)
+        if found is not None and found.value >= 0 and (signed := _signed(text, found, before)):
+            yield signed
+
+
+def _figure(text: str, m: re.Match[str]) -> NumberMatch | None:
+    """The figure of a :data:`NUMBER_RE` match (``None``: not a figure)."""
+    n1, n2 = m.group("n1"), m.group("n2")
+    chinese = not n1[0].isdigit()
+    if chinese and n1[0] in "百千":
+        return None  # 百万亩工程, 千亿级: a label, not a count
+    scale = m.group("scale")
+    if chinese and "亿" in n1 and scale == "万":
+        n1, scale = n1.replace("亿零", "亿") + "万", None  # 四亿零七百多万吨: 407 million
+    value = parse_number(n1)
+    if value is None:
+        return None
+    high = parse_number(n2) if n2 else None
+    if n2 and (high is None or high <= value or chinese != (not n2[0].isdigit())):
+        return _single(text, m, value, chinese)  # not a range after all: the first figure only
+    return NumberMatch(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
+        value=value,
+        high=high,
+        scale=scale,
+        more=bool(m.group("more") or m.group("more2")),
+        chinese=chinese,
+    )
 
 
 def _special(text: str, s: int, stop: int) -> NumberMatch | None:
@@ -203,3 +226,78 @@ def _special(text: str, s: int, stop: int) -> NumberMatch | None:
 def _single(text: str, m: re.Match[str], value: float, chinese: bool) -> NumberMatch:
     end = m.end("n1")
     return NumberMatch(m.start(), end, text[m.start() : end], value, None, None, False, chinese)
+
+
+# --- signs ------------------------------------------------------------------------------------
+_MINUS = frozenset("-\u2212\ufe63\uff0d")  # hyphen-minus, minus sign, small and full-width
+_SURE_MINUS = frozenset("\u2212\ufe63\uff0d")  # a sign after a word too
+_RANGE_WORD = re.compile(r"[^\W\d_]{1,4}")  # a unit between two figures (年, 万, 亿元 …)
+_CODE_BEFORE = re.compile(r"[A-Za-z0-9０-９]")
+
+
+def _signed(text: str, n: NumberMatch, before: int) -> NumberMatch | None:
+    """``n`` with the minus sign written before it, if any (see the module docstring);
+    ``None`` when an ASCII ``-`` after a word cannot be told from a hyphen."""
+    d = n.start - 1
+    if d < 0 or text[d] not in _MINUS or n.chinese or n.percent:
+        return n
+    if d > 0 and _CODE_BEFORE.match(text, d - 1):
+        return n  # a code (GB-2020, JK0-220): the dash is no sign
+    between = text[before:d] if 0 <= before <= d else None
+    if between == "" or (
+        between and _RANGE_WORD.fullmatch(between) and text.startswith(between, n.end)
+    ):
+        return n  # 10万-20万, 2023年-2025年: a range, not a sign
+    if text[d] not in _SURE_MINUS and d > 0 and text[d - 1].isalnum():
+        return None  # 歼-35 or 增长-3%: cannot tell
+    return dataclasses.replace(n, start=d, text=text[d] + n.text, value=-n.value)
+
+
+# --- reading through invisible characters ------------------------------------------------------
+#: Unicode categories of the characters dropped from a figure: format characters (zero-width
+#: space and joiners, word joiner, BOM, soft hyphen, bidirectional marks), combining marks and
+#: control characters (white space is never dropped).
+INVISIBLE = frozenset({"Cf", "Mn", "Me", "Cc"})
+# The characters worth a look: anything but word characters, white space and the punctuation
+# of Chinese text (so a clean text costs one regex scan).
+_ODD = re.compile(r"[^\w\s!-/:-@\[-`{-~\u2010-\u2027\u2030-\u205e\u3000-\u303f\uff01-\uff65]")
+
+
+@dataclass(frozen=True, slots=True)
+class Visible:
+    """A text without its invisible characters; ``origin[i]`` is where ``text[i]`` stands in
+    the original (``None`` when nothing was dropped)."""
+
+    text: str
+    origin: list[int] | None = None
+
+    def index(self, pos: int) -> int:
+        """The position in ``text`` of the original position ``pos``."""
+        return pos if self.origin is None else bisect.bisect_left(self.origin, pos)
+
+    def to_text(self, n: NumberMatch) -> NumberMatch:
+        """``n`` with its offsets in the original text (invisible characters inside it are
+        inside its span; its ``text`` stays the figure as read)."""
+        if self.origin is None:
+            return n
+        return dataclasses.replace(n, start=self.origin[n.start], end=self.origin[n.end - 1] + 1)
+
+
+def visible(text: str) -> Visible:
+    """``text`` as a reader sees it, with the map back to the original.
+
+    >>> v = visible("4\\u200b45亿元")
+    >>> v.text, v.origin
+    ('445亿元', [0, 2, 3, 4, 5])
+    >>> visible("增长6.5%").origin is None
+    True
+    """
+    dropped = [m.start() for m in _ODD.finditer(text) if unicodedata.category(m.group()) in INVISIBLE]
+    if not dropped:
+        return Visible(text)
+    origin: list[int] = []
+    pieces: list[str] = []
+    for prev, i in zip([-1, *dropped], [*dropped, len(text)], strict=True):
+        origin.extend(range(prev + 1, i))
+        pieces.append(text[prev + 1 : i])
+    return Visible("".join(pieces), origin)

@@ -1,13 +1,16 @@
 """The :class:`Store`: an embedded DuckDB database of records, for SQL and for pandas.
 
-Read-only stores open a short-lived connection per call with file access disabled;
-a writable store (``read_only=False``) keeps one connection and migrates the schema; an
-in-memory store (:meth:`Store.from_records`) is how :mod:`yxnlp.compare` queries records
-that were never stored, through the very same SQL.
+A store file is never held open between calls: reads open a short-lived read-only connection
+with file access disabled, and a writable store (``read_only=False``, which migrates the
+schema) opens one writing connection per transaction, so a notebook can read while a batch
+writes (see :mod:`yxnlp.store.connection`). An in-memory store (:meth:`Store.from_records`)
+keeps its one connection; it is how :mod:`yxnlp.compare` queries records that were never
+stored, through the very same SQL.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +22,7 @@ import pandas as pd
 
 from yxnlp.errors import InputError
 from yxnlp.record import Record
+from yxnlp.store import connection
 from yxnlp.store.export import VIEWS, export_views
 from yxnlp.store.queries import Queries
 from yxnlp.store.rows import Row, record_rows
@@ -52,10 +56,10 @@ def default_path() -> Path:
 class Store(Queries):
     """A DuckDB database of records. Read-only unless opened with ``read_only=False``.
 
-    A read-only store opens a short-lived connection per call, so a notebook holding a
-    :class:`Store` never blocks a batch that writes to the same file. A writable store keeps
-    one connection (DuckDB allows one writing process per file) and migrates the schema.
-    ``path`` defaults to :func:`default_path` (``$YXNLP_DB``, else ``out/yxnlp.duckdb``).
+    No connection to a store file outlives a call (a writable store opens one per
+    transaction), so a notebook holding a :class:`Store` never blocks a batch that writes to
+    the same file, and the batch's commits never block the notebook for long. A writable
+    store migrates the schema when opened. ``path`` defaults to :func:`default_path` (``$YXNLP_DB``, else ``out/yxnlp.duckdb``).
     The reading methods (:meth:`indicators`, :meth:`entities`, …) are in
     :class:`~yxnlp.store.queries.Queries`.
     """
@@ -68,20 +72,19 @@ class Store(Queries):
         if read_only:
             if not self.path.is_file():
                 raise InputError(self.path, "no such database (create it with yxnlp batch --db)")
-            with self._connect() as con:
+            with self._connection() as con:
                 self._check_version(con)
+            return
+        if str(path) == MEMORY:
+            self._con = duckdb.connect(MEMORY)
         else:
-            if str(path) != MEMORY:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                self._con = duckdb.connect(str(self.path))
-            except duckdb.Error as exc:
-                raise InputError(self.path, _one_line(exc)) from exc
-            self._check_version(self._con)
-            before = current_version(self._con)
-            migrate(self._con)
-            if 0 < before < SENTENCES:  # rows stored before the store kept sentences and paths
-                self.upsert(list(self.records()))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connection(write=True) as con:
+            self._check_version(con)
+            before = current_version(con)
+            migrate(con)
+        if 0 < before < SENTENCES:  # rows stored before the store kept sentences and paths
+            self.upsert(list(self.records()))
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Store:
@@ -102,15 +105,33 @@ class Store(Queries):
 
     # connections
 
-    def _connect(self, *, external_access: bool = False) -> duckdb.DuckDBPyConnection:
-        config: dict[str, str | bool | int | float | list[str]] = {
-            "enable_external_access": external_access,
-            "lock_configuration": True,
-        }
+    @contextlib.contextmanager
+    def _connection(
+        self, *, write: bool = False, external_access: bool = False, memory_limit: str | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The in-memory store's connection, else a new one to the file, closed after the
+        block; an error that says the file is damaged becomes a one-line :class:`InputError`."""
+        if self._con is not None:
+            yield self._con
+            return
+        config: connection.Config = {}
+        if not write:  # reads: no file access, bounded memory if asked
+            config = {"enable_external_access": external_access}
+            if memory_limit:
+                config["memory_limit"] = memory_limit
+        con = connection.connect(self.path, read_only=not write, config=config)
         try:
-            return duckdb.connect(str(self.path), read_only=True, config=config)
+            if not write:  # no progress bar on stdout; then no setting can be changed
+                with contextlib.suppress(duckdb.InvalidInputException):  # refused in Jupyter
+                    con.execute("SET enable_progress_bar = false")
+                con.execute("SET lock_configuration = true")
+            yield con
         except duckdb.Error as exc:
-            raise InputError(self.path, _one_line(exc)) from exc
+            if connection.is_damage(exc):
+                raise connection.store_error(self.path, exc) from exc
+            raise
+        finally:
+            con.close()
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         found = current_version(con)
@@ -128,9 +149,7 @@ class Store(Queries):
             )
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        if self._con is not None:
-            return self._con.execute(sql, list(params)).df()
-        with self._connect() as con:
+        with self._connection() as con:
             return con.execute(sql, list(params)).df()
 
     def close(self) -> None:
@@ -155,10 +174,19 @@ class Store(Queries):
 
     # writing
 
-    def _writer(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction, on a connection of its own (for a store file)."""
+        if self.read_only:
             raise InputError(self.path, "store is read-only (open it with read_only=False)")
-        return self._con
+        with self._connection(write=True) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def upsert(
         self,
@@ -174,7 +202,6 @@ class Store(Queries):
         at ``files[document id]`` when given (the file a batch read), else at
         ``document.source``.
         """
-        con = self._writer()
         batch = list(records)
         given = {k: str(v) for k, v in (files or {}).items()}
         rows: dict[str, list[Row]] = {t: [] for t in TABLES}
@@ -185,28 +212,17 @@ class Store(Queries):
             )
             for table, items in record_rows(record, text=found.text, path=found.path).items():
                 rows[table].extend(items)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             self._delete(con, [r.document.id for r in batch])
             for table, items in rows.items():
                 if items:
                     _insert(con, table, items)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return len(batch)
 
     def delete(self, ids: Iterable[str]) -> None:
         """Remove documents (and all their rows) by id, in one transaction."""
-        con = self._writer()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             self._delete(con, list(ids))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     @staticmethod
     def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
@@ -219,9 +235,7 @@ class Store(Queries):
     # reading
 
     def schema_version(self) -> int:
-        if self._con is not None:
-            return current_version(self._con)
-        with self._connect() as con:
+        with self._connection() as con:
             return current_version(con)
 
     def document_ids(self) -> set[str]:
@@ -241,15 +255,26 @@ class Store(Queries):
         for text in df["record"]:
             yield Record.from_json(text)
 
-    def query(self, sql: str) -> pd.DataFrame:
+    def query(
+        self, sql: str, *, timeout: float | None = None, memory_limit: str | None = None
+    ) -> pd.DataFrame:
         """Run one SQL statement on a read-only connection with file access disabled.
 
-        Statements that would write (INSERT, DROP, COPY … TO, ATTACH) raise ``duckdb.Error``.
+        Statements that would write (INSERT, DROP, COPY … TO, ATTACH) raise ``duckdb.Error``;
+        so does a statement that needs more than ``memory_limit`` (DuckDB's syntax: ``"2GB"``).
+        A query still running after ``timeout`` seconds, or more than one statement, is an
+        :class:`InputError`; Ctrl-C stops the query and raises ``KeyboardInterrupt``.
         """
         if self._con is not None:
             raise InputError(self.path, "query needs a read-only store (Store(path))")
-        with self._connect() as con:
-            return con.execute(sql).df()
+        with self._connection(memory_limit=memory_limit) as con:
+            statements = con.extract_statements(sql)
+            if len(statements) != 1:
+                raise InputError(self.path, f"one SQL statement at a time, not {len(statements)}"
+                                            " (run them one by one)")  # fmt: skip
+            return connection.bounded(
+                con, lambda: con.execute(sql).df(), timeout=timeout, path=self.path
+            )
 
     def export(
         self,
@@ -278,6 +303,3 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None
         con.unregister("_rows")
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__

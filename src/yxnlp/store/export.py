@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from yxnlp.errors import InputError, UsageError
+from yxnlp.errors import UsageError, output_failure
 from yxnlp.io import write_atomic
 from yxnlp.store.checks import check
 from yxnlp.store.names import valid_name
@@ -130,21 +130,25 @@ def parquet_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def write(df: pd.DataFrame, path: str | Path, *, format: str, bom: bool = False) -> Path:
-    """Write ``df`` to ``path`` in ``format`` (:data:`FORMATS`), atomically."""
+def payload(df: pd.DataFrame, *, format: str, bom: bool = False, where: str | Path = "") -> str | bytes:
+    """``df`` as the bytes (or text) of ``format`` (:data:`FORMATS`)."""
     check("format", [format], FORMATS)
     bad = [str(c) for c in df.columns if not valid_name(str(c))]
     if bad and format == "csv":
-        raise UsageError(f"{path}: column names not valid in Stata/R: {', '.join(bad)}")
+        raise UsageError(f"{where}: column names not valid in Stata/R: {', '.join(bad)}")
     writers: dict[str, Callable[[pd.DataFrame], str | bytes]] = {
         "parquet": parquet_bytes,
         "csv": lambda d: ("\ufeff" if bom else "") + csv_text(d),
         "jsonl": jsonl_text,
     }
-    try:
-        write_atomic(path, writers[format](df))
-    except OSError as exc:
-        raise InputError(path, f"cannot write ({exc.strerror or exc})") from exc
+    return writers[format](df)
+
+
+def write(df: pd.DataFrame, path: str | Path, *, format: str, bom: bool = False) -> Path:
+    """Write ``df`` to ``path`` in ``format`` (:data:`FORMATS`), atomically."""
+    data = payload(df, format=format, bom=bom, where=path)
+    with output_failure(path):
+        write_atomic(path, data)
     return Path(path)
 
 
@@ -157,12 +161,29 @@ def export_views(
     bom: bool = False,
     **filters: Any,
 ) -> list[Path]:
-    """Write each of ``views`` to ``folder/<view>.<format>`` (module docstring)."""
+    """Write each of ``views`` to ``folder/<view>.<format>`` (module docstring): every file is
+    read from the store and written to a temporary file before any is replaced, so a failure
+    (a damaged store, a full disk) leaves the folder as it was."""
     check("format", [format], FORMATS)
     check("view", list(views), VIEWS)
-    frames = {view: view_frame(store, view, **_filters_for(view, filters)) for view in views}
     out = Path(folder)
-    return [write(df, out / f"{view}.{format}", format=format, bom=bom) for view, df in frames.items()]
+    frames = {view: view_frame(store, view, **_filters_for(view, filters)) for view in views}
+    data = {view: payload(df, format=format, bom=bom, where=out) for view, df in frames.items()}
+    staged = [(out / f".{view}.{format}.tmp", out / f"{view}.{format}") for view in data]
+    with output_failure(out):
+        out.mkdir(parents=True, exist_ok=True)
+        try:
+            for (tmp, _), content in zip(staged, data.values(), strict=True):
+                if isinstance(content, str):
+                    tmp.write_text(content, "utf-8")
+                else:
+                    tmp.write_bytes(content)
+            for tmp, target in staged:
+                tmp.replace(target)
+        finally:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+    return [target for _, target in staged]
 
 
 #: The filters each view takes (the others are not about it).
