@@ -229,3 +229,8 @@ def test_name_at_start(item: str, name: str | None) -> None:
 )
 def test_list_item_guard(item: str, ok: bool) -> None:
     assert list_item_ok(item) is ok
+
+
+def test_township_at_the_start_of_a_park_name() -> None:
+    assert "狮岭" in names("依托狮岭工业园、城东工业园两大平台。", "PLACE")
+    assert "城东" not in names("依托狮岭工业园、城东工业园两大平台。", "PLACE")

@@ -63,7 +63,7 @@ from yxnlp.extract.entities.contexts import aliases, companies_in_projects, find
 from yxnlp.extract.entities.data import ruler_candidates, rules, span_ruler
 from yxnlp.extract.entities.enumerations import find_enumerations
 from yxnlp.extract.entities.merging import add_short_places, drop_short_places_in_firms, merge
-from yxnlp.extract.entities.places import find_places
+from yxnlp.extract.entities.places import find_places, places_in_parks
 from yxnlp.extract.entities.projects import find_projects
 from yxnlp.extract.entities.statistical import ner_candidates
 from yxnlp.extract.entities.words import cut_left, strip_generic
@@ -106,6 +106,7 @@ def rule_candidates(text: str, *, bounds: frozenset[int] | None = None) -> list[
         *find_places(text, bounds=bounds, ruled=ruled),
         *find_orgs(text, ruled=ruled),
         *projects,
+        *places_in_parks(projects),
         *find_companies(text, bounds=bounds),
         *companies_in_projects(projects),
         *find_contexts(text, bounds=bounds),

@@ -136,4 +136,24 @@ def _risky_place(name: str) -> bool:
     return not levels & {"province", "city"} and (len(name) <= 3 or levels == {"township"})
 
 
+def places_in_parks(projects: Sequence[Candidate]) -> Iterator[Candidate]:
+    """A township named without its suffix at the start of a park's name (甲桥工业园 for
+    甲桥街道): parks are named after the town they are in. The stem must be a township's
+    of the gazetteer and no dictionary word, so 城东工业园 (a direction) yields nothing.
 
+    >>> p = Candidate("PROJECT", 0, 5, "狮岭工业园", "rule:cue_park")
+    >>> [c.text for c in places_in_parks([p])]
+    ['狮岭']
+    """
+    r = rules()
+    townships = ("镇", "乡", "街道")
+    for p in projects:
+        if not p.source.startswith("rule:cue_park") or not p.text.endswith(("园", "园区")):
+            continue  # a zone (葛店开发区) is a place-like unit of its own
+        for n in (3, 2):
+            stem = p.text[:n]
+            if len(p.text) - n < 2 or not any(stem + t in r.places for t in townships):
+                continue
+            if word_freq(stem) < r.place.risky_word_freq and not stem.startswith(("城", "新")):
+                yield Candidate("PLACE", p.start, p.start + n, stem, "rule:place_in_park")
+            break
