@@ -16,6 +16,7 @@ per process, on first use. A hit is evidence, not a verdict: 阿宝 is a brand a
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Literal, NamedTuple, get_args
@@ -69,7 +70,7 @@ class Lexicon:
         >>> (0, 4, 4) in load().spans("有限公司")
         True
         """
-        if not text:
+        if not text or not self._masks:
             return []
         auto = self._matcher()
         return [(end + 1 - n, end + 1, mask) for end, (n, mask) in auto.iter(text)]
@@ -122,9 +123,16 @@ def _division_names(suffixes: Iterable[str]) -> set[str]:
     return names
 
 
+#: Set to ``off`` to run without the lexicon (an ablation: every kind empty, for rules and model).
+ENV_SWITCH = "YXNLP_LEXICON"
+
+
 @functools.cache
 def load() -> Lexicon:
-    """The lexicon, built once per process from the package data and ``data/lexicon.json``."""
+    """The lexicon, built once per process from the package data and ``data/lexicon.json``
+    (empty when ``$YXNLP_LEXICON`` is ``off``)."""
+    if os.environ.get(ENV_SWITCH, "").lower() == "off":
+        return Lexicon({})
     spec = yxnlp_resources.lexicon_spec()
     orgs = yxnlp_resources.orgs()
     words: dict[Kind, set[str]] = {}
