@@ -134,6 +134,17 @@ NOT_FIRMS = [
     ("product_brands", "做强涪江榨菜、龙泉脐橙、青川木耳等品牌。"),
     ("sectors_not_firms", "发展交通、仓储、邮政等行业。"),
     ("list_of_places", "督促长兴、德清、安吉等县区落实整改。"),
+    # the guards of the precision audit: each a shape seen in reports of other provinces
+    ("factions_of_old_reports", "揭露某某某集团和东方条约集团、西方公约集团的阴谋。"),
+    ("kinds_of_firm", "吸引外资独资证券公司、公募基金公司落户，推动城投公司转型，在沪跨国公司总部达到900家。"),
+    ("a_word_runs_across_the_industry_word", "与兄弟企业争原材料，扩大锂离子蓄电池出口，建好现代农业园。"),
+    ("sector_word_goes_on", "完成山林生态治理80万亩，让江岸生态美景成为名片，打造两湖生物制造集群。"),
+    ("lists_of_products", "培育晶硅光伏、风电装备等链条，发展寒区测试、寒区服装、寒区用品等产业。"),
+    ("variety_in_brackets", "推进中医药（苗侗医药）传承创新发展。"),
+    ("kind_before_bracketed_place", "紫霞山（某区）文化创意产业园营收增长，中国建造（某省）平台上线。"),
+    ("transfer_works", "西电东送、引洮济渭等重大项目相继开工。"),
+    ("brand_after_a_common_noun", "一批大国重器投产发电。"),
+    ("led_by_a_quantity", "在很多工业、商业等企业中存在浪费。"),
 ]
 
 
@@ -234,3 +245,20 @@ def test_list_item_guard(item: str, ok: bool) -> None:
 def test_township_at_the_start_of_a_park_name() -> None:
     assert "狮岭" in names("依托狮岭工业园、城东工业园两大平台。", "PLACE")
     assert "城东" not in names("依托狮岭工业园、城东工业园两大平台。", "PLACE")
+
+
+def test_a_firm_before_its_product_is_not_a_list_of_things() -> None:
+    """A list of firm + product items (甲重工智能掘进装备、乙大学某算法) keeps its firms."""
+    text = "推动湘江大学多元异构计算、铁建重工智能掘进装备等关键技术取得突破。"
+    assert "铁建重工" in names(text, "COMPANY")
+
+
+def test_a_place_before_a_trade_and_company_is_a_firm() -> None:
+    """武汉钢铁公司 names one firm; 钢铁公司 alone would be a kind."""
+    assert "包头钢铁公司" in names("规模巨大的包头钢铁公司将要投入生产。", "COMPANY")
+
+
+def test_public_works_by_phase_are_projects_without_an_owner() -> None:
+    text = "加快引洮济渭二期、沪甬铁路二期建设。"
+    assert {"引洮济渭二期", "沪甬铁路二期"} <= names(text, "PROJECT")
+    assert names(text, "COMPANY") == set()

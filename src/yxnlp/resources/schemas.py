@@ -35,6 +35,9 @@ class Admin(_Data):
     stem: tuple[str, ...] = Field(description="suffixes dropped to get a place's short form")
     named_region_kinds: tuple[str, ...] = Field(description="经济圈, 城市群 …: named regions")
     province_abbreviations: tuple[str, ...] = Field(description="沪, 渝, 黔 …")
+    country_abbreviations: tuple[str, ...] = Field(
+        default=(), description="中, 美, 印 … as in 中美, 中印"
+    )
 
     @model_validator(mode="after")
     def _subsets(self) -> Admin:
@@ -288,12 +291,19 @@ class CompanyRules(_Data):
     core_bad_first_chars: str
     core_bad_last_chars: str
     core_bad_endings: tuple[str, ...]
+    core_bad_chars: str = Field(description="characters no company core holds (型)")
     common_word_freq: int
+    long_word_freq: int = Field(description="a word of 3+ characters this frequent is a word")
+    opening_word_freq: int = Field(description="a word this frequent is not cut after its start")
     legal_form_bad_core_endings: dict[str, tuple[str, ...]]
     proper_name_max_freq: int
     trade_word_endings: tuple[str, ...] = Field(description="lexicon trade words that end names")
     phrase_words: tuple[str, ...] = Field(description="words that make a name a phrase")
     phrase_word_freq: int = Field(description="a verb or adverb this frequent is not in a name")
+    kind_words: tuple[str, ...] = Field(description="words of ownership and trade (独资, 工贸)")
+    sector_words: tuple[str, ...] = Field(description="industry words that also name a field")
+    sector_verbs: tuple[str, ...] = Field(description="verbs of a field's work (治理, 制造)")
+    thing_word_freq: int = Field(description="a noun this frequent makes a list item a thing")
 
 
 class OrgRules(_Data):
@@ -371,6 +381,7 @@ class ModelAcceptance(_Data):
     with_evidence: float = Field(description="a COMPANY span this sure needs the rules' evidence")
     project: float = Field(description="a PROJECT span this sure, ending in a cue, is a project")
     word_freq: int = Field(description="a name this frequent in jieba's dictionary is a word")
+    company_not_endings: tuple[str, ...] = Field(description="a company span ending so is none")
 
 
 class EntityContexts(_Data):
@@ -393,6 +404,7 @@ class EntityContexts(_Data):
     brand_not_endings: tuple[str, ...] = Field(description="a brand ending so is a place's name")
     public_works: tuple[str, ...] = Field(description="words of public works, not a firm's project")
     public_works_endings: tuple[str, ...] = Field(description="a name ending so is public works")
+    public_works_shapes: tuple[str, ...] = Field(description="regexes of transfer works (引A济B)")
     model: ModelAcceptance
     firm_sector_words: tuple[str, ...] = Field(description="words that stay with a firm's brand")
 

@@ -17,10 +17,17 @@ import functools
 import re
 
 from yxnlp import lexicon, resources
-from yxnlp.extract.entities.data import province_short, region_names, rules
+from yxnlp.extract.entities.data import abbreviation_pair, province_short, region_names, rules
 from yxnlp.extract.entities.dictionary import tagged, word_freq, words_of
 from yxnlp.extract.entities.names import company_core_ok, leading_company, place_at
-from yxnlp.extract.entities.words import core_looks_generic, is_generic, name_like, reads_as_phrase
+from yxnlp.extract.entities.words import (
+    core_looks_generic,
+    is_generic,
+    name_like,
+    reads_as_phrase,
+    splits_word,
+    strip_generic,
+)
 
 _PROPER = frozenset({"nr", "nrt", "nrfg", "nz", "nt", "j"})
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
@@ -52,9 +59,8 @@ def firm_brand(word: str) -> bool:
         return False
     if word in resources.report_vocabulary() or word.endswith(c.brand_not_endings):
         return False
-    abbr = resources.admin().province_abbreviations
-    if len(word) == 2 and word[0] in abbr and word[1] in abbr:
-        return False  # 川渝, 渝黔: two provinces, a region or a line between them
+    if abbreviation_pair(word):
+        return False  # 川渝, 中印: two provinces or countries, a region or a line between them
     freq = word_freq(word)
     words = tagged(word)
     single = len(words) == 1
@@ -70,29 +76,81 @@ def firm_brand(word: str) -> bool:
     return name_like(word) or (single and (words[0][1] in _PROPER or freq == 0))
 
 
-def splits_word(item: str, pos: int) -> bool:
-    """A common dictionary word of ``item`` runs across ``pos`` (恒翔新|能源: 能源 does), so
-    a name cannot end there.
+def names_a_kind(core: str) -> bool:
+    """``core`` + 公司 names a kind of firm, not a firm: every word of the core is a generic
+    core, a trade word of the company lexicon, a word of ownership or trade, or a province
+    abbreviation (工贸进出口, 公募基金, 外资独资证券, 沪跨国).
 
-    >>> splits_word("恒翔新能源产业基地", 4), splits_word("恒翔新能源产业基地", 2)
-    (True, False)
+    >>> names_a_kind("工贸进出口"), names_a_kind("外资独资证券"), names_a_kind("六里")
+    (True, True, False)
     """
-    limit = rules().company.common_word_freq
-    for a in range(max(0, pos - 3), pos):
-        for b in range(pos + 1, min(len(item), pos + 3) + 1):
-            if b - a >= 2 and word_freq(item[a:b]) >= limit:
-                return True
+    r = rules()
+    rest = strip_generic(core, r.generic_cores)
+    kinds = set(r.company.kind_words) | set(r.generic_cores)
+    abbr = resources.admin().province_abbreviations
+    for word in words_of(rest):
+        if word in kinds or word in abbr or province_short(word) or _kinds(word) == ("trade",):
+            continue
+        return False
+    return True
+
+
+_NOUN_TAGS = frozenset({"n", "vn", "nz"})
+_LIST_STOPS = "，,。；;：:！？!?（）()\n“”"
+
+
+def list_of_things(
+    text: str, start: int, end: int, *, firms: frozenset[str] = frozenset()
+) -> bool:
+    """``text[start:end]`` is an item of a 、-list whose neighbour is a thing, not a firm:
+    it holds a common noun and no firm brand or company shape (晶硅光伏、风电装备;
+    寒地测试、寒地服装): a list of products or sectors. ``firms``: names known to be firms
+    (the model's other company spans): a neighbour holding one is no thing.
+
+    >>> list_of_things("发展寒地测试、寒地服装、寒地用品等产业", 7, 11)
+    True
+    >>> list_of_things("支持华茂机械、宏远电子等企业", 2, 6)
+    False
+    """
+    if end < len(text) and text[end] not in _LIST_STOPS + "、等":
+        return False  # the name opens a longer item (某某重工智能装备): a firm and its product
+    neighbours: list[str] = []
+    if start > 0 and text[start - 1] == "、":
+        i = start - 1
+        while i > 0 and start - 1 - i < 10 and text[i - 1] not in _LIST_STOPS + "、":
+            i -= 1
+        neighbours.append(text[i : start - 1])
+    if text.startswith("、", end):
+        e = end + 1
+        while e < len(text) and e - end < 11 and text[e] not in _LIST_STOPS + "、等":
+            e += 1
+        neighbours.append(text[end + 1 : e])
+    return any(not any(f in n for f in firms) and _a_thing(n) for n in neighbours)
+
+
+def _a_thing(item: str) -> bool:
+    r = rules()
+    if r.legal_re.search(item) or r.industry_re.search(item[2:]) or r.cue_re.search(item[-5:]):
+        return False  # a firm or a project: a list of what firms do, not of products
+    limit = r.company.thing_word_freq
+    for word, flag in tagged(item):
+        if len(word) >= 2 and firm_brand(word):
+            return False
+        if len(word) >= 2 and flag in _NOUN_TAGS and word_freq(word) >= limit:
+            return True
     return False
 
 
 def public_works(item: str) -> bool:
     """A name that carries a word of public works (铁路, 引水, 保护): not a firm's project.
 
-    >>> public_works("甲乙铁路二期"), public_works("甲乙石英坩埚")
-    (True, False)
+    >>> public_works("甲乙铁路二期"), public_works("甲乙石英坩埚"), public_works("西电东送")
+    (True, False, True)
     """
     c = resources.entity_contexts()
     stem = re.sub("(?:[一二三四五六七八九十]|[1-9])期(?:项目|工程)?$", "", item)
+    if any(re.search(shape, item) for shape in c.public_works_shapes):
+        return True
     return any(w in item for w in c.public_works) or stem.endswith(c.public_works_endings)
 
 
@@ -143,7 +201,12 @@ def name_at_start(item: str, *, loose: bool = False) -> str | None:
         sector = next((w for w in words if item.startswith(w, run)), None)
         return item[: run + len(sector)] if sector and len(item) > run + len(sector) else item[:run]
     m = re.match(f"(?P<core>[\u4e00-\u9fff]{{2,4}}?)(?:{r.industry_re.pattern})", item)
-    if m and len(item) > m.end() and name_like(m.group("core")) and company_core_ok(m.group("core")):
+    if (
+        m
+        and len(item) > m.end()
+        and name_like(m.group("core"))
+        and company_core_ok(m.group("core"))
+    ):
         if not place_stem(m.group("core")) and not core_looks_generic(m.group("core")):
             return m.group()
     return _name_like_prefix(item) if loose else None
@@ -178,9 +241,9 @@ def list_item_ok(item: str, *, counted: bool = False) -> bool:
     if not 2 <= len(item) <= limit or not _NAME_CHARS.fullmatch(item):
         return False
     words = tagged(item)
-    lead = {"v", "d", "p", "c"} | ({"a"} if len(words) > 2 else set())
+    lead = {"v", "d", "p", "c", "m", "r"} | ({"a"} if len(words) > 2 else set())
     if len(words) > 1 and len(words[0][0]) >= 2 and words[0][1][:1] in lead:
-        return False  # a phrase led by a verb, adverb or preposition (落实领导联系)
+        return False  # led by a verb, adverb, preposition or quantity (落实领导联系, 很多工业)
     ordinary = word_freq(item) >= c.list_word_freq and words[0][1] not in _PROPER
     if len(words) == 1 and ordinary and not counted:
         return False  # an ordinary word (煤矿, 商店), not a known name (a proper noun)

@@ -4,8 +4,10 @@ name (华联集团年产…项目, 金丰科技(吴兴)…项目)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from yxnlp.extract.entities.brands import list_of_things, names_a_kind
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
 from yxnlp.extract.entities.dictionary import tagged
@@ -17,6 +19,7 @@ from yxnlp.extract.entities.words import (
     name_like,
     reads_as_phrase,
     run_left,
+    splits_word,
 )
 
 
@@ -47,8 +50,12 @@ def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterat
             continue
         if reads_as_phrase(core) or not opens_a_name(text, start, m.start(), bounds):
             continue
-        if core.endswith(tuple(bad_core.get(m.group(), ()))) or all_common(core):
+        placed = len(core) < m.start() - start  # 包头|钢铁公司: a place names which one
+        if core.endswith(tuple(bad_core.get(m.group(), ()))) or (all_common(core) and not placed):
             continue
+        kind = m.group() == "公司" and names_a_kind(text[start : m.start()])
+        if kind or (m.group() == "集团" and _clique(core)):
+            continue  # 进出口公司: a kind of firm; 某某某集团: a person's faction
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = tuple(r.company.followed_not_company)
     for m in r.industry_re.finditer(text):
@@ -66,10 +73,50 @@ def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterat
             continue
         if core_looks_generic(core) or not name_like(core) or reads_as_phrase(core):
             continue
-        if not opens_a_name(text, start, m.start(), bounds):
+        if not opens_a_name(text, start, m.start(), bounds) or _not_a_name_end(text, m):
+            continue
+        if list_of_things(text, start, m.end()):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
+
+
+def _clique(core: str) -> bool:
+    """A person's full name before 集团 makes a political faction (某某某集团), not a firm."""
+    words = tagged(core)
+    return bool(words) and words[-1][1] == "nr" and len(words[-1][0]) == 3
+
+
+def _not_a_name_end(text: str, m: re.Match[str]) -> bool:
+    """The industry word at ``m`` does not end a name: a dictionary word runs across either
+    of its ends (争原|材料, 锂离子蓄|电池, 生态|环境), a sector word goes on into a noun
+    (林草生态|治理, 生物|制造集群), or the name is a variety of the same sector in brackets
+    (中医药（某某医药）).
+
+    >>> import re
+    >>> _not_a_name_end("争原材料", re.search("材料", "争原材料"))
+    True
+    >>> _not_a_name_end("林草生态治理", re.search("生态", "林草生态治理"))
+    True
+    >>> _not_a_name_end("华茂机械配套问题", re.search("机械", "华茂机械配套问题"))
+    False
+    """
+    lo = max(0, m.start() - 3)
+    window = text[lo : m.end() + 3]
+    if splits_word(window, m.start() - lo) or splits_word(window, m.end() - lo):
+        return True
+    word = m.group()
+    c = rules().company
+    if word in c.sector_words:
+        after = tagged(text[m.end() : m.end() + 4])
+        if after and len(after[0][0]) >= 2:
+            if after[0][1] in _NOUN_TAGS or after[0][0] in c.sector_verbs:
+                return True
+    start = run_left(text, m.start(), f"[{HAN}]", 8)
+    return start > 0 and text[start - 1] in "（(" and text[: start - 1].endswith(word)
+
+
+_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 
 
 _NOT_A_START = frozenset({"p", "c", "u", "r", "d", "k", "f"})

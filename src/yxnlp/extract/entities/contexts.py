@@ -26,10 +26,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from yxnlp import lexicon, resources
-from yxnlp.extract.entities.brands import brand_run, firm_brand, list_item_ok, name_at_start
+from yxnlp.extract.entities.brands import (
+    brand_run,
+    firm_brand,
+    list_item_ok,
+    name_at_start,
+    place_stem,
+    public_works,
+)
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import alternation, rules
-from yxnlp.extract.entities.dictionary import word_freq
+from yxnlp.extract.entities.dictionary import tagged, word_freq
 from yxnlp.extract.entities.names import cue_type, leading_company, places_in
 from yxnlp.extract.entities.projects import named_project
 from yxnlp.extract.entities.words import (
@@ -148,14 +155,19 @@ def _para_heads(text: str) -> Iterator[Candidate]:
 
 
 def _phases(text: str) -> Iterator[Candidate]:
-    """甲二期 / 乙风电齿轮箱三期: a project named by its phase, owned by the firm it opens with."""
+    """甲二期 / 乙风电齿轮箱三期: a project named by its phase, owned by the firm it opens with;
+    public works named by their phase (引甲济乙二期) have no owner."""
     r = rules()
     for m in _shapes().phase.finditer(text):
         run = m.group("name")
         s = m.start("name") + cut_left(run, r.company_left + r.project_left)
         name = text[s : m.start("phase")]
         owner = name_at_start(name) or (name if brand_run(name) == len(name) else None)
-        if owner is None or is_generic(name, r.project_generic):
+        if is_generic(name, r.project_generic):
+            continue
+        if owner is None:
+            if public_works(name) and not reads_as_phrase(name):
+                yield _project(s, text[s : m.end()], "phase")  # 引甲济乙二期: public works
             continue
         yield _project(s, text[s : m.end()], "phase")
         yield _company(s, owner, "phase")
@@ -207,8 +219,28 @@ def _brand_verbs(text: str, bounds: frozenset[int] | None) -> Iterator[Candidate
         if not firm_brand(text[start:end]):
             continue
         end = start + max(brand_run(text[start : start + 12]), end - start)
+        if _in_a_phrase(text, start):
+            continue
         if s.verb_before.search(text, max(0, start - 6), start) or s.verb_after.match(text, end):
             yield _company(start, text[start:end], "brand_verb")
+
+
+_PHRASE_TAGS = frozenset({"n", "a", "an", "vn", "ns"})
+
+
+def _in_a_phrase(text: str, start: int) -> bool:
+    """The brand at ``start`` ends a longer noun phrase, not a firm standing alone: a common
+    noun or adjective right before it that is not a place (大国|某某投产).
+
+    >>> _in_a_phrase("大国重器投产", 2), _in_a_phrase("宁波宏泰投产", 2)
+    (True, False)
+    """
+    before = tagged(text[max(0, start - 4) : start])
+    if not before:
+        return False
+    word, flag = before[-1]
+    common = word_freq(word) >= rules().company.common_word_freq
+    return len(word) >= 2 and flag in _PHRASE_TAGS and common and not place_stem(word)
 
 
 def companies_in_projects(projects: Iterable[Candidate]) -> Iterator[Candidate]:

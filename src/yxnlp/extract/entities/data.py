@@ -223,6 +223,22 @@ def province_short(s: str) -> bool:
 
 
 @functools.cache
+def _abbreviations() -> frozenset[str]:
+    a = resources.admin()
+    return frozenset(a.province_abbreviations) | frozenset(a.country_abbreviations)
+
+
+def abbreviation_pair(word: str) -> bool:
+    """Two one-character abbreviations of provinces or countries: a pair of places (川渝,
+    中印), never a firm's two-character name.
+
+    >>> abbreviation_pair("川渝"), abbreviation_pair("中印"), abbreviation_pair("中煤")
+    (True, True, False)
+    """
+    return len(word) == 2 and all(ch in _abbreviations() for ch in word)
+
+
+@functools.cache
 def province_names() -> frozenset[str]:
     return frozenset(d.name for d in _provinces())
 

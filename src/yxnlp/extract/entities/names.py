@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from yxnlp import resources
 from yxnlp.extract.entities.data import HAN, province_names, province_short, region_names, rules
+from yxnlp.extract.entities.dictionary import tagged
 from yxnlp.extract.entities.words import common_word, core_looks_generic, is_generic, name_like
 
 
@@ -60,6 +62,7 @@ def leading_company(name: str) -> str | None:
         m
         and company_core_ok(core_of(m.group(1)))
         and not core_looks_generic(m.group(1), lax=True)
+        and not _place_or_deed(m.group(1))
     ):
         if not common_word(m.group(1)):
             return m.group(1)
@@ -85,6 +88,21 @@ def leading_company(name: str) -> str | None:
     return None
 
 
+def _place_or_deed(head: str) -> bool:
+    """The name before a bracketed place is itself a place, a mountain or lake (蒙东（通辽）,
+    某某山（某区）), or ends in a verb (中国建造（某省）): a park or platform named so is no firm's.
+
+    >>> _place_or_deed("紫云山"), _place_or_deed("中国建造"), _place_or_deed("金丰科技")
+    (True, True, False)
+    """
+    words = tagged(head)
+    if head.endswith(resources.entity_contexts().brand_not_endings):
+        return True
+    if len(words) == 1 and words[0][1] == "ns":
+        return True
+    return len(words) > 1 and words[-1][1] == "v" and len(words[-1][0]) >= 2
+
+
 def core_of(name: str) -> str:
     r = rules()
     m = re.search(f"(?:{r.legal_re.pattern})$", name)
@@ -102,7 +120,7 @@ def company_core_ok(core: str) -> bool:
         return False
     if core[0] in shape.core_bad_first_chars or core[-1] in shape.core_bad_last_chars:
         return False
-    if core.endswith(tuple(shape.core_bad_endings)):
+    if core.endswith(tuple(shape.core_bad_endings)) or any(c in core for c in shape.core_bad_chars):
         return False
     if core in r.places or core in r.place_stems or core in region_names():
         return False

@@ -21,9 +21,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from yxnlp import resources
-from yxnlp.extract.entities.brands import brand_run, place_stem, public_works
+from yxnlp.extract.entities.brands import (
+    brand_run,
+    list_of_things,
+    names_a_kind,
+    place_stem,
+    public_works,
+)
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import province_short, rules
+from yxnlp.extract.entities.data import abbreviation_pair, province_short, rules
 from yxnlp.extract.entities.dictionary import tagged, word_freq
 from yxnlp.extract.entities.names import (
     company_core_ok,
@@ -55,6 +61,7 @@ def ner_candidates(text: str, *, word_starts: Sequence[int] | None = None) -> It
     found = ner.spans(
         text, word_starts=word_starts, keep=ner.worth_tagging, unit="clause", margin=6
     )
+    firms = frozenset(text[s.start : s.end] for s in found if s.label == "COMPANY")
     for s in found:
         name = text[s.start : s.end]
         label = s.label
@@ -62,6 +69,7 @@ def ner_candidates(text: str, *, word_starts: Sequence[int] | None = None) -> It
             ok = (s.score >= m.accept and _reads_as_name(name)) or (
                 s.score >= m.with_evidence and _reads_as_name(name) and _company_evidence(name)
             )
+            ok = ok and not _a_kind_or_thing(text, s.start, s.end, firms)
         elif label == "ORG":
             ok = _ner_org_ok(name)
         elif label == "PROJECT":
@@ -94,6 +102,31 @@ def _reads_as_name(name: str) -> bool:
     return r.legal_re.search(name) is not None or not _place_inside(name)
 
 
+def _a_kind_or_thing(
+    text: str, start: int, end: int, firms: frozenset[str] = frozenset()
+) -> bool:
+    """A model's company span names a kind of firm (公募基金公司), a park or an exchange
+    (某某乐园, 某交所), two countries or provinces (中印, 川渝), or is an item of a list of
+    things (红薯、土豆; 广电、通信) or ends in a verb (海铁联运).
+
+    >>> _a_kind_or_thing("红薯、土豆等", 3, 5), _a_kind_or_thing("支持华茂纺织发展", 2, 6)
+    (True, False)
+    """
+    name = text[start:end]
+    r = rules()
+    legal = re.search(f"(?:{r.legal_re.pattern})$", name)
+    if legal:
+        return legal.group() == "公司" and names_a_kind(name[: legal.start()])
+    if name.endswith(resources.entity_contexts().model.company_not_endings):
+        return True
+    if abbreviation_pair(name):
+        return True
+    words = tagged(name)
+    if len(words) > 1 and words[-1][1] == "v" and len(words[-1][0]) >= 2:
+        return True
+    return list_of_things(text, start, end, firms=firms)
+
+
 def _place_inside(name: str) -> bool:
     """A place named after the start of ``name`` (平安福建: a slogan, not a firm; a firm's
     own place comes first: 上海电气)."""
@@ -101,7 +134,9 @@ def _place_inside(name: str) -> bool:
     for i in range(1, len(name) - 1):
         for n in (2, 3, 4):
             part = name[i : i + n]
-            if len(part) == n and (part in r.places or part in r.place_stems or province_short(part)):
+            if len(part) == n and (
+                part in r.places or part in r.place_stems or province_short(part)
+            ):
                 return True
     return False
 

@@ -44,18 +44,44 @@ def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
 
     >>> cut_left("积极支持华强科技", ("支持", "积极"))
     4
-    >>> cut_left("华强科技", ("支持",))
-    0
+    >>> cut_left("华强科技", ("支持",)), cut_left("有色金属材料", ("有",))
+    (0, 0)
     """
     best = 0
     limit = len(run) - keep
     for w in boundaries:
         i = run.rfind(w, 0, limit)
-        while i >= 0 and i + len(w) > limit:
-            i = run.rfind(w, 0, i)
+        while i >= 0 and (i + len(w) > limit or _opens_longer_word(run, i, len(w))):
+            i = run.rfind(w, 0, i)  # 有色, 在线: the boundary word opens a longer word
         if i >= 0:
             best = max(best, i + len(w))
     return best
+
+
+def _opens_longer_word(run: str, i: int, n: int) -> bool:
+    """``run[i:i+n]`` is the first part of a longer dictionary word starting at ``i`` (有 of
+    有色金属, 在 of 在线), so no name starts after it."""
+    limit = rules().company.opening_word_freq
+    return any(
+        word_freq(run[i : i + k]) >= limit for k in range(n + 1, min(len(run) - i, n + 4) + 1)
+    )
+
+
+def splits_word(item: str, pos: int) -> bool:
+    """A dictionary word of ``item`` runs across ``pos`` (恒翔新|能源: 能源 does), so a name
+    cannot end there: a common word of two characters, or any longer word of the dictionary
+    (蓄电池, 现代农业).
+
+    >>> splits_word("恒翔新能源产业基地", 4), splits_word("恒翔新能源产业基地", 2)
+    (True, False)
+    """
+    c = rules().company
+    for a in range(max(0, pos - 3), pos):
+        for b in range(pos + 1, min(len(item), pos + 3) + 1):
+            limit = c.common_word_freq if b - a == 2 else c.long_word_freq
+            if b - a >= 2 and word_freq(item[a:b]) >= limit:
+                return True
+    return False
 
 
 def run_left(text: str, end: int, chars: str, max_len: int) -> int:
