@@ -42,6 +42,7 @@ MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
 MODEL_KINDS = frozenset({"growth", "share", "percent"})
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+_PM25 = re.compile(r"PM_?\{?2\.5\}?|ＰＭ２．５")  # PM_2.5, PM_{2.5} (subscripts as typeset)
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,11 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
     '规上工业增加值'
     >>> normalise_subject("国家级专精特新“小巨人”企业"), normalise_subject("粮食（不包括大豆）的产量")
     ('国家级专精特新小巨人企业', '粮食产量')
+    >>> normalise_subject("PM_2.5平均浓度")
+    'PM2.5平均浓度'
     """
     s = _QUOTES.sub("", _ASIDE.sub("", re.sub(r"\s+|的", "", subject)))
+    s = _PM25.sub("PM2.5", s)
     s = _words().prefix.sub("", s)
     if kind == "growth":
         s = _words().growth_suffix.sub("", s)

@@ -526,6 +526,129 @@ SUBJECT: list[Case] = [
     ),
 ]
 
+# Subjects that carry over within a sentence (issue 11: keys for most figures). Rows are
+# written in the shapes of provincial reports, for invented places and figures.
+CARRIED_SUBJECT: list[Case] = [
+    (
+        "from-a-rise-to-b-any-verb",
+        report("全县居民人均可支配收入由2.1万元增加到2.9万元、年均增长6.6%。", title=GOV),
+        "2.9万元",
+        {"subject": "居民人均可支配收入", "key": "disposable_income"},
+    ),
+    (
+        "from-a-rise-to-b-growth-after",
+        report("全县居民人均可支配收入由2.1万元增加到2.9万元、年均增长6.6%。", title=GOV),
+        "6.6%",
+        {"key": "disposable_income_growth"},
+    ),
+    (
+        "from-a-to-year-dated-b",
+        report("常住人口城镇化率从2019年的48.2%提升到2024年的53.5%。", title=GOV),
+        "53.5%",
+        {"subject": "常住人口城镇化率", "key": "urbanization_rate", "period": "2024"},
+    ),
+    (
+        "from-a-count-is-no-noun",
+        report("5G基站从0.8万个增加到3.1万个。", title=GOV),
+        "3.1万个",
+        {"subject": "5G基站", "key": "five_g_base_stations"},
+    ),
+    (
+        "threshold-then-exact-level",
+        report("地区生产总值突破800亿元、达到835亿元。", title=GOV),
+        "835亿元",
+        {"subject": "地区生产总值", "key": "gdp", "qualifier": "exact"},
+    ),
+    (
+        "step-then-exact-level",
+        report("地区生产总值迈上800亿元台阶，达到835亿元。", title=GOV),
+        "835亿元",
+        {"key": "gdp"},
+    ),
+    (
+        "dollar-level-after-yuan-level",
+        report("人均地区生产总值从5.1万元增至6.9万元，超过1万美元，年均增长5.2%。", title=GOV),
+        "1万美元",
+        {"key": "gdp_per_capita", "qualifier": "more_than"},
+    ),
+    (
+        "growth-after-subjectless-level",
+        report("人均地区生产总值从5.1万元增至6.9万元，超过1万美元，年均增长5.2%。", title=GOV),
+        "5.2%",
+        {"key": "gdp_per_capita_growth"},
+    ),
+    (
+        "total-after-growth",
+        report("全县外贸进出口增长7.5%，总额突破90亿元。", title=GOV),
+        "90亿元",
+        {"subject": "外贸进出口", "key": "foreign_trade", "qualifier": "more_than"},
+    ),
+    (
+        "share-reached",
+        report("全县税收占比达81.5%。", title=GOV),
+        "81.5%",
+        {"subject": "税收占比", "key": "tax_revenue_share"},
+    ),
+    (
+        "pm25-typeset-with-subscript",
+        report("全县PM_2.5平均浓度下降6.3%。", title=GOV),
+        "6.3%",
+        {"key": "pm25_change", "norm": -6.3},
+    ),
+    (
+        "pension-raised-by",
+        report("城乡居民基础养老金最低标准调增8.5%。", title=GOV),
+        "8.5%",
+        {"key": "basic_pension_minimum_standard_growth"},
+    ),
+]
+
+# 分别 lists and lists without 分别: one subject per figure, in order.
+LISTS: list[Case] = [
+    (
+        "respectively-growth-in-next-clause",
+        report("城乡居民人均可支配收入分别达5.2万元、2.6万元，增长4.8%、6.9%。", title=GOV),
+        "6.9%",
+        {"subject": "农村居民人均可支配收入增速", "key": "rural_disposable_income_growth"},
+    ),
+    (
+        "respectively-after-zuoyou",
+        report("一二三产增加值分别增长3.5%左右、6%左右、5.5%左右。", title=GOV, heading=PLAN),
+        "6%",
+        {"key": "secondary_industry_value_added_growth", "qualifier": "approx"},
+    ),
+    (
+        "industries-one-two-three",
+        report("一、二、三产业增加值分别增长3.8%、6.2%、5.1%。", title=GOV),
+        "5.1%",
+        {"subject": "第三产业增加值增速", "key": "tertiary_industry_value_added_growth"},
+    ),
+    (
+        "urban-rural-without-respectively",
+        report("全县城乡居民人均可支配收入年均增长5.1%、7.3%。", title=GOV),
+        "7.3%",
+        {"key": "rural_disposable_income_growth"},
+    ),
+    (
+        "two-items-without-respectively",
+        report("全县国内游客人次、总花费增长9.2%、11.4%。", title=GOV),
+        "11.4%",
+        {"key": "domestic_tourism_spending_growth"},
+    ),
+    (
+        "cheng-xiang-item-is-not-expanded",
+        report("城乡环卫一体化覆盖率、农村自来水普及率分别提高到70%、95%。", title=GOV),
+        "95%",
+        {"key": "rural_tap_water_rate"},
+    ),
+    (
+        "from-to-is-no-list",
+        report("城乡居民基础养老金最低标准从120元/月提高到190元/月。", title=GOV),
+        "190元",
+        {"key": "basic_pension_minimum_standard"},
+    ),
+]
+
 # Known failures: a fix makes them pass and strict xfail reports it.
 XFAIL: list[Case] = [
     (
@@ -834,6 +957,7 @@ JOBS: list[Case] = [
 
 ALL = MONEY + COUNTS + QUANTITIES + PERCENTS + SHARES + GROWTH + DECLINES + RANGES + QUALIFIERS
 ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT + OLDER_TARGETS + SPACED_DIGITS + ENERGY + JOBS
+ALL += CARRIED_SUBJECT + LISTS
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -60,7 +60,8 @@ if TYPE_CHECKING:
 
 __all__ = ["entity_for", "extract_indicators"]
 
-_LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
+# what may stand between two figures of one list: a joiner, after the first figure's 左右/以上
+_LIST_JOINER = re.compile(r"(?:左右|以上|以下|以内)?[和、及与，,]")
 _MENTION_REACH = 64  # no mention that holds a figure starts further back than this
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]")
 
@@ -160,10 +161,11 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         joined = (
             prev_k is not None
             and prev_sent == s_start
-            and text[prev_end : n.start] in _LIST_JOINERS
+            and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
             and out[-1].unit == f.unit
         )
-        if prev_sent == s_start and _continues(text, out[-1] if out else None, n.start):
+        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start)
+        if continues:
             joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
             if prev_k is not None and k.kind in ("percent", "share"):
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
@@ -175,8 +177,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         secs = ctx.ancestors(sid)
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
-        growth_before = prev_sent == s_start and prev_k is not None and prev_k.kind == "growth"
-        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_growth=growth_before)
+        kind_before = prev_k.kind if prev_sent == s_start and prev_k is not None else None
+        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_kind=kind_before)
+        if continues and out[-1].subject:  # 从A增加到B: B is A at a later time, whatever the verb
+            subject, borrowed = out[-1].subject, True
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True
@@ -194,9 +198,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             comparison = comparison or (prev_found.comparison if joined else None)
         if comparison and subject and comparison not in subject:
             subject = subject + comparison
-        respectively = "分别" in text[floor : n.start] or (joined and prev_found.respectively)
+        # 分别达6.9万元、3.4万元，增长4.2%、5.3%: a growth of a 分别 list is one as well
+        respectively = "分别" in text[floor : n.start] or (
+            (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
+        )
         described = _described().match(text, f.end) is not None
-        found.append(Found(joined, respectively, scope, comparison, described))
+        found.append(Found(joined, respectively, scope, comparison, described, continues))
         prev_found = found[-1]
         out.append(
             Indicator(
@@ -220,8 +227,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             )
         )
         prev_end, prev_sent, prev_k = f.end, s_start, k
-        if k.kind != "share":
-            prev_subject = subject
+        if k.kind != "share" and subject:
+            prev_subject = subject  # 从A增至B，超过1万美元，年均增长5.4%: all about A
     return assign_keys(distribute(out, found), found)
 
 

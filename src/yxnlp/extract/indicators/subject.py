@@ -137,10 +137,11 @@ def subject_of(
     seg_start: int,
     prev_subject: str | None,
     *,
-    prev_growth: bool = False,
+    prev_kind: str | None = None,
 ) -> tuple[str | None, bool]:
     """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``, and
-    whether it was borrowed from the previous figure's subject (增长6.4%: its growth)."""
+    whether it was borrowed from the previous figure's subject (增长6.4%: its growth).
+    ``prev_kind`` is the kind of the figure before it in the same sentence, if any."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
     if (
@@ -162,12 +163,17 @@ def subject_of(
             base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
             return (base if base in _rules().counted_keep else "") + counted, False
+    bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，,、 "))
+    level = k.kind in ("amount", "quantity") and seg_start > 0
+    if level and bare and prev_subject and prev_kind == "growth":
+        # 增长5.5%，达到1160亿元 / 增长8.4%，总额突破8000亿元: the level of that growth
+        return _rules().growth_strip_previous.sub("", prev_subject), True
     if base:
         return base, False
-    if k.kind in ("amount", "quantity") and seg_start > 0:
-        bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，, "))
-        if bare and prev_subject and prev_growth:  # 增长5.5%，达到1160亿元: the level of it
-            return _rules().growth_strip_previous.sub("", prev_subject), True
+    again = bool(bare and bare.group() and not bare.group("total"))
+    if level and again and prev_subject and prev_kind == k.kind:
+        return prev_subject, True  # 突破3万亿元、达3.6万亿元: the same thing, more exactly
+    if level:
         lead = _lead_clause(ctx, seg_start, f.num.start)
         if lead:
             return lead, False
