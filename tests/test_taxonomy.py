@@ -111,7 +111,7 @@ RULE_CASES += [
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
 UNKNOWN_NARROWER = [
     ("先进制造业增加值", "growth"),  # not all manufacturing
-    ("对东盟进出口", "growth"),  # not all trade
+    ("对欧盟进出口", "growth"),  # not all trade (trade with ASEAN has a key of its own)
     ("汽车出口额", "amount"),
     ("省级重点实验室", "count"),  # not 全国重点实验室
     ("高校毕业生就业岗位", "count"),  # not 城镇新增就业
@@ -119,7 +119,7 @@ UNKNOWN_NARROWER = [
     ("死亡人数", "growth"),  # whose deaths? (traffic, work safety …)
     ("金融机构人民币存贷款余额", "growth"),  # deposits and loans: neither key alone
     ("数字经济核心产业营收", "growth"),  # revenue, not value added
-    ("高新技术企业净增", "count"),  # a flow
+    ("研发机构净增", "count"),  # a flow of a stock with no key
     ("新认定重点实验室", "count"),  # a flow of a stock with no key
     ("新增国家区域医疗中心", "count"),  # a stock with no flow twin
 ]

@@ -168,6 +168,8 @@ class IndicatorCues(_Data):
     to_between: str
     subset_lead: str
     described_after: str
+    projects_counted: str
+    investment_only: str
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
@@ -186,6 +188,14 @@ class TaxonomyKey(_Data):
     en: str
     kinds: tuple[str, ...]
     names: tuple[str, ...]
+    units: tuple[str, ...] = Field(
+        default=(), description="measure words a count may have (个 for compounds, not 户); empty: any"
+    )
+    fuzzy: bool = Field(
+        default=True,
+        description="the TF-IDF fallback may key a cut form of these names (not when dropping a"
+        " word changes the measure: 东盟进出口 cut to 东盟出口 is exports)",
+    )
 
 
 class Taxonomy(_Data):
@@ -195,6 +205,7 @@ class Taxonomy(_Data):
     growth_suffix: str
     neutral_prefix: str = Field(description="words that may stand before a name a subject ends with")
     flow_verbs: str = Field(description="verbs that make a count a flow (新增 …): key new_<key>")
+    flow_verbs_after: str = Field(description="flow verbs after a stock's name (高新技术企业净增)")
     guards: tuple[TaxonomyGuard, ...]
     keys: tuple[TaxonomyKey, ...]
 

@@ -97,6 +97,20 @@ def _continues(text: str, prev: Indicator | None, start: int) -> bool:
 
 
 @functools.cache
+def _projects() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = resources.indicator_cues()
+    return re.compile(c.projects_counted), re.compile(c.investment_only)
+
+
+def _project_investment(subject: str | None, prev: Indicator) -> str | None:
+    """实施重大项目3600个、完成投资1万亿元: the investment of the projects just counted."""
+    counted, only = _projects()
+    if subject and prev.kind == "count" and prev.subject and counted.search(prev.subject):
+        return prev.subject + "投资" if only.match(subject) else subject
+    return subject
+
+
+@functools.cache
 def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
 
@@ -189,6 +203,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
                     subject, borrowed = prev_subject, True
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
+            if k.kind == "amount":
+                subject = _project_investment(subject, out[-1])
             if not borrowed and k.kind == out[-1].kind:
                 subject = _flow_of_list(text, out[-1], n.start, subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)

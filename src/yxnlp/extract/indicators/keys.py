@@ -132,7 +132,7 @@ def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     """The indicators with their keys (none for another place's figure, a comparison or a
     difference in percentage points) and scopes."""
-    mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out])
+    mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
         own = not extra.scope and not extra.comparison and not extra.described

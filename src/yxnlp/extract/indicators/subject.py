@@ -144,13 +144,15 @@ def subject_of(
     ``prev_kind`` is the kind of the figure before it in the same sentence, if any."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
-    if (
-        k.kind == "share"
-        and text[seg_start : k.cue_start].lstrip().startswith("占")
-        and prev_subject
-    ):
+    if k.kind == "share" and prev_subject:
+        # …增长6.5%、占规上工业总产值比重45% / …装机达4091万千瓦、占比达44.7%: a share of the
+        # thing the figure before it measured
+        whole = _rules().growth_strip_previous.sub("", prev_subject)
         share = base.removeprefix("占")
-        return prev_subject + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
+        if not share or share == "比":
+            return whole + "占比", True
+        if text[seg_start : k.cue_start].lstrip("、，, \u3000").startswith("占"):
+            return whole + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
     if k.kind == "growth":
         borrowed = not base and prev_subject is not None
         if not base and prev_subject:
