@@ -160,7 +160,8 @@ def _rule(subject: str, kind: str) -> str | None:
     verb = _words().flow.match(subject)
     after = _words().flow_after.search(subject)
     if verb or after:
-        stock = _name_rule(subject[verb.end() :] if verb else subject[: after.start()], names)
+        stock_name = subject[verb.end() :] if verb else subject[: after.start() if after else 0]
+        stock = _name_rule(stock_name, names)
         twin = f"new_{stock}" if stock else None
         return twin if twin in set(names.values()) else None
     return _name_rule(subject, names)
