@@ -649,6 +649,101 @@ LISTS: list[Case] = [
     ),
 ]
 
+# Keys of recurring quantities read in their sentence (issue 11), and the figures that must
+# not take them. Invented provinces' wording and figures.
+KEYS_IN_CONTEXT: list[Case] = [
+    (
+        "projects-counted-then-their-investment",
+        report("全年实施省重点项目420个、完成投资1860亿元。", title=GOV),
+        "1860亿元",
+        {"subject": "实施省重点项目投资", "key": "key_project_investment"},
+    ),
+    (
+        "projects-counted-then-investment-of-other-projects",
+        report("建设亿元以上项目900个、完成投资超1200亿元。", title=GOV),
+        "1200亿元",
+        {"key": None},  # projects over 100 million yuan are not the key projects
+    ),
+    (
+        "share-right-after-a-capacity",
+        report("新能源装机达1200万千瓦、占比达46.2%。", title=GOV),
+        "46.2%",
+        {"kind": "share", "subject": "新能源装机占比", "key": "renewable_capacity_share"},
+    ),
+    (
+        "share-after-a-growth",
+        report("工业战略性新兴产业总产值增长7.1%、占规模以上工业总产值比重提高到38%。", title=GOV),
+        "38%",
+        {"key": "strategic_emerging_output_share"},
+    ),
+    (
+        "contribution-is-no-growth",
+        report("全县工业对经济增长贡献率达41.2%。", title=GOV),
+        "41.2%",
+        {"kind": "percent", "key": "industry_contribution_to_growth"},
+    ),
+    (
+        "contribution-to-industry-is-no-value-added",
+        report("非烟工业增加值增长7.4%、对规模以上工业增长贡献率达60.5%。", title=GOV),
+        "60.5%",
+        {"kind": "percent", "key": None},
+    ),
+    (
+        "livelihood-projects-completed",
+        report("全年18件民生实事全面完成。", title=GOV),
+        "18件",
+        {"subject": "民生实事", "key": "livelihood_projects"},
+    ),
+    (
+        "livelihood-project-categories-are-no-projects",
+        report("今年将实施8大类40项民生实事项目。", title=GOV, heading=PLAN),
+        "8大类",
+        {"key": None},
+    ),
+    (
+        "compounds-not-households",
+        report("全县开工改造城镇老旧小区1.2万户。", title=GOV),
+        "1.2万户",
+        {"key": None},
+    ),
+    (
+        "compounds-counted",
+        report("全县开工改造城镇老旧小区126个。", title=GOV),
+        "126个",
+        {"key": "old_residential_renovation"},
+    ),
+    (
+        "net-increase-after-the-stock",
+        report("全县高新技术企业净增85家。", title=GOV),
+        "85家",
+        {"key": "new_high_tech_enterprises"},
+    ),
+    (
+        "built-counted-noun-keeps-its-verb",
+        report("布局打造6个概念验证中心。", title=GOV),
+        "6个",
+        {"key": None},  # six built, not the stock of centres
+    ),
+    (
+        "asean-exports-are-no-trade",
+        report("对东盟出口增长12.4%。", title=GOV),
+        "12.4%",
+        {"key": None},
+    ),
+    (
+        "asean-trade",
+        report("对东盟、欧盟进出口分别增长9.6%、4.1%。", title=GOV),
+        "9.6%",
+        {"key": "asean_trade_growth"},
+    ),
+    (
+        "belt-and-road-exports-are-no-trade",
+        report("对共建“一带一路”国家、非洲出口分别增长8.2%、11.5%。", title=GOV),
+        "8.2%",
+        {"key": None},
+    ),
+]
+
 # Known failures: a fix makes them pass and strict xfail reports it.
 XFAIL: list[Case] = [
     (
@@ -957,7 +1052,7 @@ JOBS: list[Case] = [
 
 ALL = MONEY + COUNTS + QUANTITIES + PERCENTS + SHARES + GROWTH + DECLINES + RANGES + QUALIFIERS
 ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT + OLDER_TARGETS + SPACED_DIGITS + ENERGY + JOBS
-ALL += CARRIED_SUBJECT + LISTS
+ALL += CARRIED_SUBJECT + LISTS + KEYS_IN_CONTEXT
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -151,6 +151,7 @@ class IndicatorCues(_Data):
     decline: tuple[str, ...]
     level_after_cue: str
     growth_gap: int
+    not_a_growth_gap: str
     growth_target_gap: str
     share: tuple[str, ...]
     share_of_plan: str
