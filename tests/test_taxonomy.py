@@ -174,6 +174,13 @@ RULE_CASES += [
     ("入选国家级中小企业特色产业集群", "count", "new_sme_industry_clusters"),  # 入选 too
     ("全疆经营主体总量", "count", "market_entities"),  # 全疆: the region itself
     ("民间投资逆势增速", "growth", "private_investment_growth"),  # an adverb before the growth
+    ("新入库规模以上服务业企业", "count", "new_above_scale_services_enterprises"),
+    ("新增限额以上商贸企业", "count", "new_above_quota_trade_enterprises"),
+    ("新增限上批零住餐企业", "count", "new_above_quota_trade_enterprises"),  # not the stock
+    ("新增营造林", "quantity", "forest_building"),
+    ("治理水土流失面积", "quantity", "soil_erosion_control"),
+    ("年均新增就业岗位", "count", "urban_new_jobs"),
+    ("数字经济核心产业营业收入", "amount", "digital_economy_core_revenue"),
 ]
 
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
@@ -186,7 +193,6 @@ UNKNOWN_NARROWER = [
     ("农林牧渔业增加值", "amount"),
     ("死亡人数", "growth"),  # whose deaths? (traffic, work safety …)
     ("金融机构人民币存贷款余额", "growth"),  # deposits and loans: neither key alone
-    ("数字经济核心产业营收", "growth"),  # revenue, not value added
     ("研发机构净增", "count"),  # a flow of a stock with no key
     ("新认定重点实验室", "count"),  # a flow of a stock with no key
     ("新增国家区域医疗中心", "count"),  # a stock with no flow twin
@@ -206,6 +212,10 @@ UNKNOWN_NARROWER += [
     ("省外游客", "growth"),  # part of the visitors
     ("新能源汽车年产量占比", "share"),
 ]
+
+
+def test_revenue_is_not_value_added() -> None:
+    assert taxonomy.map_key("数字经济核心产业营收", kind="growth")[0] == "digital_economy_core_revenue_growth"
 
 
 @pytest.mark.parametrize(("subject", "kind"), UNKNOWN_NARROWER)

@@ -596,6 +596,30 @@ CARRIED_SUBJECT: list[Case] = [
         {"key": "pm25_change", "norm": -6.3},
     ),
     (
+        "from-last-year-to-now",
+        report("常住人口由上年86.2万人增加到86.9万人。", title=GOV),
+        "86.9万人",
+        {"subject": "常住人口", "key": "resident_population"},
+    ),
+    (
+        "fell-to-a-level",
+        report("PM2.5平均浓度降至29微克/立方米。", title=GOV),
+        "29微克/立方米",
+        {"subject": "PM2.5平均浓度", "key": "pm25_concentration"},
+    ),
+    (
+        "doubled-then-level",
+        report("水利建设投资翻番、达86.3亿元。", title=GOV),
+        "86.3亿元",
+        {"subject": "水利建设投资", "key": "water_conservancy_investment"},
+    ),
+    (
+        "rate-over",
+        report("基本医保参保率超97%。", title=GOV),
+        "97%",
+        {"subject": "基本医保参保率", "key": "medical_insurance_coverage"},
+    ),
+    (
         "pension-raised-by",
         report("城乡居民基础养老金最低标准调增8.5%。", title=GOV),
         "8.5%",
