@@ -181,6 +181,8 @@ RULE_CASES += [
     ("治理水土流失面积", "quantity", "soil_erosion_control"),
     ("年均新增就业岗位", "count", "urban_new_jobs"),
     ("数字经济核心产业营业收入", "amount", "digital_economy_core_revenue"),
+    ("内河高等级航道里程", "quantity", "high_grade_waterway_length"),  # a part of all waterways
+    ("航道通航总里程", "quantity", "waterway_length"),
 ]
 
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
@@ -211,6 +213,7 @@ UNKNOWN_NARROWER += [
     ("对规模以上工业增长贡献率", "percent"),  # a contribution, not value added
     ("省外游客", "growth"),  # part of the visitors
     ("新能源汽车年产量占比", "share"),
+    ("创建国家生态文明建设示范区和“两山”实践创新基地", "count"),  # two designations in one count
 ]
 
 

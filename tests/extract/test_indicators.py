@@ -660,6 +660,18 @@ LISTS: list[Case] = [
         {"key": "domestic_tourism_spending_growth"},
     ),
     (
+        "respectively-growths-of-two-listed-counts",
+        report("接待国内游客2.1亿人次、入境游客86万人次，分别增长5.2%、31.4%。", title=GOV),
+        "5.2%",
+        {"subject": "接待国内游客增速", "key": "domestic_tourist_arrivals_growth"},
+    ),
+    (
+        "respectively-growths-of-two-clauses",
+        report("全县实现地区生产总值420亿元，完成财政收入31亿元，分别增长5.5%、3.2%。", title=GOV),
+        "5.5%",
+        {"key": "gdp_growth"},
+    ),
+    (
         "cheng-xiang-item-is-not-expanded",
         report("城乡环卫一体化覆盖率、农村自来水普及率分别提高到70%、95%。", title=GOV),
         "95%",

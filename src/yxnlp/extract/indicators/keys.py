@@ -122,11 +122,30 @@ def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
         listed = _listed(subject) and not any(f.continued for f in found[i + 1 : j])
         if j - i > 1 and (found[i].respectively or listed):
             items = split_subject(subject, j - i)
+            if items is None and found[i].respectively and out[i].kind == "growth":
+                items = _growths_of_list(out, i, j - i)
             if items:
                 for k, item in zip(range(i, j), items, strict=True):
                     result[k] = result[k].model_copy(update={"subject": item})
         i = j
     return result
+
+
+def _growths_of_list(out: Sequence[Indicator], i: int, n: int) -> list[str] | None:
+    """接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%: the growths of the ``n``
+    listed figures just before them, one each, when those have subjects of their own."""
+    k = i - n
+    listed = out[k:i] if k >= 0 else []
+    if len(listed) != n:
+        return None
+    subjects = [x.subject for x in listed]
+    same = all(x.sentence_span == out[i].sentence_span and x.kind == listed[0].kind != "growth"
+               for x in listed)  # fmt: skip
+    if not same or not all(subjects) or len(set(subjects)) != n:
+        return None
+    suffix = _rules().growth_suffix.search(out[i].subject or "")
+    tail = suffix.group() if suffix else ""
+    return [(x or "") + tail for x in subjects]
 
 
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
