@@ -620,6 +620,18 @@ CARRIED_SUBJECT: list[Case] = [
         {"subject": "基本医保参保率", "key": "medical_insurance_coverage"},
     ),
     (
+        "growth-after-a-rank",
+        report("全县地区生产总值达到412亿元、稳居全市第二、增长6.1%。", title=GOV),
+        "6.1%",
+        {"subject": "地区生产总值增速", "key": "gdp_growth"},
+    ),
+    (
+        "five-year-plan-period-is-neutral",
+        report("力争“十五五”时期地区生产总值年均增长6%左右。", title=GOV, heading=PLAN),
+        "6%",
+        {"key": "gdp_growth"},
+    ),
+    (
         "pension-raised-by",
         report("城乡居民基础养老金最低标准调增8.5%。", title=GOV),
         "8.5%",
@@ -670,6 +682,12 @@ LISTS: list[Case] = [
         report("全县实现地区生产总值420亿元，完成财政收入31亿元，分别增长5.5%、3.2%。", title=GOV),
         "5.5%",
         {"key": "gdp_growth"},
+    ),
+    (
+        "deposits-and-loans-respectively",
+        report("金融机构人民币存贷款余额分别增长7.2%、8.1%。", title=GOV),
+        "8.1%",
+        {"subject": "金融机构人民币贷款余额增速", "key": "loans_balance_growth"},
     ),
     (
         "cheng-xiang-item-is-not-expanded",

@@ -171,6 +171,7 @@ class IndicatorCues(_Data):
     described_after: str
     projects_counted: str
     investment_only: str
+    rank_clause: str
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]

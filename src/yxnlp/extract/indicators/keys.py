@@ -17,6 +17,8 @@ after it (经济总量超500亿元的县域).
 (['城镇居民人均可支配收入', '农村居民人均可支配收入'], None)
 >>> split_subject("一二三产增加值年均增速", 3)
 ['一产增加值年均增速', '二产增加值年均增速', '三产增加值年均增速']
+>>> split_subject("金融机构人民币存贷款余额增速", 2)
+['金融机构人民币存款余额增速', '金融机构人民币贷款余额增速']
 >>> split_subject("生产安全事故起数、死亡人数降幅", 2), split_subject("林木覆盖率、湿地保护率", 2)
 (['生产安全事故起数降幅', '生产安全事故死亡人数降幅'], ['林木覆盖率', '湿地保护率'])
 """
@@ -60,10 +62,11 @@ def split_subject(subject: str, n: int) -> list[str] | None:
     tail = suffix.group() if suffix and suffix.start() > 0 else ""
     core = subject[: len(subject) - len(tail)]
     expanded = next((word for word, parts in r.expansions.items()
-                     if core.startswith(word) and len(parts) == n
-                     and "、" not in core[len(word) :]), None)  # fmt: skip
+                     if word in core and len(parts) == n and "、" not in core.replace(word, "")),
+                    None)  # fmt: skip
     if expanded:
-        return [p + core[len(expanded) :] + tail for p in r.expansions[expanded]]
+        before, _, after = core.partition(expanded)
+        return [before + p + after + tail for p in r.expansions[expanded]]
     items = [x for x in re.split("、", core) if x]
     if len(items) < n and items:
         items = [*items[:-1], *[x for x in r.joiners.split(items[-1], maxsplit=1) if x]]
@@ -95,7 +98,7 @@ def _complete(item: str, last: str) -> str:
 def _listed(subject: str) -> bool:
     """The subject names a list (工业投资、技改投资; 城乡居民收入): figures joined after it go
     to its items in order even without 分别 (城乡居民人均收入年均增长5.3%、7.7%)."""
-    return "、" in subject or any(subject.startswith(w) for w in _rules().expansions)
+    return "、" in subject or any(w in subject for w in _rules().expansions)
 
 
 @dataclass(frozen=True)

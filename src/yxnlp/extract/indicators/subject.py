@@ -44,6 +44,7 @@ class _Rules:
     growth_by_window: dict[str, str]
     growth_default: str
     growth_strip_previous: re.Pattern[str]
+    rank_clause: re.Pattern[str]
 
 
 @functools.cache
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         growth_by_window=dict(g.by_window),
         growth_default=g.default,
         growth_strip_previous=re.compile(g.strip_previous),
+        rank_clause=re.compile(c.rank_clause),
     )
 
 
@@ -154,6 +156,8 @@ def subject_of(
         if text[seg_start : k.cue_start].lstrip("、，, \u3000").startswith("占"):
             return whole + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
     if k.kind == "growth":
+        if _rules().rank_clause.fullmatch(base):
+            base = ""  # 达到5.53万亿元、稳居全国前十强、增长4.8%: a rank, then the growth
         borrowed = not base and prev_subject is not None
         if not base and prev_subject:
             base = _rules().growth_strip_previous.sub("", prev_subject)
