@@ -632,6 +632,24 @@ CARRIED_SUBJECT: list[Case] = [
         {"key": "gdp_growth"},
     ),
     (
+        "profit-of-the-firms-whose-revenue-came-first",
+        report("自治区国资委监管企业营收增长4.2%、利润增长6.8%。", title=GOV),
+        "6.8%",
+        {"subject": "自治区国资委监管企业利润增速", "key": "soe_profit_growth"},
+    ),
+    (
+        "exports-of-a-product-are-no-total-exports",
+        report("苹果综合产值增长9.1%、出口增长21.5%。", title=GOV),
+        "21.5%",
+        {"subject": "苹果出口增速", "key": None},
+    ),
+    (
+        "exports-after-total-trade",
+        report("全县外贸进出口增长6%、出口增长9%。", title=GOV),
+        "9%",
+        {"key": "exports_growth"},
+    ),
+    (
         "pension-raised-by",
         report("城乡居民基础养老金最低标准调增8.5%。", title=GOV),
         "8.5%",

@@ -172,6 +172,8 @@ class IndicatorCues(_Data):
     projects_counted: str
     investment_only: str
     rank_clause: str
+    part_measures: tuple[str, ...]
+    whole_measures: tuple[str, ...]
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]

@@ -110,6 +110,19 @@ def _project_investment(subject: str | None, prev: Indicator) -> str | None:
     return subject
 
 
+def _measure_of_previous(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """营收增长5.9%、利润增长5.5%: the profit of what the figure before measured the revenue of."""
+    c = resources.indicator_cues()
+    if not subject or not prev.subject or "、" not in text[prev.span[1] : start]:
+        return subject
+    part = next((m for m in c.part_measures if subject.startswith(m)), None)
+    if part is None or not re.fullmatch(f"{part}(?:增速|增幅|降幅|年均增速|同比增速)?", subject):
+        return subject
+    whole = re.sub("(?:同比|年均)?(?:增速|增幅|降幅)$", "", prev.subject)
+    measure = next((m for m in c.whole_measures if whole.endswith(m) and len(whole) > len(m)), None)
+    return whole[: -len(measure)] + subject if measure else subject
+
+
 @functools.cache
 def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
@@ -205,6 +218,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             subject = _flow_of_whole(text, floor, subject, prev_subject)
             if k.kind == "amount":
                 subject = _project_investment(subject, out[-1])
+            if k.kind == "growth" and not borrowed:
+                subject = _measure_of_previous(text, out[-1], n.start, subject)
             if not borrowed and k.kind == out[-1].kind:
                 subject = _flow_of_list(text, out[-1], n.start, subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
