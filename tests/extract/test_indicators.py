@@ -797,6 +797,18 @@ KEYS_IN_CONTEXT: list[Case] = [
         {"key": None},  # six built, not the stock of centres
     ),
     (
+        "projects-started-are-no-key-projects",
+        report("城西快速路、北部水厂等42个重大项目开工。", title=GOV),
+        "42个",
+        {"subject": "重大项目开工", "key": None},
+    ),
+    (
+        "approved-labs-are-new-labs",
+        report("获批建设3个全国重点实验室。", title=GOV),
+        "3个",
+        {"key": "new_national_key_labs"},
+    ),
+    (
         "asean-exports-are-no-trade",
         report("对东盟出口增长12.4%。", title=GOV),
         "12.4%",

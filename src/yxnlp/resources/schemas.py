@@ -177,6 +177,7 @@ class IndicatorCues(_Data):
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
+    counted_predicates: tuple[str, ...]
     counted_keep_verbs: tuple[str, ...]
     counted_max_chars: int
     subject_max_chars: int

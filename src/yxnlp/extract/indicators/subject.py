@@ -37,6 +37,7 @@ class _Rules:
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
     counted_stop: frozenset[str]
+    counted_predicates: frozenset[str]
     counted_keep: frozenset[str]
     counted_max: int
     growth_by_cue: dict[str, str]
@@ -62,6 +63,7 @@ def _rules() -> _Rules:
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
         counted_stop=frozenset(c.counted_stop),
+        counted_predicates=frozenset(c.counted_predicates),
         counted_keep=frozenset(c.counted_keep_verbs),
         counted_max=c.counted_max_chars,
         growth_by_cue=dict(g.by_cue),
@@ -228,6 +230,9 @@ def _counted(ctx: Context, f: Figure) -> str:
     size = 0
     while i + 1 < len(cuts) and cuts[i] == f.end + size:
         word = text[cuts[i] : cuts[i + 1]]
+        if words and word in r.counted_predicates:
+            words.append(word)  # 179个重大项目|开工: the projects started, not all of them
+            break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
         if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
