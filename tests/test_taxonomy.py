@@ -183,6 +183,8 @@ RULE_CASES += [
     ("数字经济核心产业营业收入", "amount", "digital_economy_core_revenue"),
     ("内河高等级航道里程", "quantity", "high_grade_waterway_length"),  # a part of all waterways
     ("航道通航总里程", "quantity", "waterway_length"),
+    ("城市生活污水集中收集率", "percent", "urban_sewage_collection_rate"),  # not the treatment rate
+    ("城市生活污水处理率", "percent", "urban_sewage_treatment_rate"),
 ]
 
 # A modifier before a name narrows it: never the broader key (neutral_prefix).

@@ -803,6 +803,18 @@ KEYS_IN_CONTEXT: list[Case] = [
         {"subject": "重大项目开工", "key": None},
     ),
     (
+        "projects-above-an-amount-are-no-key-projects",
+        report("引进投资超5亿元重大项目9个。", title=GOV),
+        "9个",
+        {"key": None},
+    ),
+    (
+        "key-projects-described-by-their-investment",
+        report("抓好总投资860亿元的126个市重点项目。", title=GOV),
+        "126个",
+        {"key": "key_projects"},
+    ),
+    (
         "approved-labs-are-new-labs",
         report("获批建设3个全国重点实验室。", title=GOV),
         "3个",

@@ -123,6 +123,15 @@ def _measure_of_previous(text: str, prev: Indicator, start: int, subject: str | 
     return whole[: -len(measure)] + subject if measure else subject
 
 
+def _above_amount(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """引进投资超10亿元重大项目14个: projects above an amount, not all of them (the amount stays
+    in the subject); 总投资2万亿元的389个省重点项目: the amount only describes them."""
+    between = text[prev.span[1] : start]
+    if prev.kind != "amount" or "的" in between or _CLAUSE_BREAK.search(between) or "、" in between:
+        return subject
+    return prev.text + (subject or "")
+
+
 @functools.cache
 def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
@@ -220,6 +229,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
                 subject = _project_investment(subject, out[-1])
             if k.kind == "growth" and not borrowed:
                 subject = _measure_of_previous(text, out[-1], n.start, subject)
+            if k.kind == "count":
+                subject = _above_amount(text, out[-1], n.start, subject)
             if not borrowed and k.kind == out[-1].kind:
                 subject = _flow_of_list(text, out[-1], n.start, subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
