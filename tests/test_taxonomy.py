@@ -185,6 +185,8 @@ RULE_CASES += [
     ("航道通航总里程", "quantity", "waterway_length"),
     ("城市生活污水集中收集率", "percent", "urban_sewage_collection_rate"),  # not the treatment rate
     ("城市生活污水处理率", "percent", "urban_sewage_treatment_rate"),
+    ("接待入境过夜游客", "growth", "inbound_overnight_tourists_growth"),  # a part of inbound visitors
+    ("接待入境游客", "growth", "inbound_tourists_growth"),
 ]
 
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
