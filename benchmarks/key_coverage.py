@@ -2,12 +2,16 @@
 
     .venv/bin/python benchmarks/key_coverage.py [--json benchmarks/results/key_coverage.json]
         [--sample 100 --seed 2026 --audit benchmarks/results/key_audit.tsv]
+        [--recheck OLD_AUDIT.tsv --recheck-out benchmarks/results/key_audit_recheck.tsv]
 
 Coverage is the share of all extracted indicators (rules only, no NER) that get a key; the
 figures that must have none are counted apart: another place's (``scope``), comparisons and
 percentage-point gaps. ``--audit`` writes a sample of keyed figures, one row each with its
 sentence, and an empty ``judgement`` column for a person to fill in (right / wrong + why);
-a file that already holds judgements for the same rows keeps them.
+a file that already holds judgements for the same rows keeps them. ``--recheck`` reads an
+earlier audit and finds each of its figures again: a figure whose key is unchanged keeps its
+judgement, one whose key changed (or that lost its key) is marked for a new one
+(``recheck-out`` has both keys and both judgements), so an earlier sample shows what a change did.
 """
 
 from __future__ import annotations
@@ -77,12 +81,39 @@ def audit(found: list[tuple[str, str, Indicator]], *, n: int, seed: int, path: P
                         kept.get((report, i.key or "", sentence), "")])  # fmt: skip
 
 
+MISSING = "(figure not found)"
+RECHECK_COLUMNS = ["n", "report", "text", "old_key", "key", "sentence", "old_judgement",
+                   "judgement"]  # fmt: skip
+
+
+def recheck(found: list[tuple[str, str, Indicator]], *, old: Path, path: Path) -> dict[str, int]:
+    """The figures of an earlier audit found again, with their keys then and now."""
+    now: dict[tuple[str, str, str], str | None] = {}
+    for report, text, i in found:
+        now.setdefault((report, i.text, _sentence(text, i)), i.key)
+    counts = {"same": 0, "changed": 0, "missing": 0}
+    with old.open(encoding="utf-8", newline="") as fh, path.open("w", encoding="utf-8") as out:
+        w = csv.writer(out, delimiter="\t", lineterminator="\n")
+        w.writerow(RECHECK_COLUMNS)
+        for row in csv.DictReader(fh, delimiter="\t"):
+            where = (row["report"], row["text"], row["sentence"])
+            key = now[where] if where in now else MISSING
+            state = "same" if key == row["key"] else "missing" if key == MISSING else "changed"
+            counts[state] += 1
+            kept = row["judgement"] if state == "same" else ""
+            w.writerow([row["n"], row["report"], row["text"], row["key"], key or "", row["sentence"],
+                        row["judgement"], kept])  # fmt: skip
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the coverage here")
     parser.add_argument("--audit", type=Path, help="write an audit sample here (TSV)")
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--recheck", type=Path, help="an earlier audit (TSV) to find again")
+    parser.add_argument("--recheck-out", type=Path, help="where the recheck goes (TSV)")
     args = parser.parse_args()
     found = rows()
     result = coverage(found)
@@ -92,6 +123,9 @@ def main() -> None:
         args.json.write_text(text + "\n", encoding="utf-8")
     if args.audit:
         audit(found, n=args.sample, seed=args.seed, path=args.audit)
+    if args.recheck:
+        out = args.recheck_out or args.recheck.with_name(args.recheck.stem + "_recheck.tsv")
+        print(json.dumps(recheck(found, old=args.recheck, path=out)))
 
 
 if __name__ == "__main__":

@@ -108,21 +108,121 @@ RULE_CASES += [
     ("新培育国家级专精特新小巨人企业", "count", "new_little_giant_enterprises"),
 ]
 
+# Recurring quantities of provincial reports (taxonomy, issue 11): one row per key or synonym,
+# in the wording of the reports that use it.
+RULE_CASES += [
+    ("新增专精特新中小企业", "count", "new_specialised_smes"),
+    ("新增省级专精特新企业", "count", "new_specialised_smes"),
+    ("培育专精特新中小企业", "count", "new_specialised_smes"),  # 培育: a flow verb
+    ("新增科技型中小企业", "count", "new_tech_smes"),
+    ("新增全国重点实验室", "count", "new_national_key_labs"),
+    ("新增独角兽企业", "count", "new_unicorn_enterprises"),
+    ("新设民营经营主体", "count", "new_private_market_entities"),
+    ("实有经营主体增速", "growth", "market_entities_growth"),
+    ("经营主体净增", "count", "new_market_entities"),  # a flow verb after the stock's name
+    ("高新技术企业净增", "count", "new_high_tech_enterprises"),
+    ("战略性新兴产业产值占规上工业比重", "share", "strategic_emerging_output_share"),
+    ("能源投资", "amount", "energy_investment"),
+    ("能源领域投资额", "amount", "energy_investment"),
+    ("能源投资增速", "growth", "energy_investment_growth"),
+    ("中央预算内投资", "growth", "central_budget_investment_growth"),
+    ("招商引资到位资金", "growth", "investment_attracted_growth"),
+    ("省重大项目投资", "amount", "key_project_investment"),
+    ("重大工程投资", "amount", "key_project_investment"),
+    ("铺排落实省重点项目", "count", "key_projects"),  # 铺排落实: neutral words
+    ("对东盟进出口", "growth", "asean_trade_growth"),
+    ("对共建“一带一路”国家进出口", "growth", "belt_and_road_trade_growth"),
+    ("货物贸易进出口总额", "growth", "foreign_trade_growth"),
+    ("港口货物吞吐量", "growth", "port_throughput_growth"),
+    ("发电量", "quantity", "power_generation"),
+    ("发电量", "growth", "power_generation_growth"),
+    ("净外送电量", "growth", "electricity_exported_growth"),
+    ("天然气产量", "growth", "natural_gas_output_growth"),
+    ("电力装机", "growth", "power_capacity_growth"),
+    ("新型储能", "quantity", "energy_storage_capacity"),
+    ("高速公路", "quantity", "expressway_length"),
+    ("高铁营业里程", "quantity", "high_speed_rail_length"),
+    ("高速公路建成通车", "count", "expressways_opened"),
+    ("建设筹集保障性住房", "count", "affordable_housing"),
+    ("新建改造城镇地下管网", "quantity", "underground_pipelines_built"),
+    ("更新改造城市地下管网", "quantity", "old_pipeline_renovation"),
+    ("修复治理退化草原", "quantity", "degraded_grassland_restoration"),
+    ("美丽河湖建成率", "percent", "beautiful_rivers_lakes_rate"),
+    ("养老服务床位", "count", "elderly_care_beds"),
+    ("婴幼儿托位", "count", "childcare_slots"),
+    ("新增国家级临床重点专科", "count", "new_national_clinical_key_specialties"),
+    ("民生实事", "count", "livelihood_projects"),
+    ("为民办实事项目", "count", "livelihood_projects"),
+    ("民生财政支出", "share", "livelihood_spending_share"),
+    ("出游总花费", "growth", "tourism_spending_growth"),
+    ("接待旅游总人数", "growth", "tourist_arrivals_growth"),
+    ("城镇居民人均收入", "growth", "urban_disposable_income_growth"),
+    ("全社会研发经费支出相当于全市生产总值的比例", "share", "rd_intensity"),
+    ("新增普通高中学位", "count", "new_school_places"),
+    ("新改扩建各类学校", "count", "schools_built"),
+    ("立改废省政府规章", "count", "government_rules_made"),
+    ("提请自治区人大常委会审议地方性法规", "count", "local_regulations_submitted"),
+    ("认真办理省人大代表建议", "count", "npc_suggestions_handled"),
+    ("工业对经济增长贡献率", "percent", "industry_contribution_to_growth"),
+    ("服务业对经济增长贡献率", "percent", "services_contribution_to_growth"),
+    ("离境退税商店", "count", "tax_refund_stores"),
+    ("新增离境退税商店", "count", "new_tax_refund_stores"),
+    ("引进首店", "count", "new_first_stores"),
+    ("新建省级概念验证中心", "count", "new_proof_of_concept_centres"),
+    ("新增国家先进制造业集群", "count", "new_advanced_manufacturing_clusters"),
+    ("创建国家级绿色工厂", "count", "new_green_factories"),  # 创建: a flow verb
+    ("入选国家级中小企业特色产业集群", "count", "new_sme_industry_clusters"),  # 入选 too
+    ("全疆经营主体总量", "count", "market_entities"),  # 全疆: the region itself
+    ("民间投资逆势增速", "growth", "private_investment_growth"),  # an adverb before the growth
+    ("新入库规模以上服务业企业", "count", "new_above_scale_services_enterprises"),
+    ("新增限额以上商贸企业", "count", "new_above_quota_trade_enterprises"),
+    ("新增限上批零住餐企业", "count", "new_above_quota_trade_enterprises"),  # not the stock
+    ("新增营造林", "quantity", "forest_building"),
+    ("治理水土流失面积", "quantity", "soil_erosion_control"),
+    ("年均新增就业岗位", "count", "urban_new_jobs"),
+    ("数字经济核心产业营业收入", "amount", "digital_economy_core_revenue"),
+    ("内河高等级航道里程", "quantity", "high_grade_waterway_length"),  # a part of all waterways
+    ("航道通航总里程", "quantity", "waterway_length"),
+    ("城市生活污水集中收集率", "percent", "urban_sewage_collection_rate"),  # not the treatment rate
+    ("城市生活污水处理率", "percent", "urban_sewage_treatment_rate"),
+    ("接待入境过夜游客", "growth", "inbound_overnight_tourists_growth"),  # a part of inbound visitors
+    ("接待入境游客", "growth", "inbound_tourists_growth"),
+]
+
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
 UNKNOWN_NARROWER = [
     ("先进制造业增加值", "growth"),  # not all manufacturing
-    ("对东盟进出口", "growth"),  # not all trade
+    ("对欧盟进出口", "growth"),  # not all trade (trade with ASEAN has a key of its own)
     ("汽车出口额", "amount"),
     ("省级重点实验室", "count"),  # not 全国重点实验室
     ("高校毕业生就业岗位", "count"),  # not 城镇新增就业
     ("农林牧渔业增加值", "amount"),
     ("死亡人数", "growth"),  # whose deaths? (traffic, work safety …)
     ("金融机构人民币存贷款余额", "growth"),  # deposits and loans: neither key alone
-    ("数字经济核心产业营收", "growth"),  # revenue, not value added
-    ("高新技术企业净增", "count"),  # a flow
+    ("研发机构净增", "count"),  # a flow of a stock with no key
     ("新认定重点实验室", "count"),  # a flow of a stock with no key
     ("新增国家区域医疗中心", "count"),  # a stock with no flow twin
 ]
+
+
+# Close to a new key, but another quantity.
+UNKNOWN_NARROWER += [
+    ("对东盟出口", "growth"),  # exports, not trade: no cut name for the fallback (fuzzy: false)
+    ("东盟出口", "growth"),
+    ("共建一带一路国家", "growth"),  # the partner without the measure
+    ("工业战略性新兴产业占规上工业比重", "share"),  # value added or output? not said
+    ("高等教育新增学位", "count"),  # not school places
+    ("当选中国工程院院士", "count"),  # one academy only
+    ("布局打造概念验证中心", "count"),  # built, not the stock
+    ("对规模以上工业增长贡献率", "percent"),  # a contribution, not value added
+    ("省外游客", "growth"),  # part of the visitors
+    ("新能源汽车年产量占比", "share"),
+    ("创建国家生态文明建设示范区和“两山”实践创新基地", "count"),  # two designations in one count
+]
+
+
+def test_revenue_is_not_value_added() -> None:
+    assert taxonomy.map_key("数字经济核心产业营收", kind="growth")[0] == "digital_economy_core_revenue_growth"
 
 
 @pytest.mark.parametrize(("subject", "kind"), UNKNOWN_NARROWER)
@@ -167,6 +267,27 @@ UNKNOWN = [
 @pytest.mark.parametrize(("subject", "kind"), UNKNOWN)
 def test_unknown_subjects_get_no_key(subject: str, kind: str) -> None:
     assert taxonomy.map_key(subject, kind=kind) == (None, None)
+
+
+# A key that names its measure words takes no figure counted in others.
+UNITS = [
+    ("改造老旧小区", "count", "个", "old_residential_renovation"),
+    ("改造老旧小区", "count", "万个", "old_residential_renovation"),
+    ("改造老旧小区", "count", "万户", None),  # households, not compounds
+    ("改造城中村", "count", "个", "urban_village_renovation"),
+    ("改造城中村", "count", "万套", None),
+    ("建设筹集保障性住房", "count", "万套", "affordable_housing"),
+    ("建设筹集保障性住房", "count", "个", None),  # projects, not housing units
+    ("高速公路建成通车", "count", "条", "expressways_opened"),
+    ("民生实事", "count", "件", "livelihood_projects"),
+    ("民生实事", "count", "大类", None),  # categories of them
+    ("城镇新增就业", "count", "万人", "urban_new_jobs"),  # a key without measure words: any
+]
+
+
+@pytest.mark.parametrize(("subject", "kind", "unit", "key"), UNITS)
+def test_measure_words(subject: str, kind: str, unit: str, key: str | None) -> None:
+    assert taxonomy.map_key(subject, kind=kind, unit=unit)[0] == key
 
 
 def test_threshold_is_a_knob() -> None:

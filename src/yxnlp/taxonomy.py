@@ -42,6 +42,7 @@ MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
 MODEL_KINDS = frozenset({"growth", "share", "percent"})
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+_PM25 = re.compile(r"PM_?\{?2\.5\}?|ＰＭ２．５")  # PM_2.5, PM_{2.5} (subscripts as typeset)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class _Words:
     growth_suffix: re.Pattern[str]  # dropped from a growth subject (同比增速)
     neutral: re.Pattern[str]  # words that may stand before a name (完成, 累计)
     flow: re.Pattern[str]  # verbs that make a count a flow (新增, 新认定)
+    flow_after: re.Pattern[str]  # the same verbs after a stock's name (高新技术企业净增)
 
 
 @functools.cache
@@ -58,23 +60,57 @@ def _words() -> _Words:
     t = resources.taxonomy()
     return _Words(re.compile(t.subject_prefix), re.compile(t.ratio_words),
                   re.compile(t.growth_suffix), re.compile(t.neutral_prefix),
-                  re.compile(t.flow_verbs))  # fmt: skip
+                  re.compile(t.flow_verbs), re.compile(t.flow_verbs_after))  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One canonical indicator: key, English label, the kinds it covers, Chinese names."""
+    """One canonical indicator: key, English label, the kinds it covers, Chinese names, and
+    the measure words a count of it may have (empty: any)."""
 
     key: str
     en: str
     kinds: tuple[str, ...]
     names: tuple[str, ...]
+    units: tuple[str, ...] = ()
+    fuzzy: bool = True  # the TF-IDF fallback may key a cut form of its names
 
 
 @functools.cache
 def entries() -> tuple[Entry, ...]:
     """The taxonomy, loaded once."""
-    return tuple(Entry(e.key, e.en, e.kinds, e.names) for e in resources.taxonomy().keys)
+    return tuple(Entry(e.key, e.en, e.kinds, e.names, e.units, e.fuzzy)
+                 for e in resources.taxonomy().keys)  # fmt: skip
+
+
+@functools.cache
+def _units() -> dict[str, frozenset[str]]:
+    return {e.key: frozenset(e.units) for e in entries() if e.units}
+
+
+_SCALE = re.compile(r"^[十百千万亿]+")
+
+
+def measure_word(unit: str | None) -> str:
+    """The measure word of a unit as written, without its scale.
+
+    >>> measure_word("万户"), measure_word("个"), measure_word(None)
+    ('户', '个', '')
+    """
+    return _SCALE.sub("", unit or "")
+
+
+def unit_fits(key: str, unit: str | None) -> bool:
+    """A key that names its measure words (老旧小区: 个) takes no figure in another (1.5万户:
+    households, not compounds).
+
+    >>> unit_fits("old_residential_renovation", "万个"), unit_fits("old_residential_renovation", "户")
+    (True, False)
+    >>> unit_fits("gdp", "亿元")
+    True
+    """
+    allowed, word = _units().get(key), measure_word(unit)
+    return allowed is None or not word or word in allowed
 
 
 def normalise_subject(subject: str, *, kind: str | None = None) -> str:
@@ -84,8 +120,11 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
     '规上工业增加值'
     >>> normalise_subject("国家级专精特新“小巨人”企业"), normalise_subject("粮食（不包括大豆）的产量")
     ('国家级专精特新小巨人企业', '粮食产量')
+    >>> normalise_subject("PM_2.5平均浓度")
+    'PM2.5平均浓度'
     """
     s = _QUOTES.sub("", _ASIDE.sub("", re.sub(r"\s+|的", "", subject)))
+    s = _PM25.sub("PM2.5", s)
     s = _words().prefix.sub("", s)
     if kind == "growth":
         s = _words().growth_suffix.sub("", s)
@@ -112,13 +151,17 @@ def _rule(subject: str, kind: str) -> str | None:
 
     >>> _rule("新培育国家级专精特新小巨人企业", "count"), _rule("新培育规上工业企业", "count")
     ('new_little_giant_enterprises', 'new_above_scale_enterprises')
+    >>> _rule("高新技术企业净增", "count")
+    'new_high_tech_enterprises'
     """
     names = _names_by_kind(kind)
     if subject in names:
         return names[subject]
     verb = _words().flow.match(subject)
-    if verb:
-        stock = _name_rule(subject[verb.end() :], names)
+    after = _words().flow_after.search(subject)
+    if verb or after:
+        stock_name = subject[verb.end() :] if verb else subject[: after.start() if after else 0]
+        stock = _name_rule(stock_name, names)
         twin = f"new_{stock}" if stock else None
         return twin if twin in set(names.values()) else None
     return _name_rule(subject, names)
@@ -162,7 +205,7 @@ class _Model:
         self.names: list[str] = []
         self.entries: list[Entry] = []
         for e in entries():
-            for name in e.names:
+            for name in e.names if e.fuzzy else ():
                 self.names.append(name)
                 self.entries.append(e)
         self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
@@ -222,12 +265,18 @@ def _allowed(subject: str, key: str) -> bool:
 
 
 def map_keys(
-    items: Sequence[tuple[str | None, str]], *, threshold: float = DEFAULT_THRESHOLD
+    items: Sequence[tuple[str | None, str]],
+    *,
+    units: Sequence[str | None] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> list[tuple[str | None, str | None]]:
-    """``(key, key_source)`` for many ``(subject, kind)`` pairs (one model call for all).
+    """``(key, key_source)`` for many ``(subject, kind)`` pairs (one model call for all);
+    ``units``, one per pair, are the units as written (a key may name its measure words).
 
     >>> map_keys([("工业投资", "amount"), ("社会消费品零售", "growth"), (None, "count")])
     [('industrial_investment', 'rule'), ('retail_sales_growth', 'model:tfidf-knn'), (None, None)]
+    >>> map_keys([("改造老旧小区", "count"), ("改造老旧小区", "count")], units=["个", "万户"])
+    [('old_residential_renovation', 'rule'), (None, None)]
     """
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(items)
     pending: list[tuple[int, str, str]] = []
@@ -237,7 +286,7 @@ def map_keys(
             continue
         whole = normalise_subject(subject or "")  # 经济增速 is itself a name
         key = _rule_cached(s, kind) or _rule_cached(whole, kind)
-        if key and not _allowed(s, key):
+        if key and not (_allowed(s, key) and unit_fits(key, units[n] if units else None)):
             continue
         if key:
             out[n] = (key, "rule")
@@ -249,7 +298,7 @@ def map_keys(
             ratio = _words().ratio.search(s)
             if ratio and ratio.group() not in name:
                 continue  # a share or rate of something is not the thing itself
-            if key and not _allowed(s, key):
+            if key and not (_allowed(s, key) and unit_fits(key, units[n] if units else None)):
                 continue
             if key and sim >= threshold and _near(s, name):
                 out[n] = (key, MODEL_SOURCE)
@@ -257,16 +306,21 @@ def map_keys(
 
 
 def map_key(
-    subject: str | None, *, kind: str, threshold: float = DEFAULT_THRESHOLD
+    subject: str | None,
+    *,
+    kind: str,
+    unit: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> tuple[str | None, str | None]:
-    """``(key, key_source)`` for a subject of a given kind; ``(None, None)`` when unsure.
+    """``(key, key_source)`` for a subject of a given kind (and unit as written);
+    ``(None, None)`` when unsure.
 
     >>> map_key("技改投资", kind="amount")
     ('tech_renovation_investment', 'rule')
     >>> map_key(None, kind="amount")
     (None, None)
     """
-    return map_keys([(subject, kind)], threshold=threshold)[0]
+    return map_keys([(subject, kind)], units=[unit], threshold=threshold)[0]
 
 
 def english_label(key: str) -> str | None:

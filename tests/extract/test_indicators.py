@@ -526,6 +526,320 @@ SUBJECT: list[Case] = [
     ),
 ]
 
+# Subjects that carry over within a sentence (issue 11: keys for most figures). Rows are
+# written in the shapes of provincial reports, for invented places and figures.
+CARRIED_SUBJECT: list[Case] = [
+    (
+        "from-a-rise-to-b-any-verb",
+        report("全县居民人均可支配收入由2.1万元增加到2.9万元、年均增长6.6%。", title=GOV),
+        "2.9万元",
+        {"subject": "居民人均可支配收入", "key": "disposable_income"},
+    ),
+    (
+        "from-a-rise-to-b-growth-after",
+        report("全县居民人均可支配收入由2.1万元增加到2.9万元、年均增长6.6%。", title=GOV),
+        "6.6%",
+        {"key": "disposable_income_growth"},
+    ),
+    (
+        "from-a-to-year-dated-b",
+        report("常住人口城镇化率从2019年的48.2%提升到2024年的53.5%。", title=GOV),
+        "53.5%",
+        {"subject": "常住人口城镇化率", "key": "urbanization_rate", "period": "2024"},
+    ),
+    (
+        "from-a-count-is-no-noun",
+        report("5G基站从0.8万个增加到3.1万个。", title=GOV),
+        "3.1万个",
+        {"subject": "5G基站", "key": "five_g_base_stations"},
+    ),
+    (
+        "threshold-then-exact-level",
+        report("地区生产总值突破800亿元、达到835亿元。", title=GOV),
+        "835亿元",
+        {"subject": "地区生产总值", "key": "gdp", "qualifier": "exact"},
+    ),
+    (
+        "step-then-exact-level",
+        report("地区生产总值迈上800亿元台阶，达到835亿元。", title=GOV),
+        "835亿元",
+        {"key": "gdp"},
+    ),
+    (
+        "dollar-level-after-yuan-level",
+        report("人均地区生产总值从5.1万元增至6.9万元，超过1万美元，年均增长5.2%。", title=GOV),
+        "1万美元",
+        {"key": "gdp_per_capita", "qualifier": "more_than"},
+    ),
+    (
+        "growth-after-subjectless-level",
+        report("人均地区生产总值从5.1万元增至6.9万元，超过1万美元，年均增长5.2%。", title=GOV),
+        "5.2%",
+        {"key": "gdp_per_capita_growth"},
+    ),
+    (
+        "total-after-growth",
+        report("全县外贸进出口增长7.5%，总额突破90亿元。", title=GOV),
+        "90亿元",
+        {"subject": "外贸进出口", "key": "foreign_trade", "qualifier": "more_than"},
+    ),
+    (
+        "share-reached",
+        report("全县税收占比达81.5%。", title=GOV),
+        "81.5%",
+        {"subject": "税收占比", "key": "tax_revenue_share"},
+    ),
+    (
+        "pm25-typeset-with-subscript",
+        report("全县PM_2.5平均浓度下降6.3%。", title=GOV),
+        "6.3%",
+        {"key": "pm25_change", "norm": -6.3},
+    ),
+    (
+        "from-last-year-to-now",
+        report("常住人口由上年86.2万人增加到86.9万人。", title=GOV),
+        "86.9万人",
+        {"subject": "常住人口", "key": "resident_population"},
+    ),
+    (
+        "fell-to-a-level",
+        report("PM2.5平均浓度降至29微克/立方米。", title=GOV),
+        "29微克/立方米",
+        {"subject": "PM2.5平均浓度", "key": "pm25_concentration"},
+    ),
+    (
+        "doubled-then-level",
+        report("水利建设投资翻番、达86.3亿元。", title=GOV),
+        "86.3亿元",
+        {"subject": "水利建设投资", "key": "water_conservancy_investment"},
+    ),
+    (
+        "rate-over",
+        report("基本医保参保率超97%。", title=GOV),
+        "97%",
+        {"subject": "基本医保参保率", "key": "medical_insurance_coverage"},
+    ),
+    (
+        "growth-after-a-rank",
+        report("全县地区生产总值达到412亿元、稳居全市第二、增长6.1%。", title=GOV),
+        "6.1%",
+        {"subject": "地区生产总值增速", "key": "gdp_growth"},
+    ),
+    (
+        "five-year-plan-period-is-neutral",
+        report("力争“十五五”时期地区生产总值年均增长6%左右。", title=GOV, heading=PLAN),
+        "6%",
+        {"key": "gdp_growth"},
+    ),
+    (
+        "profit-of-the-firms-whose-revenue-came-first",
+        report("自治区国资委监管企业营收增长4.2%、利润增长6.8%。", title=GOV),
+        "6.8%",
+        {"subject": "自治区国资委监管企业利润增速", "key": "soe_profit_growth"},
+    ),
+    (
+        "exports-of-a-product-are-no-total-exports",
+        report("苹果综合产值增长9.1%、出口增长21.5%。", title=GOV),
+        "21.5%",
+        {"subject": "苹果出口增速", "key": None},
+    ),
+    (
+        "exports-after-total-trade",
+        report("全县外贸进出口增长6%、出口增长9%。", title=GOV),
+        "9%",
+        {"key": "exports_growth"},
+    ),
+    (
+        "pension-raised-by",
+        report("城乡居民基础养老金最低标准调增8.5%。", title=GOV),
+        "8.5%",
+        {"key": "basic_pension_minimum_standard_growth"},
+    ),
+]
+
+# 分别 lists and lists without 分别: one subject per figure, in order.
+LISTS: list[Case] = [
+    (
+        "respectively-growth-in-next-clause",
+        report("城乡居民人均可支配收入分别达5.2万元、2.6万元，增长4.8%、6.9%。", title=GOV),
+        "6.9%",
+        {"subject": "农村居民人均可支配收入增速", "key": "rural_disposable_income_growth"},
+    ),
+    (
+        "respectively-after-zuoyou",
+        report("一二三产增加值分别增长3.5%左右、6%左右、5.5%左右。", title=GOV, heading=PLAN),
+        "6%",
+        {"key": "secondary_industry_value_added_growth", "qualifier": "approx"},
+    ),
+    (
+        "industries-one-two-three",
+        report("一、二、三产业增加值分别增长3.8%、6.2%、5.1%。", title=GOV),
+        "5.1%",
+        {"subject": "第三产业增加值增速", "key": "tertiary_industry_value_added_growth"},
+    ),
+    (
+        "urban-rural-without-respectively",
+        report("全县城乡居民人均可支配收入年均增长5.1%、7.3%。", title=GOV),
+        "7.3%",
+        {"key": "rural_disposable_income_growth"},
+    ),
+    (
+        "two-items-without-respectively",
+        report("全县国内游客人次、总花费增长9.2%、11.4%。", title=GOV),
+        "11.4%",
+        {"key": "domestic_tourism_spending_growth"},
+    ),
+    (
+        "respectively-growths-of-two-listed-counts",
+        report("接待国内游客2.1亿人次、入境游客86万人次，分别增长5.2%、31.4%。", title=GOV),
+        "5.2%",
+        {"subject": "接待国内游客增速", "key": "domestic_tourist_arrivals_growth"},
+    ),
+    (
+        "respectively-growths-of-two-clauses",
+        report("全县实现地区生产总值420亿元，完成财政收入31亿元，分别增长5.5%、3.2%。", title=GOV),
+        "5.5%",
+        {"key": "gdp_growth"},
+    ),
+    (
+        "deposits-and-loans-respectively",
+        report("金融机构人民币存贷款余额分别增长7.2%、8.1%。", title=GOV),
+        "8.1%",
+        {"subject": "金融机构人民币贷款余额增速", "key": "loans_balance_growth"},
+    ),
+    (
+        "cheng-xiang-item-is-not-expanded",
+        report("城乡环卫一体化覆盖率、农村自来水普及率分别提高到70%、95%。", title=GOV),
+        "95%",
+        {"key": "rural_tap_water_rate"},
+    ),
+    (
+        "from-to-is-no-list",
+        report("城乡居民基础养老金最低标准从120元/月提高到190元/月。", title=GOV),
+        "190元",
+        {"key": "basic_pension_minimum_standard"},
+    ),
+]
+
+# Keys of recurring quantities read in their sentence (issue 11), and the figures that must
+# not take them. Invented provinces' wording and figures.
+KEYS_IN_CONTEXT: list[Case] = [
+    (
+        "projects-counted-then-their-investment",
+        report("全年实施省重点项目420个、完成投资1860亿元。", title=GOV),
+        "1860亿元",
+        {"subject": "实施省重点项目投资", "key": "key_project_investment"},
+    ),
+    (
+        "projects-counted-then-investment-of-other-projects",
+        report("建设亿元以上项目900个、完成投资超1200亿元。", title=GOV),
+        "1200亿元",
+        {"key": None},  # projects over 100 million yuan are not the key projects
+    ),
+    (
+        "share-right-after-a-capacity",
+        report("新能源装机达1200万千瓦、占比达46.2%。", title=GOV),
+        "46.2%",
+        {"kind": "share", "subject": "新能源装机占比", "key": "renewable_capacity_share"},
+    ),
+    (
+        "share-after-a-growth",
+        report("工业战略性新兴产业总产值增长7.1%、占规模以上工业总产值比重提高到38%。", title=GOV),
+        "38%",
+        {"key": "strategic_emerging_output_share"},
+    ),
+    (
+        "contribution-is-no-growth",
+        report("全县工业对经济增长贡献率达41.2%。", title=GOV),
+        "41.2%",
+        {"kind": "percent", "key": "industry_contribution_to_growth"},
+    ),
+    (
+        "contribution-to-industry-is-no-value-added",
+        report("非烟工业增加值增长7.4%、对规模以上工业增长贡献率达60.5%。", title=GOV),
+        "60.5%",
+        {"kind": "percent", "key": None},
+    ),
+    (
+        "livelihood-projects-completed",
+        report("全年18件民生实事全面完成。", title=GOV),
+        "18件",
+        {"subject": "民生实事", "key": "livelihood_projects"},
+    ),
+    (
+        "livelihood-project-categories-are-no-projects",
+        report("今年将实施8大类40项民生实事项目。", title=GOV, heading=PLAN),
+        "8大类",
+        {"key": None},
+    ),
+    (
+        "compounds-not-households",
+        report("全县开工改造城镇老旧小区1.2万户。", title=GOV),
+        "1.2万户",
+        {"key": None},
+    ),
+    (
+        "compounds-counted",
+        report("全县开工改造城镇老旧小区126个。", title=GOV),
+        "126个",
+        {"key": "old_residential_renovation"},
+    ),
+    (
+        "net-increase-after-the-stock",
+        report("全县高新技术企业净增85家。", title=GOV),
+        "85家",
+        {"key": "new_high_tech_enterprises"},
+    ),
+    (
+        "built-counted-noun-keeps-its-verb",
+        report("布局打造6个概念验证中心。", title=GOV),
+        "6个",
+        {"key": None},  # six built, not the stock of centres
+    ),
+    (
+        "projects-started-are-no-key-projects",
+        report("城西快速路、北部水厂等42个重大项目开工。", title=GOV),
+        "42个",
+        {"subject": "重大项目开工", "key": None},
+    ),
+    (
+        "projects-above-an-amount-are-no-key-projects",
+        report("引进投资超5亿元重大项目9个。", title=GOV),
+        "9个",
+        {"key": None},
+    ),
+    (
+        "key-projects-described-by-their-investment",
+        report("抓好总投资860亿元的126个市重点项目。", title=GOV),
+        "126个",
+        {"key": "key_projects"},
+    ),
+    (
+        "approved-labs-are-new-labs",
+        report("获批建设3个全国重点实验室。", title=GOV),
+        "3个",
+        {"key": "new_national_key_labs"},
+    ),
+    (
+        "asean-exports-are-no-trade",
+        report("对东盟出口增长12.4%。", title=GOV),
+        "12.4%",
+        {"key": None},
+    ),
+    (
+        "asean-trade",
+        report("对东盟、欧盟进出口分别增长9.6%、4.1%。", title=GOV),
+        "9.6%",
+        {"key": "asean_trade_growth"},
+    ),
+    (
+        "belt-and-road-exports-are-no-trade",
+        report("对共建“一带一路”国家、非洲出口分别增长8.2%、11.5%。", title=GOV),
+        "8.2%",
+        {"key": None},
+    ),
+]
+
 # Known failures: a fix makes them pass and strict xfail reports it.
 XFAIL: list[Case] = [
     (
@@ -834,6 +1148,7 @@ JOBS: list[Case] = [
 
 ALL = MONEY + COUNTS + QUANTITIES + PERCENTS + SHARES + GROWTH + DECLINES + RANGES + QUALIFIERS
 ALL += CHINESE_NUMERALS + STATUS + PERIOD + SUBJECT + OLDER_TARGETS + SPACED_DIGITS + ENERGY + JOBS
+ALL += CARRIED_SUBJECT + LISTS + KEYS_IN_CONTEXT
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -154,6 +154,7 @@ class IndicatorCues(_Data):
     decline: tuple[str, ...]
     level_after_cue: str
     growth_gap: int
+    not_a_growth_gap: str
     growth_target_gap: str
     share: tuple[str, ...]
     share_of_plan: str
@@ -171,9 +172,15 @@ class IndicatorCues(_Data):
     to_between: str
     subset_lead: str
     described_after: str
+    projects_counted: str
+    investment_only: str
+    rank_clause: str
+    part_measures: tuple[str, ...]
+    whole_measures: tuple[str, ...]
     subject_tail: str
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
+    counted_predicates: tuple[str, ...]
     counted_keep_verbs: tuple[str, ...]
     counted_max_chars: int
     subject_max_chars: int
@@ -189,6 +196,14 @@ class TaxonomyKey(_Data):
     en: str
     kinds: tuple[str, ...]
     names: tuple[str, ...]
+    units: tuple[str, ...] = Field(
+        default=(), description="measure words a count may have (个 for compounds, not 户); empty: any"
+    )
+    fuzzy: bool = Field(
+        default=True,
+        description="the TF-IDF fallback may key a cut form of these names (not when dropping a"
+        " word changes the measure: 东盟进出口 cut to 东盟出口 is exports)",
+    )
 
 
 class Taxonomy(_Data):
@@ -198,6 +213,7 @@ class Taxonomy(_Data):
     growth_suffix: str
     neutral_prefix: str = Field(description="words that may stand before a name a subject ends with")
     flow_verbs: str = Field(description="verbs that make a count a flow (新增 …): key new_<key>")
+    flow_verbs_after: str = Field(description="flow verbs after a stock's name (高新技术企业净增)")
     guards: tuple[TaxonomyGuard, ...]
     keys: tuple[TaxonomyKey, ...]
 

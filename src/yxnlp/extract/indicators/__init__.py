@@ -60,7 +60,8 @@ if TYPE_CHECKING:
 
 __all__ = ["entity_for", "extract_indicators"]
 
-_LIST_JOINERS = frozenset({"和", "、", "及", "与", "，", ","})
+# what may stand between two figures of one list: a joiner, after the first figure's 左右/以上
+_LIST_JOINER = re.compile(r"(?:左右|以上|以下|以内)?[和、及与，,]")
 _MENTION_REACH = 64  # no mention that holds a figure starts further back than this
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]")
 
@@ -93,6 +94,42 @@ def _continues(text: str, prev: Indicator | None, start: int) -> bool:
     before, between = _from_to()
     s, e = prev.span
     return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
+
+
+@functools.cache
+def _projects() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = resources.indicator_cues()
+    return re.compile(c.projects_counted), re.compile(c.investment_only)
+
+
+def _project_investment(subject: str | None, prev: Indicator) -> str | None:
+    """实施重大项目3600个、完成投资1万亿元: the investment of the projects just counted."""
+    counted, only = _projects()
+    if subject and prev.kind == "count" and prev.subject and counted.search(prev.subject):
+        return prev.subject + "投资" if only.match(subject) else subject
+    return subject
+
+
+def _measure_of_previous(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """营收增长5.9%、利润增长5.5%: the profit of what the figure before measured the revenue of."""
+    c = resources.indicator_cues()
+    if not subject or not prev.subject or "、" not in text[prev.span[1] : start]:
+        return subject
+    part = next((m for m in c.part_measures if subject.startswith(m)), None)
+    if part is None or not re.fullmatch(f"{part}(?:增速|增幅|降幅|年均增速|同比增速)?", subject):
+        return subject
+    whole = re.sub("(?:同比|年均)?(?:增速|增幅|降幅)$", "", prev.subject)
+    measure = next((m for m in c.whole_measures if whole.endswith(m) and len(whole) > len(m)), None)
+    return whole[: -len(measure)] + subject if measure else subject
+
+
+def _above_amount(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
+    """引进投资超10亿元重大项目14个: projects above an amount, not all of them (the amount stays
+    in the subject); 总投资2万亿元的389个省重点项目: the amount only describes them."""
+    between = text[prev.span[1] : start]
+    if prev.kind != "amount" or "的" in between or _CLAUSE_BREAK.search(between) or "、" in between:
+        return subject
+    return prev.text + (subject or "")
 
 
 @functools.cache
@@ -160,10 +197,11 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         joined = (
             prev_k is not None
             and prev_sent == s_start
-            and text[prev_end : n.start] in _LIST_JOINERS
+            and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
             and out[-1].unit == f.unit
         )
-        if prev_sent == s_start and _continues(text, out[-1] if out else None, n.start):
+        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start)
+        if continues:
             joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
             if prev_k is not None and k.kind in ("percent", "share"):
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
@@ -175,8 +213,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         secs = ctx.ancestors(sid)
         decision = decide(ctx, f, k.kind, secs, floor)
         period, p_rule = period_of(ctx, f.num.start, decision, secs)
-        growth_before = prev_sent == s_start and prev_k is not None and prev_k.kind == "growth"
-        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_growth=growth_before)
+        kind_before = prev_k.kind if prev_sent == s_start and prev_k is not None else None
+        subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_kind=kind_before)
+        if continues and out[-1].subject:  # 从A增加到B: B is A at a later time, whatever the verb
+            subject, borrowed = out[-1].subject, True
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True
@@ -185,6 +225,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
                     subject, borrowed = prev_subject, True
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
+            if k.kind == "amount":
+                subject = _project_investment(subject, out[-1])
+            if k.kind == "growth" and not borrowed:
+                subject = _measure_of_previous(text, out[-1], n.start, subject)
+            if k.kind == "count":
+                subject = _above_amount(text, out[-1], n.start, subject)
             if not borrowed and k.kind == out[-1].kind:
                 subject = _flow_of_list(text, out[-1], n.start, subject)
         scope = scope_of(text, seg_start, k.cue_start, ctx.owner, places)
@@ -194,9 +240,12 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             comparison = comparison or (prev_found.comparison if joined else None)
         if comparison and subject and comparison not in subject:
             subject = subject + comparison
-        respectively = "分别" in text[floor : n.start] or (joined and prev_found.respectively)
+        # 分别达6.9万元、3.4万元，增长4.2%、5.3%: a growth of a 分别 list is one as well
+        respectively = "分别" in text[floor : n.start] or (
+            (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
+        )
         described = _described().match(text, f.end) is not None
-        found.append(Found(joined, respectively, scope, comparison, described))
+        found.append(Found(joined, respectively, scope, comparison, described, continues))
         prev_found = found[-1]
         out.append(
             Indicator(
@@ -220,8 +269,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             )
         )
         prev_end, prev_sent, prev_k = f.end, s_start, k
-        if k.kind != "share":
-            prev_subject = subject
+        if k.kind != "share" and subject:
+            prev_subject = subject  # 从A增至B，超过1万美元，年均增长5.4%: all about A
     return assign_keys(distribute(out, found), found)
 
 

@@ -15,6 +15,10 @@ after it (经济总量超500亿元的县域).
 ['工业战略性新兴产业产值占规上工业比重', '高新技术产业产值占规上工业比重']
 >>> split_subject("城乡居民人均可支配收入", 2), split_subject("一、二、三产业增加值", 2)
 (['城镇居民人均可支配收入', '农村居民人均可支配收入'], None)
+>>> split_subject("一二三产增加值年均增速", 3)
+['一产增加值年均增速', '二产增加值年均增速', '三产增加值年均增速']
+>>> split_subject("金融机构人民币存贷款余额增速", 2)
+['金融机构人民币存款余额增速', '金融机构人民币贷款余额增速']
 >>> split_subject("生产安全事故起数、死亡人数降幅", 2), split_subject("林木覆盖率、湿地保护率", 2)
 (['生产安全事故起数降幅', '生产安全事故死亡人数降幅'], ['林木覆盖率', '湿地保护率'])
 """
@@ -57,13 +61,15 @@ def split_subject(subject: str, n: int) -> list[str] | None:
     suffix = r.growth_suffix.search(subject)
     tail = suffix.group() if suffix and suffix.start() > 0 else ""
     core = subject[: len(subject) - len(tail)]
+    expanded = next((word for word, parts in r.expansions.items()
+                     if word in core and len(parts) == n and "、" not in core.replace(word, "")),
+                    None)  # fmt: skip
+    if expanded:
+        before, _, after = core.partition(expanded)
+        return [before + p + after + tail for p in r.expansions[expanded]]
     items = [x for x in re.split("、", core) if x]
     if len(items) < n and items:
         items = [*items[:-1], *[x for x in r.joiners.split(items[-1], maxsplit=1) if x]]
-    if len(items) == 1 and n > 1:
-        for word, parts in r.expansions.items():
-            if core.startswith(word) and len(parts) == n:
-                items = [p + core[len(word) :] for p in parts]
     if len(items) != n or n < 2:
         return None
     done = [*(_complete(x, items[-1]) for x in items[:-1]), _modified(items[-1], items[0])]
@@ -89,6 +95,12 @@ def _complete(item: str, last: str) -> str:
     return item + last[len(item) :] if len(item) <= 3 else item
 
 
+def _listed(subject: str) -> bool:
+    """The subject names a list (工业投资、技改投资; 城乡居民收入): figures joined after it go
+    to its items in order even without 分别 (城乡居民人均收入年均增长5.3%、7.7%)."""
+    return "、" in subject or any(w in subject for w in _rules().expansions)
+
+
 @dataclass(frozen=True)
 class Found:
     """What the keys need to know of one figure besides its indicator."""
@@ -98,6 +110,7 @@ class Found:
     scope: str | None  # another place's figure
     comparison: str | None  # a difference against another figure (快于经济增速)
     described: bool = False  # it describes the noun after it (超500亿元的县域)
+    continued: bool = False  # it continues the previous figure (从A增至B: B)
 
 
 def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
@@ -108,8 +121,12 @@ def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
         j = i + 1
         while j < len(out) and found[j].joined:
             j += 1
-        if j - i > 1 and found[i].respectively and out[i].subject:
-            items = split_subject(out[i].subject or "", j - i)
+        subject = out[i].subject or ""
+        listed = _listed(subject) and not any(f.continued for f in found[i + 1 : j])
+        if j - i > 1 and (found[i].respectively or listed):
+            items = split_subject(subject, j - i)
+            if items is None and found[i].respectively and out[i].kind == "growth":
+                items = _growths_of_list(out, i, j - i)
             if items:
                 for k, item in zip(range(i, j), items, strict=True):
                     result[k] = result[k].model_copy(update={"subject": item})
@@ -117,10 +134,27 @@ def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     return result
 
 
+def _growths_of_list(out: Sequence[Indicator], i: int, n: int) -> list[str] | None:
+    """接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%: the growths of the ``n``
+    listed figures just before them, one each, when those have subjects of their own."""
+    k = i - n
+    listed = out[k:i] if k >= 0 else []
+    if len(listed) != n:
+        return None
+    subjects = [x.subject for x in listed]
+    same = all(x.sentence_span == out[i].sentence_span and x.kind == listed[0].kind != "growth"
+               for x in listed)  # fmt: skip
+    if not same or not all(subjects) or len(set(subjects)) != n:
+        return None
+    suffix = _rules().growth_suffix.search(out[i].subject or "")
+    tail = suffix.group() if suffix else ""
+    return [(x or "") + tail for x in subjects]
+
+
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     """The indicators with their keys (none for another place's figure, a comparison or a
     difference in percentage points) and scopes."""
-    mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out])
+    mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
         own = not extra.scope and not extra.comparison and not extra.described

@@ -35,6 +35,7 @@ class KindInfo:
 class _Rules:
     growth_re: re.Pattern[str]
     growth_target_re: re.Pattern[str]
+    not_a_growth_gap: re.Pattern[str]
     hold_clause: re.Pattern[str]
     growth_names: re.Pattern[str]
     decline: frozenset[str]
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
             rf"(?P<cue>{alt(c.growth)})(?P<gap>[^，,；;。：:、0-9０-９]{{0,{c.growth_gap}}})$"
         ),
         growth_target_re=re.compile(rf"(?P<cue>{alt(c.growth)})(?P<gap>{c.growth_target_gap})$"),
+        not_a_growth_gap=re.compile(c.not_a_growth_gap),
         hold_clause=re.compile(c.hold_clause),
         growth_names=re.compile(c.growth_names),
         decline=frozenset(c.decline),
@@ -68,6 +70,8 @@ def kind_of(text: str, f: Figure, clause: int, sent_start: int) -> KindInfo:
         return KindInfo(f.kind, None, s, 1.0)  # type: ignore[arg-type]
     window = text[clause:s]
     g = r.growth_re.search(window)
+    if g and r.not_a_growth_gap.search(g.group("gap")):
+        g = None  # 对经济增长贡献率35.1%: a rate of its own
     share = r.share_re.search(window)
     if share and r.share_of_plan.search(window):
         share = None  # 占年度计划的95%: a completion rate    if g and share and share.start() >= g.end("cue"):

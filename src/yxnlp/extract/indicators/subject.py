@@ -37,6 +37,7 @@ class _Rules:
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
     counted_stop: frozenset[str]
+    counted_predicates: frozenset[str]
     counted_keep: frozenset[str]
     counted_max: int
     growth_by_cue: dict[str, str]
@@ -44,6 +45,7 @@ class _Rules:
     growth_by_window: dict[str, str]
     growth_default: str
     growth_strip_previous: re.Pattern[str]
+    rank_clause: re.Pattern[str]
 
 
 @functools.cache
@@ -61,6 +63,7 @@ def _rules() -> _Rules:
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
         counted_stop=frozenset(c.counted_stop),
+        counted_predicates=frozenset(c.counted_predicates),
         counted_keep=frozenset(c.counted_keep_verbs),
         counted_max=c.counted_max_chars,
         growth_by_cue=dict(g.by_cue),
@@ -68,6 +71,7 @@ def _rules() -> _Rules:
         growth_by_window=dict(g.by_window),
         growth_default=g.default,
         growth_strip_previous=re.compile(g.strip_previous),
+        rank_clause=re.compile(c.rank_clause),
     )
 
 
@@ -137,20 +141,25 @@ def subject_of(
     seg_start: int,
     prev_subject: str | None,
     *,
-    prev_growth: bool = False,
+    prev_kind: str | None = None,
 ) -> tuple[str | None, bool]:
     """The subject of figure ``f`` (kind info ``k``), its phrase starting at ``seg_start``, and
-    whether it was borrowed from the previous figure's subject (增长6.4%: its growth)."""
+    whether it was borrowed from the previous figure's subject (增长6.4%: its growth).
+    ``prev_kind`` is the kind of the figure before it in the same sentence, if any."""
     text = ctx.text
     base = _tokens_between(ctx, seg_start, k.cue_start)
-    if (
-        k.kind == "share"
-        and text[seg_start : k.cue_start].lstrip().startswith("占")
-        and prev_subject
-    ):
+    if k.kind == "share" and prev_subject:
+        # …增长6.5%、占规上工业总产值比重45% / …装机达4091万千瓦、占比达44.7%: a share of the
+        # thing the figure before it measured
+        whole = _rules().growth_strip_previous.sub("", prev_subject)
         share = base.removeprefix("占")
-        return prev_subject + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
+        if not share or share == "比":
+            return whole + "占比", True
+        if text[seg_start : k.cue_start].lstrip("、，, \u3000").startswith("占"):
+            return whole + "占" + share + ("" if share.endswith(_SHARE_NOUNS) else "比重"), True
     if k.kind == "growth":
+        if _rules().rank_clause.fullmatch(base):
+            base = ""  # 达到5.53万亿元、稳居全国前十强、增长4.8%: a rank, then the growth
         borrowed = not base and prev_subject is not None
         if not base and prev_subject:
             base = _rules().growth_strip_previous.sub("", prev_subject)
@@ -162,12 +171,17 @@ def subject_of(
             base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
             return (base if base in _rules().counted_keep else "") + counted, False
+    bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，,、 "))
+    level = k.kind in ("amount", "quantity") and seg_start > 0
+    if level and bare and prev_subject and prev_kind == "growth":
+        # 增长5.5%，达到1160亿元 / 增长8.4%，总额突破8000亿元: the level of that growth
+        return _rules().growth_strip_previous.sub("", prev_subject), True
     if base:
         return base, False
-    if k.kind in ("amount", "quantity") and seg_start > 0:
-        bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，, "))
-        if bare and prev_subject and prev_growth:  # 增长5.5%，达到1160亿元: the level of it
-            return _rules().growth_strip_previous.sub("", prev_subject), True
+    again = bool(bare and bare.group() and not bare.group("total"))
+    if level and again and prev_subject and prev_kind == k.kind:
+        return prev_subject, True  # 突破3万亿元、达3.6万亿元: the same thing, more exactly
+    if level:
         lead = _lead_clause(ctx, seg_start, f.num.start)
         if lead:
             return lead, False
@@ -216,6 +230,9 @@ def _counted(ctx: Context, f: Figure) -> str:
     size = 0
     while i + 1 < len(cuts) and cuts[i] == f.end + size:
         word = text[cuts[i] : cuts[i + 1]]
+        if words and word in r.counted_predicates:
+            words.append(word)  # 179个重大项目|开工: the projects started, not all of them
+            break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
         if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
