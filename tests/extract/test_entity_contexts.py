@@ -145,6 +145,10 @@ NOT_FIRMS = [
     ("transfer_works", "西电东送、引洮济渭等重大项目相继开工。"),
     ("brand_after_a_common_noun", "一批大国重器投产发电。"),
     ("led_by_a_quantity", "在很多工业、商业等企业中存在浪费。"),
+    ("kinds_of_bank", "推动农商行改革，稳妥推进市（州）农商银行组建，农村信用社改革扩大到全省。"),
+    ("sectors_listed_as_firms", "清理工矿、交通运输、建筑安装等企业的仓库。"),
+    ("brand_runs_into_a_word", "有序推进中运量骨干公交系统、智慧交通等项目落地。"),
+    ("modifiers_sharing_a_head", "打造众创、众包、众扶、众筹平台，大力发展公铁、河海联运。"),
 ]
 
 

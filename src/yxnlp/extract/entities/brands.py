@@ -25,6 +25,7 @@ from yxnlp.extract.entities.words import (
     is_generic,
     name_like,
     reads_as_phrase,
+    segmented_across,
     splits_word,
     strip_generic,
 )
@@ -128,6 +129,38 @@ def list_of_things(
     return any(not any(f in n for f in firms) and _a_thing(n) for n in neighbours)
 
 
+_SHARED_HEAD = re.compile(
+    r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}([\u4e00-\u9fff]{2})(?![\u4e00-\u9fff、])"
+)
+
+
+def shared_head(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is one of several two-character words sharing the word that ends
+    the list (众创、众包、众筹平台; 海铁、河海联运): kinds of one thing, not firms. A legal form
+    or an industry word at the end makes them firms (华茂、宏远电子).
+
+    >>> shared_head("打造众创、众包、众筹平台，", 2, 4), shared_head("支持华茂、宏远电子发展", 2, 4)
+    (True, False)
+    >>> shared_head("依托华茂、宏远、中达国际等企业", 5, 7)  # 国际 does not end the list
+    False
+    """
+    if end - start != 2:
+        return False
+    r = rules()
+    lo = max(0, start - 40)
+    for m in _SHARED_HEAD.finditer(text, lo, min(len(text), end + 40)):
+        if not m.start() <= start < end <= m.start(1):
+            continue
+        head = m.group(1)
+        if r.legal_re.search(head) or r.industry_re.search(head):
+            return False
+        flag = dict(tagged(head)).get(head, "")
+        return bool(r.cue_re.search(head)) or (
+            flag[:1] in {"v", "n"} and word_freq(head) >= r.company.thing_word_freq
+        )
+    return False
+
+
 def _a_thing(item: str) -> bool:
     r = rules()
     if r.legal_re.search(item) or r.industry_re.search(item[2:]) or r.cue_re.search(item[-5:]):
@@ -169,7 +202,9 @@ def brand_run(item: str, *, most: int = 2) -> int:
             (
                 n
                 for n in range(min(6, len(item) - end), 1, -1)
-                if firm_brand(item[end : end + n]) and not splits_word(item, end + n)
+                if firm_brand(item[end : end + n])
+                and not splits_word(item, end + n)
+                and not segmented_across(item, end + n)
             ),
             0,
         )

@@ -16,7 +16,7 @@ from yxnlp.extract.entities.names import (
     places_in,
     starts_with_place,
 )
-from yxnlp.extract.entities.words import cut_left, run_left, strip_generic
+from yxnlp.extract.entities.words import cut_left, ordinary_words, run_left, strip_generic
 
 _COUNT_AFTER = re.compile(  # 产业园3个, 园区十余个 (a count after the cue: not a name)
     r"\s*(?:[\d.]+(?:余|多)?(?:个|家|处|项|座|条|户)?"
@@ -75,6 +75,8 @@ def find_projects(text: str) -> Iterator[Candidate]:
         if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
             continue
         kind = cfg.type_by_cue[m.group()]
+        if kind in ("park", "base") and a_class_of_sites(text[:start], core):
+            continue
         if m.group() == "项目" and not named_project(name):
             continue
         if kind == "platform" and m.group() not in cfg.distinctive_cues:
@@ -99,6 +101,28 @@ def named_project(name: str) -> bool:
         if i >= 2 and len(strip_generic(name[:i], r.project_generic)) >= 2:
             return True
     return False
+
+
+def a_class_of_sites(before: str, core: str) -> bool:
+    """A park or base opened by a plural word (一批) is a class of sites, not one site; so is
+    one named by common words only when a class word opens it, it joins two kinds, or a goal
+    verb or a list's 等 comes before it.
+
+    >>> a_class_of_sites("加强", "大型煤炭"), a_class_of_sites("加强", "能源和重要原材料")
+    (True, True)
+    >>> a_class_of_sites("加快打造", "绿色化工新材料"), a_class_of_sites("加快建设", "家具")
+    (True, False)
+    >>> a_class_of_sites("建设", "高技术"), a_class_of_sites("", "一批爱国主义教育")
+    (True, True)
+    """
+    cfg = rules().project
+    if core.startswith(cfg.plural_words):
+        return True
+    opened = next((w for w in cfg.class_words if core.startswith(w)), "")
+    parts = re.split("|".join(c for c in cfg.conjunctions), core[len(opened) :])
+    if not all(ordinary_words(p) for p in parts if p):
+        return False
+    return bool(opened) or len(parts) > 1 or before.endswith(cfg.class_before)
 
 
 def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -27,6 +27,7 @@ from yxnlp.extract.entities.brands import (
     names_a_kind,
     place_stem,
     public_works,
+    shared_head,
 )
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import abbreviation_pair, province_short, rules
@@ -124,7 +125,7 @@ def _a_kind_or_thing(
     words = tagged(name)
     if len(words) > 1 and words[-1][1] == "v" and len(words[-1][0]) >= 2:
         return True
-    return list_of_things(text, start, end, firms=firms)
+    return list_of_things(text, start, end, firms=firms) or shared_head(text, start, end)
 
 
 def _place_inside(name: str) -> bool:

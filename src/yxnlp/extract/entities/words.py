@@ -84,6 +84,24 @@ def splits_word(item: str, pos: int) -> bool:
     return False
 
 
+def segmented_across(item: str, pos: int) -> bool:
+    """The segmenter reads a dictionary word of ``item`` across ``pos`` (中|运量: 运量) and
+    no word starts at ``pos`` (晶华|新能源 may be read 晶/华新/能源), so a brand cannot end there.
+
+    >>> segmented_across("中运量公交系统", 2), segmented_across("恒达机械", 2)
+    (True, False)
+    """
+    limit = rules().company.long_word_freq
+    if any(word_freq(item[pos : pos + k]) >= limit for k in range(2, 5)):
+        return False
+    at = 0
+    for word in words_of(item):
+        if at < pos < at + len(word):
+            return word_freq(word) >= limit
+        at += len(word)
+    return False
+
+
 def run_left(text: str, end: int, chars: str, max_len: int) -> int:
     """Start of the run of ``chars`` ending at ``end`` (stops at an unmatched '(')."""
     pat = re.compile(chars)
@@ -138,6 +156,16 @@ def all_common(core: str) -> bool:
 
 
 _PROPER = {"nr", "nrt", "nrfg", "ns", "nz", "nt"}
+_PERSON_OR_PLACE = _PROPER - {"nz"}  # nz also tags terms (爱国主义)
+
+
+def ordinary_words(item: str) -> bool:
+    """Every word is in the dictionary and none is a proper noun (商品粮, 绿色化工新材料).
+
+    >>> ordinary_words("绿色化工新材料"), ordinary_words("黑龙江农垦")
+    (True, False)
+    """
+    return all(word_freq(w) > 0 and f not in _PERSON_OR_PLACE for w, f in tagged(item))
 
 
 def proper_name(item: str) -> bool:
