@@ -64,7 +64,7 @@ from yxnlp.extract.entities.data import ruler_candidates, rules, span_ruler
 from yxnlp.extract.entities.enumerations import find_enumerations
 from yxnlp.extract.entities.merging import add_short_places, drop_short_places_in_firms, merge
 from yxnlp.extract.entities.places import find_places, places_in_parks
-from yxnlp.extract.entities.projects import find_projects
+from yxnlp.extract.entities.projects import find_projects, named_by_common_words
 from yxnlp.extract.entities.statistical import ner_candidates
 from yxnlp.extract.entities.words import cut_left, strip_generic
 from yxnlp.record import Entity, Label, Mention
@@ -130,7 +130,16 @@ def extract_entities(a: Analysis, *, use_ner: bool = True) -> list[Entity]:
     ]
     merged = merge(cands)
     merged = drop_short_places_in_firms(add_short_places(text, merged))
+    if _speaks_for_a_wide_area(a):  # 商品粮基地 in a province's report: a class of sites
+        merged = [c for c in merged if c.label != "PROJECT" or not named_by_common_words(c.text)]
     return build_entities(a, merged, aliases=declared)
+
+
+def _speaks_for_a_wide_area(a: Analysis) -> bool:
+    """The report speaks for the country or a province, whose reports name classes of parks
+    and bases by common words; a county's or a zone's report names its own park so."""
+    code = a.meta.region.code if a.meta.region else None
+    return bool(code) and str(code).endswith("0000")
 
 
 def _word_starts(a: Analysis) -> list[int]:

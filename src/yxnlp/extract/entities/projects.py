@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yxnlp.extract.entities.brands import brand_run, firm_brand, place_stem
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.dictionary import words_of
 from yxnlp.extract.entities.names import (
     cue_type,
     leading_company,
@@ -123,6 +125,28 @@ def a_class_of_sites(before: str, core: str) -> bool:
     if not all(ordinary_words(p) for p in parts if p):
         return False
     return bool(opened) or len(parts) > 1 or before.endswith(cfg.class_before)
+
+
+def named_by_common_words(name: str) -> bool:
+    """A park's or base's name made of dictionary words only, none a place's, a person's or a
+    firm's (商品粮基地, 生产制造基地, 服务贸易园区; not 常州循环经济产业园).
+
+    >>> named_by_common_words("生产制造基地"), named_by_common_words("常州循环经济产业园")
+    (True, False)
+    >>> named_by_common_words("包头氢能装备制造产业园"), named_by_common_words("东航飞机维修基地")
+    (False, False)
+    """
+    cues = rules().project.type_by_cue
+    cue = next((c for c in sorted(cues, key=len, reverse=True) if name.endswith(c)), "")
+    core = name[: len(name) - len(cue)]
+    if cues.get(cue) not in ("park", "base"):
+        return False
+    if not core:
+        return True
+    if places_in(name) or starts_with_place(name) or leading_company(name) or brand_run(core):
+        return False
+    words = words_of(core)
+    return ordinary_words(core) and not any(place_stem(w) or firm_brand(w) for w in words)
 
 
 def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
