@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from yxnlp.extract.entities.brands import brand_run, firm_brand, place_stem
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import rules
-from yxnlp.extract.entities.dictionary import words_of
+from yxnlp.extract.entities.dictionary import tagged, words_of
 from yxnlp.extract.entities.names import (
     cue_type,
     leading_company,
@@ -18,7 +18,13 @@ from yxnlp.extract.entities.names import (
     places_in,
     starts_with_place,
 )
-from yxnlp.extract.entities.words import cut_left, ordinary_words, run_left, strip_generic
+from yxnlp.extract.entities.words import (
+    common_word,
+    cut_left,
+    ordinary_words,
+    run_left,
+    strip_generic,
+)
 
 _COUNT_AFTER = re.compile(  # 产业园3个, 园区十余个 (a count after the cue: not a name)
     r"\s*(?:[\d.]+(?:余|多)?(?:个|家|处|项|座|条|户)?"
@@ -62,6 +68,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
         start += cut
         while start < m.start() and text[start] in ")）":
             start += 1
+        start += _after_conjunction(text[start : m.start()])
         mark = _HEADING_MARK.match(text, start, m.start())
         if mark:  # (一)城东工业园: a heading's number is not part of the name
             start = mark.end()
@@ -88,6 +95,21 @@ def find_projects(text: str) -> Iterator[Candidate]:
             if (s, e) not in seen:
                 seen.add((s, e))
                 yield Candidate("PROJECT", s, e, text[s:e], f"rule:cue_{cue_type(text[s:e])}")
+
+
+def _after_conjunction(run: str) -> int:
+    """Offset after the last conjunction the segmenter reads in ``run`` (某城市和甲基地: the
+    name is 甲基地), 0 if none; 和 inside a word (和田, 和平) is not one.
+
+    >>> _after_conjunction("节点城市和满洲里"), _after_conjunction("和田")
+    (5, 0)
+    """
+    at, cut = 0, 0
+    for word, flag in tagged(run):
+        at += len(word)
+        if flag == "c" and word in ("和", "与", "及"):
+            cut = at
+    return cut if len(run) - cut >= 2 else 0
 
 
 def named_project(name: str) -> bool:
@@ -146,7 +168,9 @@ def named_by_common_words(name: str) -> bool:
     if places_in(name) or starts_with_place(name) or leading_company(name) or brand_run(core):
         return False
     words = words_of(core)
-    return ordinary_words(core) and not any(place_stem(w) or firm_brand(w) for w in words)
+    return ordinary_words(core) and not any(
+        (place_stem(w) and not common_word(w)) or firm_brand(w) for w in words
+    )  # 资源 is also a county's stem: a common word is read as the word
 
 
 def _split_project(text: str, start: int, end: int) -> list[tuple[int, int]]:
