@@ -73,7 +73,7 @@ def cuts(
 
     >>> cuts("甲乙。\\n丙丁。\\n戊己。", [], max_chars=8)
     [(0, 8), (8, 11)]
-    >>> cuts("甲乙丙丁", [2], max_chars=3, keep=[(1, 3)])
+    >>> cuts("甲乙丙丁", [2], max_chars=3, keep=[(1, 4)])
     [(0, 4)]
     """
     if len(text) <= max_chars:
