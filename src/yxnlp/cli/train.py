@@ -66,14 +66,14 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"prepared": counts}, ensure_ascii=False))
     if args.skip_training:
         return 0
+    if args.extra and args.output is None:
+        raise UsageError("--extra needs --out DIR: a retrained model does not replace the shipped one")
     extra: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     for folder in args.extra:
         examples, info = gold_examples(folder)
         extra += examples
         notes.append(info)
-    if args.extra and args.output is None:
-        raise UsageError("--extra needs --out DIR: a retrained model does not replace the shipped one")
     result = train.train(
         extra=extra,
         extra_sources=notes,
