@@ -87,24 +87,29 @@ def check(task: Task, report: str, *, label: str) -> None:
 
 
 def unique_quote(text: str, start: int, end: int) -> str:
-    """The clause around ``text[start:end]``, or a shorter stretch starting at the figure, that
-    occurs once in ``text`` and in which the figure is the first such string (so the quote and
-    the number find the span again).
+    """The clause around ``text[start:end]``, else the shortest stretch around the figure,
+    that occurs first where the figure is and holds no earlier copy of the figure (so
+    ``yxnlp evaluate``, which finds the quote and then the number in it, finds this span).
 
-    >>> unique_quote("产值增长6%，投资增长6%。", 11, 13)
-    '投资增长6%'
+    >>> unique_quote("产值增长6%，投资增长6%。", 11, 13), unique_quote("增长6%和6%", 5, 7)
+    ('投资增长6%', '和6%')
     """
-    number = text[start:end]
+
+    def finds(a: int, b: int) -> bool:
+        quote = text[a:b]
+        return text.find(quote) == a and quote.find(text[start:end]) == start - a
+
     a = max((text.rfind(c, 0, start) for c in _CLAUSE_END), default=-1) + 1
     ends = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
     b = min(ends, default=len(text))
-    quote = text[a:b]
-    if text.find(quote) == a and quote.find(number) == start - a:
-        return quote
-    b = end
-    while text.find(text[start:b]) != start and b < len(text):
-        b += 1
-    return text[start:b]
+    if finds(a, b):
+        return text[a:b]
+    for k in range(len(text)):
+        for left in range(k + 1):
+            a, b = start - left, end + k - left
+            if a >= 0 and b <= len(text) and finds(a, b):
+                return text[a:b]
+    return text[start:end]  # unreachable: the whole text finds its figure
 
 
 def _figure(text: str, s: int, e: int, kind: str, known: dict[str, Any] | None) -> dict[str, Any]:
