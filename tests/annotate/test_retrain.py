@@ -92,3 +92,17 @@ def test_extra_without_out_and_a_bad_model_folder_are_refused(
     args = ["train", "--data", str(trained / "data"), "--max-steps", "1", "--out", str(tmp_path)]
     assert main(args) == 1 and (tmp_path / "notes.txt").is_file()
     assert "exists and is not a model folder" in capsys.readouterr().err
+
+
+def test_evaluate_scores_with_the_model_it_is_given(
+    trained: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(ner.ENV_MODEL, "")  # restored after the test (--model sets it)
+    gold = trained / "gold"
+    for model, found in (("base", 0), ("retrained", 1)):
+        out = trained / f"{model}.json"
+        args = ["evaluate", "--gold", str(gold), "--docs", str(gold), "--model", str(trained / model)]
+        assert main([*args, "--json", str(out)]) == 0
+        names = json.loads(out.read_text("utf-8"))["entities"]["COMPANY"]["names"]
+        assert (names["hit_gold"], names["n_gold"]) == (found, 1)
+    capsys.readouterr()
