@@ -76,6 +76,13 @@ def test_round_trip_from_a_store(reports: tuple[Path, list[Record]], tmp_path: P
     ]  # fmt: skip
     scores = _labels_all_one(_scores(tmp_path / "gold"))
     assert scores == dict.fromkeys(scores, 1.0) and len(scores) == 5
+    gold = json.loads((tmp_path / "gold" / "linze_gxj_2024.gold.json").read_text("utf-8"))
+    assert list(gold) == ["document", "metadata", "indicators", "companies", "projects",
+                          "organizations", "places"]  # the guidelines' order  # fmt: skip
+    assert gold["metadata"] == {
+        "title": "临泽县工业和信息化局2024年工作总结和2025年工作计划", "region": "临泽县",
+        "issuer": "临泽县工业和信息化局", "published": None, "summary_year": 2024, "plan_year": 2025,
+    }  # fmt: skip
 
 
 def _edit_spans(path: Path, fn: Any) -> None:

@@ -119,7 +119,7 @@ def record_tasks(record: Record, text: str, *, max_chars: int = MAX_CHARS) -> li
     for n, (lo, hi) in enumerate(pieces):
         figs = [(s, e, label, i) for (s, e), label, i in figures if lo <= s and e <= hi]
         inds = [
-            {"start": s - lo, "end": e - lo, **{f: _plain(getattr(i, f)) for f in INDICATOR_FIELDS}}
+            {"start": s - lo, "end": e - lo, **i.model_dump(include=set(INDICATOR_FIELDS))}
             for s, e, _, i in figs
         ]
         spans = sorted(
@@ -131,14 +131,14 @@ def record_tasks(record: Record, text: str, *, max_chars: int = MAX_CHARS) -> li
             "section": heads.get(lo), "entities": _entity_meta(record, lo, hi), "indicators": inds,
         }  # fmt: skip
         if n == 0:
-            meta["document"] = {f: _plain(getattr(d, f)) for f in METADATA_FIELDS}
+            meta["document"] = _metadata(record)
         tasks.append(Task(text=text[lo:hi], spans=spans, meta=meta))
     return tasks
 
 
-def _plain(value: Any) -> Any:
-    """A record value as plain JSON (a region by its name, a model as a dict)."""
-    if hasattr(value, "model_dump"):
-        dumped = value.model_dump()
-        return dumped.get("name", dumped) if "name" in dumped and "code" in dumped else dumped
-    return value
+def _metadata(record: Record) -> dict[str, Any]:
+    """The document's fields as a gold file's ``metadata`` has them (the region by name)."""
+    d = record.document
+    out = d.model_dump(include=set(METADATA_FIELDS))
+    out["region"] = d.region.name if d.region is not None else None
+    return {f: out[f] for f in METADATA_FIELDS}
