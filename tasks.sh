@@ -28,7 +28,7 @@ setup() {
     "${pip[@]}" install --upgrade pip wheel "setuptools>=68,<81" "numpy>=1.26,<2.3" "cython>=3,<3.2"
     "$VENV/bin/python" -c "import pkuseg" 2>/dev/null \
         || "${pip[@]}" install --no-build-isolation "pkuseg==0.0.25"
-    "${pip[@]}" install -e ".[dev]"
+    "${pip[@]}" install -e ".[dev,annotate-check]"
     echo "$want" > "$STAMP"
 }
 

@@ -30,7 +30,7 @@ import json
 import random
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +41,15 @@ from yxnlp.trainingdata import (
     convert_cluener_line,
     fixture_examples,
     keep_silver,
+    model_version,
     repo_root,
     train_repeat,
+    write_card,
 )
+from yxnlp.trainingdata import MODEL_VERSION as MODEL_VERSION
 
 NER_LABELS: tuple[str, ...] = LABELS
 MODEL_NAME = "yxnlp-ner-zh"
-MODEL_VERSION = "0.2.0"
 #: Rule sources left out of silver data: short-form company shapes and owners guessed from
 #: a province prefix (浙江某某…产业园) are the noisiest rules.
 SILVER_SKIP = frozenset({"rule:shape", "rule:project_owner"})
@@ -251,11 +253,19 @@ def train(
     seed: int = 0,
     limit: int | None = None,
     overrides: dict[str, Any] | None = None,
+    extra: Sequence[Example] = (),
+    extra_sources: Sequence[dict[str, Any]] = (),
+    extra_repeat: int | None = None,
 ) -> dict[str, Any]:
     """Train the NER model and copy the best checkpoint to ``output``; returns its scores.
 
     ``limit`` keeps only the first examples of each split (for quick checks and tests);
-    ``overrides`` are spaCy config overrides (``{"training.max_steps": 100}``).
+    ``overrides`` are spaCy config overrides (``{"training.max_steps": 100}``). ``extra``
+    are a user's corrected sentences (``yxnlp train --extra GOLD_DIR``), added to the
+    training split only, each used ``extra_repeat`` times per pass (default: ``train_repeat``
+    ``extra`` of ``configs/ner_labels.json``); ``extra_sources`` say where they came from.
+    The model's ``meta.json`` and ``README.md`` record what it was trained on; with extra
+    sentences its version is ``<version>+extra.<hash of the sentences>``.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -269,9 +279,18 @@ def train(
         raise InputError(cfg, "training config not found")
     if not (data / "cluener" / "train.jsonl").is_file():
         raise InputError(data, "no training data; run `yxnlp train --prepare` first")
+    if dest.exists() and any(dest.iterdir()) and not (dest / "meta.json").is_file():
+        raise InputError(dest, "exists and is not a model folder; name a new or a model folder")
     train_ex, dev_ex = load_splits(data, seed=seed)
     if limit is not None:
         train_ex, dev_ex = train_ex[:limit], dev_ex[:limit]
+    repeat = extra_repeat if extra_repeat is not None else train_repeat().get("extra", 1)
+    train_ex += list(extra) * repeat
+    trained_on = {
+        "data": str(data), "train_examples": len(train_ex), "dev_examples": len(dev_ex),
+        "seed": seed, "max_steps": max_steps, "config": str(cfg),
+        "extra": list(extra_sources), "extra_sentences": len(extra), "extra_repeat": repeat,
+    }  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="yxnlp-train-") as tmp:
         work = Path(tmp)
         to_docbin(train_ex).to_disk(work / "train.spacy")
@@ -292,7 +311,8 @@ def train(
         meta = json.loads((best / "meta.json").read_text("utf-8"))
         meta.update(
             name=MODEL_NAME.replace("-", "_"),
-            version=MODEL_VERSION,
+            version=model_version(extra),
+            trained_on=trained_on,
             description=(
                 "yxnlp NER (COMPANY, ORG, PROJECT): BILUO tagger over character tokens with "
                 "bigram, segmenter and lexicon features; load with yxnlp.extract.ner.load "
@@ -315,6 +335,7 @@ def train(
             shutil.rmtree(dest)
         shutil.copytree(best, dest)
     calibration = calibrate(dest, dev_ex)
+    write_card(dest)
     return {
         "output": str(dest),
         "train_examples": len(train_ex),
@@ -360,7 +381,7 @@ def calibrate(model: Path, examples: list[Example]) -> dict[str, Any]:
     cfg = Config().from_disk(model / "config.cfg", interpolate=False)
     cfg["components"]["ner"]["o_weight"], cfg["components"]["ner"]["floor"] = best
     cfg.to_disk(model / "config.cfg")
-    ner.load.cache_clear()
+    ner.load_from.cache_clear()
     result = {"o_weight": best[0], "floor": best[1], "selection_f1": f1[best],
               "f1": {f"{w}/{fl}": v for (w, fl), v in f1.items()}}
     meta = json.loads((model / "meta.json").read_text("utf-8"))

@@ -16,15 +16,18 @@ parts are ``configs/fixtures.json``. :mod:`yxnlp.train` writes the files and tra
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import random
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 Example = dict[str, Any]
 LABELS: tuple[str, ...] = ("COMPANY", "ORG", "PROJECT")
+#: The version of the shipped model this code trains.
+MODEL_VERSION = "0.2.0"
 _SENTENCE_END = re.compile(r"(?:\\n)+|[\n。！？!?；;]+")
 
 
@@ -298,3 +301,42 @@ def keep_silver(ex: Example, *, legal: Iterable[str]) -> bool:
         (lab != "COMPANY" or name.endswith(ends)) and not name.startswith(bad)
         for name, lab in names
     )
+
+
+# -- the model card --------------------------------------------------------------------
+def model_version(extra: Sequence[Example]) -> str:
+    """The shipped version, or ``<version>+extra.<8 hex digits>`` naming the added sentences.
+
+    >>> model_version([]), model_version([{"text": "甲", "entities": []}])[-15:]
+    ('0.2.0', '+extra.6f7c32e6')
+    """
+    if not extra:
+        return MODEL_VERSION
+    digest = hashlib.sha256(json.dumps(list(extra), ensure_ascii=False, sort_keys=True).encode())
+    return f"{MODEL_VERSION}+extra.{digest.hexdigest()[:8]}"
+
+
+def write_card(model: Path) -> Path:
+    """``README.md`` in a trained model's folder: what it is, what it was trained on, its
+    scores (from its ``meta.json``)."""
+    meta = json.loads((model / "meta.json").read_text("utf-8"))
+    on = meta.get("trained_on") or {}
+    perf = meta.get("performance") or {}
+    lines = [f"# {meta['name']} {meta['version']}", "", meta.get("description", ""), "",
+             f"License: {meta.get('license')}", "", "## Trained on", "",
+             f"- the training data in `{on.get('data')}`: {on.get('train_examples')} training"
+             f" and {on.get('dev_examples')} selection examples, seed {on.get('seed')},"
+             f" config `{on.get('config')}`, max_steps {on.get('max_steps') or 'as configured'}"]  # fmt: skip
+    for x in on.get("extra") or []:
+        lines.append(f"- corrections from `{x.get('gold_dir')}`: {x.get('files')} gold files,"
+                     f" {x.get('sentences')} sentences, {x.get('entities')} entity spans"
+                     f" (sha256 of the gold files {x.get('sha256', '')[:16]}…), each sentence"
+                     f" used {on.get('extra_repeat')} times per pass")  # fmt: skip
+    for src in meta.get("sources") or []:
+        lines.append(f"- {src.get('name')}")
+    lines += ["", "## Scores on the selection set", "", f"entity F1 {perf.get('ents_f')},"
+              f" P {perf.get('ents_p')}, R {perf.get('ents_r')}; decoding"
+              f" {json.dumps({k: v for k, v in (meta.get('decoding') or {}).items() if k != 'f1'})}"]  # fmt: skip
+    card = model / "README.md"
+    card.write_text("\n".join(lines) + "\n", "utf-8")
+    return card

@@ -32,7 +32,7 @@ from yxnlp.version import VERSION
 
 COMMANDS: tuple[str, ...] = (
     "extract", "show", "batch", "query", "indicators", "entities", "keys", "compare", "export",
-    "evaluate", "train",
+    "evaluate", "train", "annotate",
 )  # fmt: skip
 
 _HANDLER_NAME = "yxnlp-cli"

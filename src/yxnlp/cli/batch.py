@@ -12,6 +12,7 @@ from rich.console import Console
 
 from yxnlp.batch import run_batch
 from yxnlp.batch.manifest import read_user_manifest
+from yxnlp.cli.options import add_model, use_model
 from yxnlp.ingest import SUFFIXES
 from yxnlp.store import ENV_DB
 
@@ -42,6 +43,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
+    add_model(p)
     p.add_argument(
         "--dask",
         metavar="ADDRESS",
@@ -57,6 +59,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    use_model(args)
     if args.workers < 1:
         print("yxnlp: error: --workers must be at least 1", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from yxnlp.cli.options import add_model, use_model
 from yxnlp.evaluate import evaluate
 from yxnlp.io import write_atomic
 
@@ -25,11 +26,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", type=Path, help="also write all scores as JSON here")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
+    add_model(p)
     p.add_argument("-v", "--verbose", action="store_true", help="list misses and errors")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    use_model(args)
     result = evaluate(args.gold, args.docs, segmenter=args.segmenter, ner=not args.no_ner)
     print(format_table(result, verbose=args.verbose))
     if args.json:

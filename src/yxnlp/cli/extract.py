@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from yxnlp import ingest
+from yxnlp.cli.options import add_model, use_model
 from yxnlp.errors import InputError
 from yxnlp.io import write_atomic
 from yxnlp.metadata import MANIFEST_COLUMNS, user_metadata
@@ -33,6 +34,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--source", help="the document's source name for stdin (default <stdin>)")
     p.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba")
     p.add_argument("--no-ner", action="store_true", help="rules only, skip the NER model")
+    add_model(p)
     p.add_argument("--summary", action="store_true", help="print a readable summary to stderr")
     p.add_argument(
         "--meta",
@@ -79,6 +81,7 @@ def parse_meta(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    use_model(args)
     meta = parse_meta(args.meta)
     if args.file == "-":
         record = from_stdin(

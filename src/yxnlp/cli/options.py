@@ -9,10 +9,13 @@ or a range), named as the keyword arguments of :class:`yxnlp.Store`'s methods an
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from yxnlp.errors import InputError
+from yxnlp.extract.ner import ENV_MODEL
 from yxnlp.store import DEFAULT_PATH, ENV_DB, Store, default_path, parse_years
 
 #: The filters, by flag, and their help (the values are checked by the store).
@@ -75,3 +78,22 @@ def add_filters(p: argparse.ArgumentParser, names: Sequence[str], *, year: str) 
 def filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
     """The filter arguments as keyword arguments of the store's methods."""
     return {name: getattr(args, name) for name in (*names, "year")}
+
+
+def add_model(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--model", type=Path, metavar="DIR",
+        help=f"the NER model folder, e.g. one `yxnlp train --extra … --out DIR` wrote"
+        f" (default: ${ENV_MODEL}, else the shipped model)",
+    )  # fmt: skip
+
+
+def use_model(args: argparse.Namespace) -> None:
+    """Make ``--model`` the model of this process and of the workers it starts (it sets
+    ``$YXNLP_MODEL``, which :func:`yxnlp.extract.ner.model_dir` reads)."""
+    folder: Path | None = getattr(args, "model", None)
+    if folder is None:
+        return
+    if not (folder / "meta.json").is_file():
+        raise InputError(folder, "not an NER model folder (no meta.json)")
+    os.environ[ENV_MODEL] = str(folder.resolve())

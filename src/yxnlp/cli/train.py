@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from yxnlp import train
+from yxnlp.annotate.training import gold_examples
+from yxnlp.errors import UsageError
 
 
 def add_parser(sub: Any) -> None:
@@ -27,7 +29,13 @@ def add_parser(sub: Any) -> None:
                    help="report files (.txt, or .csv/.jsonl rows) for silver annotations")
     p.add_argument("--data", type=Path, help="training data directory (default models/training-data)")
     p.add_argument("--config", type=Path, help="spaCy config (default configs/ner.cfg)")
-    p.add_argument("--output", type=Path, help="model directory (default models/yxnlp-ner-zh)")
+    p.add_argument("--output", "--out", type=Path, dest="output",
+                   help="model directory (default models/yxnlp-ner-zh)")
+    p.add_argument("--extra", type=Path, nargs="+", default=[], metavar="GOLD_DIR",
+                   help="gold folders of corrections (yxnlp annotate import) to learn from too")
+    p.add_argument("--extra-repeat", type=int, metavar="N",
+                   help="use each corrected sentence N times per pass"
+                   " (default: train_repeat.extra of configs/ner_labels.json, 10)")
     p.add_argument("--max-steps", type=int, help="override training.max_steps")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--skip-training", action="store_true", help="only prepare the data")
@@ -58,7 +66,18 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"prepared": counts}, ensure_ascii=False))
     if args.skip_training:
         return 0
+    if args.extra and args.output is None:
+        raise UsageError("--extra needs --out DIR: a retrained model does not replace the shipped one")
+    extra: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    for folder in args.extra:
+        examples, info = gold_examples(folder)
+        extra += examples
+        notes.append(info)
     result = train.train(
+        extra=extra,
+        extra_sources=notes,
+        extra_repeat=args.extra_repeat,
         data_dir=args.data,
         config=args.config,
         output=args.output,

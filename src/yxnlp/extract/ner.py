@@ -1,7 +1,9 @@
 """The shipped NER model (COMPANY, ORG, PROJECT): located, loaded once, run over a whole text.
 
-The model directory is ``<repo>/models/yxnlp-ner-zh`` (the repository that holds the
-package's ``src/``), or ``$YXNLP_MODELS/yxnlp-ner-zh`` when the environment variable is set.
+The model directory is ``$YXNLP_MODEL`` when set (a model folder itself, such as one
+``yxnlp train --extra … --out DIR`` wrote; ``yxnlp extract --model DIR`` sets it), else
+``$YXNLP_MODELS/yxnlp-ner-zh`` when that is set, else ``<repo>/models/yxnlp-ner-zh`` (the
+repository that holds the package's ``src/``).
 It is a spaCy pipeline with the character tokenizer, so its spans are character offsets
 into the text it is given, whatever segmenter the rest of the pipeline uses. Its parts that
 spaCy finds by name live in :mod:`yxnlp.extract.ner_features` and
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_NAME = "yxnlp-ner-zh"
+#: The environment variable naming a model folder to use instead of the shipped one.
+ENV_MODEL = "YXNLP_MODEL"
 RETRAIN_HINT = "run `yxnlp train` (or `bash tasks.sh train`) to build it, or use --no-ner"
 
 
@@ -49,18 +53,29 @@ def models_dir() -> Path:
 
 
 def model_dir(name: str = MODEL_NAME) -> Path:
+    """The folder of the model in use: ``$YXNLP_MODEL``, else ``name`` under :func:`models_dir`."""
+    env = os.environ.get(ENV_MODEL)
+    if env and name == MODEL_NAME:
+        return Path(env)
     return models_dir() / name
 
 
-@functools.cache
 def load(path: str | None = None) -> Language:
-    """The NER pipeline, loaded once per process; :class:`ModelError` if it is missing."""
+    """The NER pipeline at ``path`` (default :func:`model_dir`), loaded once per process;
+    :class:`ModelError` if it is missing."""
+    return load_from(str(Path(path) if path else model_dir()))
+
+
+@functools.cache
+def load_from(path: str) -> Language:
+    """The NER pipeline in the folder ``path``, loaded once per process (``cache_clear()``
+    after rewriting it)."""
     import spacy
 
     import yxnlp.extract.ner_decode
     import yxnlp.extract.ner_features  # noqa: F401
 
-    where = Path(path) if path else model_dir()
+    where = Path(path)
     if not (where / "meta.json").is_file():
         raise ModelError(f"{where}: NER model not found; {RETRAIN_HINT}")
     try:
@@ -254,9 +269,14 @@ def tag(
 
 
 def model_name() -> str | None:
-    """``models/<name>@<version>`` of the installed model, or ``None`` if there is none."""
-    meta = model_dir() / "meta.json"
+    """``models/<name>@<version>`` of the shipped model, ``<folder>@<version>`` of a model
+    named by ``$YXNLP_MODEL`` (a retrained model's version says what was added), or ``None``
+    if there is none."""
+    where = model_dir()
+    meta = where / "meta.json"
     if not meta.is_file():
         return None
-    info = json.loads(meta.read_text("utf-8"))
-    return f"models/{MODEL_NAME}@{info.get('version', '0.0.0')}"
+    version = json.loads(meta.read_text("utf-8")).get("version", "0.0.0")
+    if os.environ.get(ENV_MODEL):
+        return f"{where.name}@{version}"
+    return f"models/{MODEL_NAME}@{version}"
