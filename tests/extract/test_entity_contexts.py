@@ -33,6 +33,12 @@ def names(text: str, label: str) -> set[str]:
 # (case id, text, companies that must be found, projects that must be found)
 SHAPES = [
     (
+        "counted_list_of_firms_projects",
+        "瑷珑碳纤维复合材料、铧鑫石英坩埚等5个配套项目陆续完工。",
+        {"瑷珑", "铧鑫"},
+        {"瑷珑碳纤维复合材料", "铧鑫石英坩埚"},
+    ),
+    (
         "count_list_brackets",
         "新认定专精特新企业4家（科瑞达、鼎泰新材、宏远精工、汇川智控等）。",
         {"科瑞达", "鼎泰新材", "宏远精工", "汇川智控"},

@@ -252,6 +252,8 @@ def _name_like_prefix(item: str) -> str | None:
         head, rest = item[:n], item[n:]
         if len(rest) < 2 or not _NAME_CHARS.fullmatch(head) or word_freq(head) > 0:
             continue
+        if splits_word(item, n):  # 甲乙碳|纤维: 碳纤维 is the product's word
+            continue
         if place_stem(head) or core_looks_generic(head) or not name_like(head):
             continue
         first = words_of(rest)[0]

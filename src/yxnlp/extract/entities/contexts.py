@@ -188,12 +188,12 @@ def _project_lists(text: str) -> Iterator[Candidate]:
         first_pos, first = items[0]
         cut = cut_left(first, r.company_left + r.project_left, keep=2)
         items[0] = (first_pos + cut, first[cut:])
-        names = {item: name_at_start(item) for _, item in items}
+        counted = m.group("count") is not None  # 等6个配套项目: every long item is a firm's
+        names = {item: name_at_start(item, loose=counted and len(item) > 4) for _, item in items}
         firms = {
             i for i, n in names.items() if n and (n == i or r.industry_re.fullmatch(i[len(n) :]))
         }
         named = [i for _, i in items if i and not r.cue_re.search(i[-5:])]
-        counted = m.group("count") is not None
         mostly = bool(firms) and 2 * len(firms) >= len(named)
         for pos, item in items:
             if not item or r.cue_re.search(item[-5:]) or not _NAME_CHARS.fullmatch(item):
