@@ -33,6 +33,12 @@ def names(text: str, label: str) -> set[str]:
 # (case id, text, companies that must be found, projects that must be found)
 SHAPES = [
     (
+        "unknown_firm_by_its_phase",
+        "瑞泓齿风电齿轮箱二期实现关键部件国产化。",
+        {"瑞泓齿"},
+        {"瑞泓齿风电齿轮箱二期"},
+    ),
+    (
         "counted_list_of_firms_projects",
         "瑷珑碳纤维复合材料、铧鑫石英坩埚等5个配套项目陆续完工。",
         {"瑷珑", "铧鑫"},
@@ -154,6 +160,7 @@ NOT_FIRMS = [
     ("kinds_of_bank", "推动农商行改革，稳妥推进市（州）农商银行组建，农村信用社改革扩大到全省。"),
     ("sectors_listed_as_firms", "清理工矿、交通运输、建筑安装等企业的仓库。"),
     ("brand_runs_into_a_word", "有序推进中运量骨干公交系统、智慧交通等项目落地。"),
+    ("utilities_by_their_phase", "建成柳湾污水处理厂四期、南塘湿垃圾二期和东坪中试基地二期。"),
     ("modifiers_sharing_a_head", "打造众创、众包、众扶、众筹平台，大力发展公铁、河海联运。"),
 ]
 

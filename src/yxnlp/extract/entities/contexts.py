@@ -163,6 +163,8 @@ def _phases(text: str) -> Iterator[Candidate]:
         s = m.start("name") + cut_left(run, r.company_left + r.project_left)
         name = text[s : m.start("phase")]
         owner = name_at_start(name) or (name if brand_run(name) == len(name) else None)
+        if owner is None and not public_works(name):  # 甲乙丙风电齿轮箱二期: a firm's product
+            owner = name_at_start(name, loose=True)
         if is_generic(name, r.project_generic):
             continue
         if owner is None:
