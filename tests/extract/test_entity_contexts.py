@@ -34,9 +34,9 @@ def names(text: str, label: str) -> set[str]:
 SHAPES = [
     (
         "unknown_firm_by_its_phase",
-        "瑞泓齿风电齿轮箱二期实现关键部件国产化。",
-        {"瑞泓齿"},
-        {"瑞泓齿风电齿轮箱二期"},
+        "湘高齿风电齿轮箱二期实现关键部件国产化。",
+        {"湘高齿"},
+        {"湘高齿风电齿轮箱二期"},
     ),
     (
         "counted_list_of_firms_projects",
