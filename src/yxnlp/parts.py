@@ -121,6 +121,18 @@ class Parts:
         sec = self.section_at(pos)
         return self.is_plan(self.ancestors(sec.id if sec else None), pos)
 
+    def within(self, sections: Sequence[Section], start: int, end: int) -> Parts:
+        """These parts as seen from ``text[start:end]`` (a window of a long report): offsets
+        shifted by ``-start``; ``sections`` are the window's own, shifted the same way (those
+        opening before the window start below 0), so every comparison reads as before."""
+        first = min((s.span[0] for s in sections), default=start) + start
+        shift = [(s - start, e - start) for s, e in self.plan_regions if s < end and e > start]
+        leads = [x - start for x in self.year_leads if first <= x < end]
+        ordered = sorted(sections, key=lambda s: s.span[0])
+        return Parts(self.summary_year, self.plan_year, self.gov_report,
+                     {s.id: s for s in ordered}, tuple(shift), tuple(leads),
+                     tuple(ordered), tuple(s.span[0] for s in ordered))  # fmt: skip
+
     def year_lead_between(self, start: int, pos: int) -> bool:
         """A paragraph on the year's own targets opens in ``[start, pos]``."""
         i = bisect.bisect_left(self.year_leads, start)

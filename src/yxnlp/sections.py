@@ -17,13 +17,17 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yxnlp import resources
 from yxnlp.numerals import cn_to_number
 from yxnlp.record import Section, Sentence, Span
 
-
+#: Longest sentence: a longer stretch without a sentence end (no report has one; a table
+#: dump or a text stripped of punctuation does) is cut into pieces this long.
+MAX_SENTENCE_CHARS = 2_000
+_SOFT_BREAK = re.compile(r"[，,、：:\s]")
 _COMMA = re.compile("[,，]")
 _DIGIT = re.compile(r"\d")
 
@@ -243,15 +247,36 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     index = SectionIndex(sections)
     out: list[Sentence] = []
     points = sorted(cuts)
-    for a, b in itertools.pairwise(points):
-        a2, b2 = _strip(text, a, b)
-        if a2 >= b2:
-            continue
+    for a2, b2 in _bounded(text, points):
         section = index.at(a2)
         out.append(
             Sentence(id=f"t{len(out) + 1}", span=(a2, b2), section=section.id if section else None)
         )
     return out
+
+
+def _bounded(text: str, points: list[int]) -> Iterator[Span]:
+    """The non-blank stretches between consecutive ``points``, stripped, each cut after the
+    last soft break (comma, enumeration comma, colon, space) into pieces of at most
+    :data:`MAX_SENTENCE_CHARS` when longer (else at that length).
+
+    >>> list(_bounded("甲乙，丙丁戊己 ", [0, 8]))
+    [(0, 7)]
+    """
+    size = MAX_SENTENCE_CHARS
+    for a, b in itertools.pairwise(points):
+        a, b = _strip(text, a, b)
+        while b - a > size:
+            found = None
+            for found in _SOFT_BREAK.finditer(text, a + size // 2, a + size):  # noqa: B007
+                pass
+            cut = found.end() if found else a + size
+            piece = _strip(text, a, cut)
+            if piece[0] < piece[1]:
+                yield piece
+            a, b = _strip(text, cut, b)
+        if a < b:
+            yield a, b
 
 
 def _strip(text: str, a: int, b: int) -> Span:
@@ -285,8 +310,16 @@ class SectionIndex:
         i = bisect.bisect_right(self._starts, pos) - 1
         sec = self._ordered[i] if i >= 0 else None
         while sec is not None and not sec.span[0] <= pos < sec.span[1]:
-            sec = self._by_id.get(sec.parent) if sec.parent else None
+            sec = self.parent(sec)
         return sec
+
+    def parent(self, sec: Section) -> Section | None:
+        return self._by_id.get(sec.parent) if sec.parent else None
+
+    def starting(self, start: int, end: int) -> list[Section]:
+        """The sections starting in ``[start, end)``, in document order."""
+        lo = bisect.bisect_left(self._starts, start)
+        return self._ordered[lo : bisect.bisect_left(self._starts, end)]
 
 
 def section_at(sections: list[Section], pos: int) -> Section | None:

@@ -124,7 +124,8 @@ def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterat
 def _jieba_cut(text: str) -> Iterable[str]:
     import jieba
 
-    return jieba.cut(text, cut_all=False)
+    words: Iterable[str] = jieba.cut(text, cut_all=False)
+    return words
 
 
 def pieces(
