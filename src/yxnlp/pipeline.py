@@ -76,15 +76,24 @@ def analyse(src: ingest.Source, *, segmenter: str = "jieba") -> Analysis:
     return _analysis(_structure(src, segmenter=segmenter))
 
 
-def build_record(a: Analysis, *, ner: bool = True) -> Record:
-    """Extract indicators and entities from an analysed report and assemble its record."""
+def build_record(a: Analysis, *, ner: bool = True, window_chars: int = WINDOW_CHARS) -> Record:
+    """Extract indicators and entities from an analysed report and assemble its record.
+
+    A report longer than ``window_chars`` (or with a stretch of more than :data:`RUN_CHARS`
+    without a full stop) is extracted window by window (see :func:`windows`), which bounds
+    time and memory: cut where paragraphs start, its indicators come out as from the whole
+    text; its entities are grouped within each window, then joined across windows by label and
+    canonical name (a short form in one window and the full name in another stay apart).
+    """
     st = _Structure(a.source, a.text, a.furniture, a.masked, a.meta, a.sections, a.sentences,
                     a.segmenter, a.parts)  # fmt: skip
-    return _record(st, ner=ner, whole=a)
+    return _record(st, ner=ner, whole=a, size=window_chars)
 
 
-def _record(st: _Structure, *, ner: bool, whole: Analysis | None = None) -> Record:
-    spans = windows(st.masked, st.sentences, st.sections)
+def _record(
+    st: _Structure, *, ner: bool, whole: Analysis | None = None, size: int = WINDOW_CHARS
+) -> Record:
+    spans = windows(st.masked, st.sentences, st.sections, size=size)
     if len(spans) == 1:
         ents, inds = _extract(whole or _analysis(st), ner=ner)
     else:
