@@ -66,6 +66,14 @@ def is_plan_heading(heading: str) -> bool:
     return bool(c.plan_heading.search(heading)) and not c.summary_heading.search(heading)
 
 
+@functools.lru_cache(maxsize=4096)
+def _marks(heading: str) -> tuple[bool, bool]:
+    """Whether ``heading`` names the plan part and whether it names the summary part (asked
+    for every figure under it, so remembered)."""
+    c = _cues()
+    return bool(c.plan_heading.search(heading)), bool(c.summary_heading.search(heading))
+
+
 @dataclass(frozen=True)
 class Parts:
     """Where the plan part of one report lies, with the years the report speaks of."""
@@ -89,22 +97,19 @@ class Parts:
 
     def is_plan(self, secs: Sequence[Section], pos: int) -> bool:
         """``pos``, under the sections ``secs`` (innermost first), is in the plan part."""
-        c = _cues()
-        heads = [  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
-            s.heading
-            for s in secs
-            if not (c.plan_heading.search(s.heading) and c.summary_heading.search(s.heading))
-        ]
-        if any(c.plan_heading.search(h) for h in heads):
+        marks = [(s.heading, *_marks(s.heading)) for s in secs]
+        # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+        heads = [(h, plan, summary) for h, plan, summary in marks if not (plan and summary)]
+        if any(plan for _, plan, _ in heads):
             return True
         opened = min((x.span[0] for x in secs), default=0)
         if any(opened <= s <= pos < e for s, e in self.plan_regions):
             return True  # the plan part opens inside this section (an unnumbered heading)
-        if any(c.summary_heading.search(h) for h in heads):
+        if any(summary for _, _, summary in heads):
             return False
-        if self.plan_year and any(f"{self.plan_year}年" in h for h in heads):
+        if self.plan_year and any(f"{self.plan_year}年" in h for h, _, _ in heads):
             return True
-        if self.summary_year and any(f"{self.summary_year}年" in h for h in heads):
+        if self.summary_year and any(f"{self.summary_year}年" in h for h, _, _ in heads):
             return False
         return any(s <= pos < e for s, e in self.plan_regions)
 

@@ -138,10 +138,9 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         if k.kind != "share":
             prev_subject = subject
     keys = taxonomy.map_keys([(i.subject, i.kind) for i in out])
-    return [
-        i.model_copy(update={"key": key, "key_source": src})
-        for i, (key, src) in zip(out, keys, strict=True)
-    ]
+    for i, (key, src) in zip(out, keys, strict=True):  # this function's own new objects
+        i.key, i.key_source = key, src
+    return out
 
 
 def _normalized(f: Figure, k: KindInfo) -> Normalized:
