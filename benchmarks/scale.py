@@ -4,12 +4,12 @@
         [--stress] [--repeat 1 10 100]
 
 Each measurement runs in a fresh subprocess (clean peak RSS): it loads yxnlp, warms it up on
-the seed (rules, gazetteer, model: loaded once, not counted), then times ``process()`` on the
-text, reads the process's peak RSS, and times ``jieba.lcut`` on the same text. Texts: the seed
-repeated 1×, 10×, 100× (``--repeat``) and the longest corpus report, rules only and with the
-NER model. A short text is processed repeatedly until two seconds have passed (the median
-call counts). Wall and CPU seconds are both reported; the machine is shared, so the load
-average is recorded beside each measurement.
+the seed (rules, gazetteer, model: loaded once, not counted), then times ``process()`` and
+``jieba.lcut`` on the same text in turns, at least three pairs and at least two seconds, and
+reads the process's peak RSS. Texts: the seed repeated 1×, 10×, 100× (``--repeat``) and the
+longest corpus report, rules only and with the NER model. Reported: the median wall and CPU
+seconds of each and the median of the per-pair ratios to jieba (taking turns keeps both under
+the same load: the machine is shared, and its load average is recorded beside each row).
 
 ``--stress`` adds the long inputs of issue 12, rules only, one run each: the seed repeated to
 15 MiB; a text of more than 1,000,000 characters; a 990,000-character line without
@@ -57,16 +57,35 @@ def make_text(kind: str, arg: int) -> str:
     raise ValueError(kind)
 
 
-def _timed(fn: Any, *, at_least: float) -> tuple[float, float, int]:
-    """Median wall and CPU seconds of ``fn`` over as many calls as fit in ``at_least`` s."""
-    walls, cpus = [], []
+def _pairs(
+    process: Any, baseline: Any | None, *, at_least: float, least: int = 3
+) -> dict[str, Any]:
+    """Median wall and CPU seconds of ``process`` and of ``baseline``, called in turns (so that
+    both see the same load) until ``at_least`` seconds have passed and ``least`` pairs ran; and
+    the median of the per-pair ratios."""
+    rows: list[tuple[float, float, float, float]] = []
     start = time.perf_counter()
-    while not walls or time.perf_counter() - start < at_least:
+    while len(rows) < least or time.perf_counter() - start < at_least:
         w, c = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - w)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), len(walls)
+        process()
+        pw, pc = time.perf_counter() - w, time.process_time() - c
+        bw = bc = float("nan")
+        if baseline is not None:
+            w, c = time.perf_counter(), time.process_time()
+            baseline()
+            bw, bc = time.perf_counter() - w, time.process_time() - c
+        rows.append((pw, pc, bw, bc))
+    out: dict[str, Any] = {
+        "wall_s": statistics.median(r[0] for r in rows),
+        "cpu_s": statistics.median(r[1] for r in rows),
+        "calls": len(rows),
+    }
+    if baseline is not None:
+        out["jieba_wall_s"] = statistics.median(r[2] for r in rows)
+        out["jieba_cpu_s"] = statistics.median(r[3] for r in rows)
+        out["x_jieba"] = statistics.median(r[2] / r[0] for r in rows)
+        out["x_jieba_cpu"] = statistics.median(r[3] / max(r[1], 1e-9) for r in rows)
+    return out
 
 
 def child(spec: dict[str, Any]) -> dict[str, Any]:
@@ -95,14 +114,14 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         text = make_text(spec["kind"], int(spec["arg"]))
     jieba.lcut(seed)
     yxnlp.process(seed, source="warm-up.txt", ner=ner)
-    at_least = 0.0 if spec.get("once") else 2.0
-    wall, cpu, calls = _timed(lambda: yxnlp.process(text, source="b.txt", ner=ner), at_least=at_least)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    out: dict[str, Any] = {"chars": len(text), "wall_s": wall, "cpu_s": cpu, "calls": calls,
-                           "peak_rss": peak}  # fmt: skip
-    if not spec.get("once"):
-        jw, jc, jn = _timed(lambda: jieba.lcut(text), at_least=at_least)
-        out.update(jieba_wall_s=jw, jieba_cpu_s=jc, jieba_calls=jn)
+    once = bool(spec.get("once"))
+    out = _pairs(
+        lambda: yxnlp.process(text, source="b.txt", ner=ner),
+        None if once else lambda: jieba.lcut(text),
+        at_least=0.0 if once else 2.0,
+        least=1 if once else 3,
+    )
+    out.update(chars=len(text), peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     return out
 
 
@@ -123,9 +142,9 @@ def measure(spec: dict[str, Any]) -> dict[str, Any]:
     row["chars_per_s"] = round(got["chars"] / got["wall_s"])
     row["chars_per_cpu_s"] = round(got["chars"] / max(got["cpu_s"], 1e-9))
     row["peak_rss_mb"] = round(got["peak_rss"] / 2**20, 1)
-    if "jieba_wall_s" in got:
-        row["x_jieba"] = round(got["jieba_wall_s"] / got["wall_s"], 3)
-        row["x_jieba_cpu"] = round(got["jieba_cpu_s"] / max(got["cpu_s"], 1e-9), 3)
+    for key in ("x_jieba", "x_jieba_cpu"):
+        if key in got:
+            row[key] = round(got[key], 3)
     return row
 
 
