@@ -11,7 +11,7 @@ longest corpus report, rules only and with the NER model. Reported: the median w
 seconds of each and the median of the per-pair ratios to jieba (taking turns keeps both under
 the same load: the machine is shared, and its load average is recorded beside each row).
 
-``--stress`` adds the long inputs of issue 12, rules only, one run each: the seed repeated to
+``--stress`` adds (``--stress-only`` runs only) the long inputs of issue 12, rules only, one run each: the seed repeated to
 15 MiB; a text of more than 1,000,000 characters; a 990,000-character line without
 punctuation; an HTML page of 20,000 nested divs (``ingest.read``). Not a test: nothing is
 asserted.
@@ -155,7 +155,7 @@ def cases(args: argparse.Namespace) -> list[dict[str, Any]]:
         out += [{"name": f"seed x{n}", "kind": "seed", "arg": n, "ner": ner} for n in args.repeat]
         out.append({"name": f"longest corpus report ({longest.relative_to(ROOT)})",
                     "kind": "file", "path": str(longest), "arg": 0, "ner": ner})  # fmt: skip
-    if args.stress:
+    if args.stress or args.stress_only:
         out += [
             {"name": "seed repeated to 15 MiB", "kind": "mib", "arg": 15, "ner": False, "once": True},
             {"name": "seed x170 (> 1,000,000 chars)", "kind": "seed", "arg": 170, "ner": False,
@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, nargs="+", default=[1, 10, 100])
     ap.add_argument("--no-model", action="store_true", help="rules only")
     ap.add_argument("--stress", action="store_true", help="add the long inputs (rules only)")
+    ap.add_argument("--stress-only", action="store_true", help="only the long inputs")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:

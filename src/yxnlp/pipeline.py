@@ -26,8 +26,9 @@ from yxnlp.version import VERSION
 
 #: A report up to this many characters is extracted whole; a longer one in windows of at most
 #: this size, cut where a sentence starts (where a top-level section or a paragraph starts,
-#: when one does in the window's second half). Four times the longest national report.
-WINDOW_CHARS = 200_000
+#: when one does in the window's second half). Above the longest national report (57,600);
+#: small enough that the model's memory stays bounded (it grows with the text it is given).
+WINDOW_CHARS = 80_000
 #: A stretch without a full stop or line break longer than this (no report has one; a dump
 #: of a table or a text stripped of its punctuation does) is extracted in windows this long.
 RUN_CHARS = sections.MAX_SENTENCE_CHARS
