@@ -151,7 +151,7 @@ def measure(spec: dict[str, Any]) -> dict[str, Any]:
 def cases(args: argparse.Namespace) -> list[dict[str, Any]]:
     longest = corpus_longest()
     out: list[dict[str, Any]] = []
-    for ner in ([False] if args.no_model else [False, True]):
+    for ner in [] if args.stress_only else [False] if args.no_model else [False, True]:
         out += [{"name": f"seed x{n}", "kind": "seed", "arg": n, "ner": ner} for n in args.repeat]
         out.append({"name": f"longest corpus report ({longest.relative_to(ROOT)})",
                     "kind": "file", "path": str(longest), "arg": 0, "ner": ner})  # fmt: skip
