@@ -3,13 +3,15 @@
 Runs the real command in a subprocess, once per worker count with the local process pool, then
 on Dask (``--dask local``: a LocalCluster of ``--dask-workers`` processes), each into a fresh
 output folder and store, then re-runs the last local one unchanged. Reports wall time, files/s,
-chars/s, the peak RSS of the batch process and of its largest worker, the peak total RSS and
-total PSS (proportional set size: pages shared by forked workers counted once) of the process
-tree, sampled every 50 ms (PSS every 0.5 s), with the load average before each run; prints a
-table and writes JSON.
+chars/s, the peak RSS of the batch process and of its largest worker and the peak total RSS of
+the process tree, sampled every 100 ms, with the load average before each run; prints a table
+and writes JSON. ``--pss`` also samples the total PSS (proportional set size: pages shared by
+forked workers counted once) every second; reading it walks each process's page tables and
+stalls its memory mappings, which slows the run (Dask's workers most, as they trim freed memory
+eagerly): time and PSS are best measured in separate runs.
 
     python benchmarks/batch_bench.py out/batch_bench.json [--workers 1 2] [--dask-workers 2]
-        [--no-ner]
+        [--no-ner] [--pss]
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ CLI = [sys.executable, "-c", "from yxnlp.cli import run; run()"]
 class PeakRss:
     """Samples the RSS (and now and then the PSS) of a process and its descendants."""
 
-    def __init__(self, pid: int, *, every: float = 0.05, pss_every: int = 10) -> None:
+    def __init__(self, pid: int, *, every: float = 0.1, pss_every: int = 0) -> None:
         self.pid, self.every, self.pss_every = pid, every, pss_every
         self.total = 0
         self.total_pss = 0
@@ -62,7 +64,7 @@ class PeakRss:
             self.total = max(self.total, sum(sizes.values()))
             self.root = max(self.root, sizes.get(self.pid, 0))
             self.worker = max([self.worker, *(sizes[c.pid] for c in children)])
-            if tick % self.pss_every == 0:
+            if self.pss_every and tick % self.pss_every == 0:
                 self.total_pss = max(self.total_pss, sum(_pss(p) for p in [root, *children]))
             tick += 1
             self._stop.wait(self.every)
@@ -87,7 +89,7 @@ def _pss(p: psutil.Process) -> int:
 
 
 def run_batch(
-    inputs: list[str], out: Path, *, workers: int, ner: bool, dask: bool = False
+    inputs: list[str], out: Path, *, workers: int, ner: bool, dask: bool = False, pss: bool = False
 ) -> dict[str, Any]:
     command = [*CLI, "batch", *inputs, "--out", str(out / "records"), "--db", str(out / "yxnlp.duckdb"),
                "--workers", str(workers), "--no-progress"]  # fmt: skip
@@ -98,7 +100,7 @@ def run_batch(
     load = round(psutil.getloadavg()[0], 2)
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    rss = PeakRss(proc.pid)
+    rss = PeakRss(proc.pid, pss_every=10 if pss else 0)
     _, err = proc.communicate()
     wall = time.perf_counter() - start
     rss.stop()
@@ -119,7 +121,7 @@ def run_batch(
         "peak_rss_batch_mb": round(rss.root / 2**20, 1),
         "peak_rss_largest_worker_mb": round(rss.worker / 2**20, 1),
         "peak_rss_total_mb": round(rss.total / 2**20, 1),
-        "peak_pss_total_mb": round(rss.total_pss / 2**20, 1),
+        "peak_pss_total_mb": round(rss.total_pss / 2**20, 1) if pss else None,
     }
 
 
@@ -144,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     parser.add_argument("--dask-workers", type=int, default=2, help="0: no Dask run")
     parser.add_argument("--no-ner", action="store_true", help="rules only (no NER model)")
+    parser.add_argument("--pss", action="store_true", help="also sample PSS (slows the runs)")
     args = parser.parse_args(argv)
 
     load_at_start = [round(x, 2) for x in psutil.getloadavg()]
@@ -154,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         last = Path(tmp)
         for workers, dask in plan:
             folder = Path(tmp) / f"{'dask' if dask else 'w'}{workers}"
-            run = run_batch(args.inputs, folder, workers=workers, ner=not args.no_ner, dask=dask)
+            run = run_batch(
+                args.inputs, folder, workers=workers, ner=not args.no_ner, dask=dask, pss=args.pss
+            )
             files, chars = corpus_size(folder)
             run.update(files=files, chars=chars, kind="fresh")
             run["files_per_s"] = round(files / run["wall_s"], 3)
