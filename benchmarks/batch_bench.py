@@ -3,7 +3,8 @@
 Runs the real command in a subprocess, once per worker count with the local process pool, then
 on Dask (``--dask local``: a LocalCluster of ``--dask-workers`` processes), each into a fresh
 output folder and store, then re-runs the last local one unchanged. Reports wall time, files/s,
-chars/s, the peak RSS of the batch process and of its largest worker and the peak total RSS of
+chars/s, the CPU seconds of the batch and its workers (and so the cores the shared machine gave
+the run: a speed-up needs free cores), the peak RSS of the batch process and of its largest worker and the peak total RSS of
 the process tree, sampled every 100 ms, with the load average before each run; prints a table
 and writes JSON. ``--pss`` also samples the total PSS (proportional set size: pages shared by
 forked workers counted once) every second; reading it walks each process's page tables and
@@ -20,6 +21,7 @@ import argparse
 import json
 import platform
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -98,12 +100,15 @@ def run_batch(
     if dask:
         command += ["--dask", "local"]
     load = round(psutil.getloadavg()[0], 2)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     rss = PeakRss(proc.pid, pss_every=10 if pss else 0)
     _, err = proc.communicate()
     wall = time.perf_counter() - start
     rss.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = [line for line in err.decode("utf-8", "replace").splitlines() if " files: " in line]
     counts = re.search(
         r"(\d+) processed, (\d+) unchanged, (\d+) failed", summary[-1] if summary else ""
@@ -115,6 +120,8 @@ def run_batch(
         "failed": int(counts.group(3)) if counts else None,
         "workers": workers,
         "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 1),  # of the batch and every worker it waited for
+        "cores_used": round(cpu / wall, 2),  # what the shared machine gave the run
         "exit": proc.returncode,
         "load_before": load,
         "summary": summary[-1] if summary else err.decode("utf-8", "replace")[-500:],
@@ -206,12 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     table = Table(
         title=f"yxnlp batch over {' '.join(args.inputs)} (ner={'on' if not args.no_ner else 'off'})"
     )
-    for column in ("run", "engine", "workers", "files", "processed", "wall s", "files/s", "chars/s",
+    for column in ("run", "engine", "workers", "files", "processed", "wall s", "cpu s", "cores", "chars/s",
                    "RSS batch MB", "RSS worker MB", "RSS total MB", "PSS total MB", "load", "exit"):  # fmt: skip
         table.add_column(column, justify="left" if column in ("run", "engine") else "right")
     for r in runs:
         table.add_row(r["kind"], r["engine"], str(r["workers"]), str(r["files"]), str(r["processed"]),
-                      f"{r['wall_s']:.1f}", f"{r['files_per_s']:.2f}", str(r["chars_per_s"]),
+                      f"{r['wall_s']:.1f}", f"{r['cpu_s']:.0f}", f"{r['cores_used']:.2f}", str(r["chars_per_s"]),
                       str(r["peak_rss_batch_mb"]), str(r["peak_rss_largest_worker_mb"]),
                       str(r["peak_rss_total_mb"]), str(r["peak_pss_total_mb"]), str(r["load_before"]),
                       str(r["exit"]))  # fmt: skip
