@@ -130,7 +130,7 @@ class Parts:
         """These parts as seen from ``text[start:end]`` (a window of a long report): offsets
         shifted by ``-start``; ``sections`` are the window's own, shifted the same way (those
         opening before the window start below 0), so every comparison reads as before."""
-        first = min((s.span[0] for s in sections), default=start) + start
+        first = min((s.span[0] for s in sections), default=0) + start
         shift = [(s - start, e - start) for s, e in self.plan_regions if s < end and e > start]
         leads = [x - start for x in self.year_leads if first <= x < end]
         ordered = sorted(sections, key=lambda s: s.span[0])
