@@ -8,7 +8,8 @@ Commands: ``yxnlp --help``; ``yxnlp query`` (a count over the documents) on a st
 NER model and rules only. The store is ``--db`` (the demo's ``out/yxnlp.duckdb``) or, without
 it, one built here by ``yxnlp batch --no-ner`` over the seed and Shanghai's five reports (a
 query's start-up does not depend on the store's size). Each command runs ``--runs`` times in
-a fresh process; the load average is recorded beside each. Not a test: nothing is asserted.
+a fresh process; the load average is recorded beside each, and the median CPU seconds of a
+process (user + system). Not a test: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,13 +32,18 @@ SEED = ROOT / "seeds" / "000_cba11b42fa3c7c35.txt"
 YXNLP = str(Path(sys.executable).with_name("yxnlp"))
 
 
-def median_wall(command: list[str], *, runs: int) -> tuple[float, list[float]]:
-    times = []
+def median_wall(command: list[str], *, runs: int) -> tuple[float, list[float], float]:
+    """The median wall seconds of ``runs`` fresh processes, each run's, and the median CPU
+    seconds (user + system) of a process, which depends less on the shared machine's load."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(times), times, statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,14 +78,15 @@ def main(argv: list[str] | None = None) -> int:
                                                 str(work / "b.json"), "--no-ner"],
         }  # fmt: skip
         rows: list[dict[str, Any]] = []
-        print(f"{'command':34} {'median s':>9}  runs (s)                         load")
+        print(f"{'command':34} {'median s':>9}  runs (s)                         load  CPU s")
         for name, command in commands.items():
             load = os.getloadavg()[0]
-            median, times = median_wall(command, runs=args.runs)
+            median, times, cpu = median_wall(command, runs=args.runs)
             rows.append({"command": name, "median_s": round(median, 3),
-                         "runs_s": [round(t, 3) for t in times], "load_before": round(load, 2)})  # fmt: skip
+                         "runs_s": [round(t, 3) for t in times], "load_before": round(load, 2),
+                         "median_cpu_s": round(cpu, 3)})  # fmt: skip
             shown = " ".join(f"{t:.2f}" for t in times)
-            print(f"{name:34} {median:9.3f}  {shown:32} {load:5.2f}", flush=True)
+            print(f"{name:34} {median:9.3f}  {shown:32} {load:5.2f}  {cpu:5.2f}", flush=True)
     result = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform()},
