@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from yxnlp.sections import split_sections, split_sentences
+from yxnlp.record import Section
+from yxnlp.sections import MAX_SENTENCE_CHARS, SectionIndex, split_sections, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_seed_levels(seed_text: str) -> None:
@@ -94,3 +98,42 @@ def test_sentences_cover_text_in_order(seed_text: str) -> None:
     first = next(s for s in sents if "445亿元" in seed_text[s.span[0] : s.span[1]])
     assert first.section == "s1"
     assert seed_text[first.span[0] : first.span[1]].endswith("。")
+
+
+def _innermost_by_scan(secs: list[Section], pos: int) -> Section | None:
+    """The definition: the deepest section holding ``pos`` (a scan of every section)."""
+    best = None
+    for s in secs:
+        if s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+INDEXED = ["seeds/000_cba11b42fa3c7c35.txt", "tests/golden/reports/longwan_fgj_2023.txt",
+           "corpus/national/1955.txt", "corpus/provinces-2026/320000.txt"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", INDEXED)
+def test_section_index_finds_the_innermost_section(path: str) -> None:
+    text = (ROOT / path).read_text("utf-8")
+    secs = split_sections(text)
+    index = SectionIndex(secs)
+    assert len(secs) > 5
+    for pos in range(0, len(text), 11):
+        assert index.at(pos) == _innermost_by_scan(secs, pos)
+
+
+def test_sentences_are_bounded() -> None:
+    clauses = "全县规上工业增加值增长6%，" * 400  # 5,600 characters, commas only
+    bare = "全县规上工业增加值增长" * 500  # 5,500 characters, no break at all
+    for text in (clauses, bare):
+        spans = [s.span for s in split_sentences(text, [])]
+        assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+        assert "".join(text[a:b] for a, b in spans) == text
+    assert all(clauses[b - 1] == "，" for a, b in (s.span for s in split_sentences(clauses, [])))
+    assert [b - a for a, b in (s.span for s in split_sentences(bare, []))] == [2000, 2000, 1500]
+
+
+def test_a_long_sentence_under_the_bound_is_whole() -> None:
+    text = "全县规上工业增加值增长6%，" * 140 + "。"  # 1,961 characters
+    assert [s.span for s in split_sentences(text, [])] == [(0, len(text))]

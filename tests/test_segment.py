@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from yxnlp.segment import Segmenter, load_tokenizer, segment, user_words
+from yxnlp.segment import (
+    Segmenter,
+    load_tokenizer,
+    pieces,
+    segment,
+    user_words,
+    words,
+    words_and_spaces,
+)
 
 SENTENCES = [
     "预计全县规上工业增加值同比增长6.5%，技改投资增长12%。",
@@ -43,3 +53,64 @@ def test_tokenizer_is_loaded_once() -> None:
 def test_unknown_segmenter_is_refused() -> None:
     with pytest.raises(ValueError):
         segment("文本", segmenter="char-bigram")
+
+
+# the same tokens as spaCy's own Chinese tokenizer, which aligns words by a quadratic search
+ALIGNMENT = [
+    "增长 8% 。",  # one space after a word is its trailing space
+    "a  b\tc\r\nd",  # longer whitespace stays a token; \r\n one word in jieba
+    " 开头空格与结尾空格 ",
+    "全县GDP增长6.5%，R&D投入占比2.1%（预计）。\n\n二、2025年工作计划\u3000\u3000力争增长7%",
+]
+
+
+@pytest.mark.parametrize("segmenter", list(Segmenter))
+@pytest.mark.parametrize("text", ALIGNMENT)
+def test_same_doc_as_spacy(segmenter: Segmenter, text: str) -> None:
+    ours = segment(text, segmenter=segmenter)
+    theirs = load_tokenizer(segmenter)(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+
+
+@pytest.mark.parametrize("segmenter", list(Segmenter))
+def test_same_doc_as_spacy_on_the_seed(segmenter: Segmenter, seed_text: str) -> None:
+    ours = segment(seed_text, segmenter=segmenter)
+    theirs = load_tokenizer(segmenter)(seed_text)
+    assert [(t.idx, t.text, t.whitespace_) for t in ours] == [
+        (t.idx, t.text, t.whitespace_) for t in theirs
+    ]
+
+
+# the longest stretch each segmenter reads as one (pkuseg: between whitespace; jieba: a run of
+# ideographs, letters and digits)
+UNBROKEN = {Segmenter.pkuseg: re.compile(r"\S+"), Segmenter.jieba: re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")}
+
+
+@pytest.mark.parametrize("segmenter", list(Segmenter))
+@pytest.mark.parametrize("size", [7, 60, 3000])
+def test_pieces_cut_where_the_segmenter_cuts(
+    segmenter: Segmenter, size: int, seed_text: str
+) -> None:
+    """Pieces end at whitespace (and for jieba after punctuation): the words do not change,
+    unless a stretch longer than a piece had to be cut."""
+    text = seed_text[:3000]
+    whole = list(words(text, segmenter=segmenter, size=len(text)))
+    cut = list(words(text, segmenter=segmenter, size=size))
+    longest = max(len(m.group()) for m in UNBROKEN[segmenter].finditer(text))
+    if size > longest:
+        assert cut == whole
+    if size == 7:
+        assert cut != whole  # longer stretches were cut: the words change
+    assert "".join(cut).replace(" ", "") == "".join(whole).replace(" ", "")
+
+
+def test_an_unbroken_run_is_cut_at_the_piece_size() -> None:
+    text = "规上工业增加值" * 30  # 210 characters, no whitespace, no punctuation
+    cuts = list(pieces(text, breaks=re.compile(r"\s"), size=64))
+    assert [b - a for a, b in cuts] == [64, 64, 64, 18]
+    assert "".join(words(text, segmenter=Segmenter.jieba, size=64)) == text
+
+
+def test_words_not_in_the_text_are_refused() -> None:
+    with pytest.raises(ValueError, match="do not match"):
+        words_and_spaces("增长8%", ["增长", "9%"])

@@ -315,3 +315,23 @@ def test_guard_words_are_named_in_energy_keys() -> None:
     energy = [e for e in taxonomy.entries() if "energy_intensity" in e.key]
     assert len(energy) >= 2
     assert all(any("能耗" in n or "能源消耗" in n for n in e.names) for e in energy)
+
+
+# subjects as reports write them (invented), with a few characters cut or added
+NEAR_NAMES = ["社会消费品零售", "规上工业增加值增速", "城镇居民人均可支配收入增长", "外贸进出口",
+              "研发经费投入强度", "全员劳动生产率", "Ab  GDP", "", "某某"]
+
+
+def test_model_weights_are_scikit_learns() -> None:
+    """The numpy TF-IDF gives scikit-learn's similarities to the last bit (same vocabulary,
+    idf, sublinear tf and L2 norms, summed in the same order)."""
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    np = pytest.importorskip("numpy")
+    model = taxonomy._model()
+    ref = text.TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    names_t = ref.fit_transform(model.names).T.tocsr()
+    assert ref.vocabulary_ == model.vocabulary
+    assert np.array_equal(ref.idf_, model.idf)
+    queries = [*model.names, *(n[1:] for n in model.names), *(n[:-2] for n in model.names), *NEAR_NAMES]
+    expected = (ref.transform(queries) @ names_t).toarray()
+    assert all(np.array_equal(model._similarities(q), e) for q, e in zip(queries, expected, strict=True))

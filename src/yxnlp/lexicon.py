@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Literal, NamedTuple, get_args
 
+from yxnlp import datacache
 from yxnlp import resources as yxnlp_resources
 from yxnlp.errors import ModelError
 
@@ -130,9 +131,21 @@ ENV_SWITCH = "YXNLP_LEXICON"
 @functools.cache
 def load() -> Lexicon:
     """The lexicon, built once per process from the package data and ``data/lexicon.json``
-    (empty when ``$YXNLP_LEXICON`` is ``off``)."""
+    (empty when ``$YXNLP_LEXICON`` is ``off``), with its matcher; kept on disk between
+    processes (:mod:`yxnlp.datacache`: building them took a second of every start)."""
     if os.environ.get(ENV_SWITCH, "").lower() == "off":
         return Lexicon({})
+    return _built()
+
+
+@datacache.disk_cached("lexicon")
+def _built() -> Lexicon:
+    lex = _build()
+    lex._matcher()
+    return lex
+
+
+def _build() -> Lexicon:
     spec = yxnlp_resources.lexicon_spec()
     orgs = yxnlp_resources.orgs()
     words: dict[Kind, set[str]] = {}

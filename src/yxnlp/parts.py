@@ -18,6 +18,7 @@ Failing those, a summary heading, or a heading naming the plan or summary year, 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -66,6 +67,14 @@ def is_plan_heading(heading: str) -> bool:
     return bool(c.plan_heading.search(heading)) and not c.summary_heading.search(heading)
 
 
+@functools.lru_cache(maxsize=4096)
+def _marks(heading: str) -> tuple[bool, bool]:
+    """Whether ``heading`` names the plan part and whether it names the summary part (asked
+    for every figure under it, so remembered)."""
+    c = _cues()
+    return bool(c.plan_heading.search(heading)), bool(c.summary_heading.search(heading))
+
+
 @dataclass(frozen=True)
 class Parts:
     """Where the plan part of one report lies, with the years the report speaks of."""
@@ -90,22 +99,19 @@ class Parts:
 
     def is_plan(self, secs: Sequence[Section], pos: int) -> bool:
         """``pos``, under the sections ``secs`` (innermost first), is in the plan part."""
-        c = _cues()
-        heads = [  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
-            s.heading
-            for s in secs
-            if not (c.plan_heading.search(s.heading) and c.summary_heading.search(s.heading))
-        ]
-        if any(c.plan_heading.search(h) for h in heads):
+        marks = [(s.heading, *_marks(s.heading)) for s in secs]
+        # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+        heads = [(h, plan, summary) for h, plan, summary in marks if not (plan and summary)]
+        if any(plan for _, plan, _ in heads):
             return True
         opened = min((x.span[0] for x in secs), default=0)
         if any(opened <= s <= pos < e for s, e in self.plan_regions):
             return True  # the plan part opens inside this section (an unnumbered heading)
-        if any(c.summary_heading.search(h) for h in heads):
+        if any(summary for _, _, summary in heads):
             return False
-        if self.plan_year and any(f"{self.plan_year}年" in h for h in heads):
+        if self.plan_year and any(f"{self.plan_year}年" in h for h, _, _ in heads):
             return True
-        if self.summary_year and any(f"{self.summary_year}年" in h for h in heads):
+        if self.summary_year and any(f"{self.summary_year}年" in h for h, _, _ in heads):
             return False
         return any(s <= pos < e for s, e in self.plan_regions)
 
@@ -121,6 +127,20 @@ class Parts:
         """``pos`` is in the plan part (its sections looked up)."""
         sec = self.section_at(pos)
         return self.is_plan(self.ancestors(sec.id if sec else None), pos)
+
+    def within(self, sections: Sequence[Section], start: int, end: int) -> Parts:
+        """These parts as seen from ``text[start:end]`` (a window of a long report): offsets
+        shifted by ``-start``; ``sections`` are the window's own, shifted the same way (those
+        opening before the window start below 0), so every comparison reads as before."""
+        first = min((s.span[0] for s in sections), default=0) + start
+        shift = [(s - start, e - start) for s, e in self.plan_regions if s < end and e > start]
+        leads = [x - start for x in self.year_leads if first <= x < end]
+        ordered = sorted(sections, key=lambda s: s.span[0])
+        return dataclasses.replace(
+            self, sections={s.id: s for s in ordered}, plan_regions=tuple(shift),
+            year_leads=tuple(leads), _ordered=tuple(ordered),
+            _starts=tuple(s.span[0] for s in ordered),
+        )  # fmt: skip
 
     def year_lead_between(self, start: int, pos: int) -> bool:
         """A paragraph on the year's own targets opens in ``[start, pos]``."""

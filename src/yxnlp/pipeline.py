@@ -2,7 +2,8 @@
 
 A report written in traditional characters is read through its simplified view
 (:func:`yxnlp.script.simplified_view`, same length); the record's spans and the ``text`` of its
-indicators and mentions are the source's, as written.
+indicators and mentions are the source's, as written. A long report is extracted in windows
+(:mod:`yxnlp.windowing`).
 
 >>> rec = process("一、主要指标\\n全区地区生产总值增长6%。", source="demo.txt")
 >>> [s.heading for s in rec.sections]
@@ -21,15 +22,16 @@ from yxnlp.analysis import Analysis
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
-from yxnlp.record import Document, Entity, Provenance, Record
+from yxnlp.record import Document, Entity, Indicator, Provenance, Record
 from yxnlp.version import VERSION
+from yxnlp.windowing import RUN_CHARS, WINDOW_CHARS, Structure, WindowIndex, merge, windows
+
+__all__ = ["RUN_CHARS", "WINDOW_CHARS", "analyse", "build_record", "process", "warm_up", "windows"]
 
 
-def analyse(
-    src: ingest.Source, *, segmenter: str = "jieba", meta: Mapping[str, str] | None = None
-) -> Analysis:
-    """Run the structural stages over one decoded source (``meta``: metadata a user knows,
-    see :func:`yxnlp.metadata.user_metadata`; it wins over what the text says)."""
+def _structure(
+    src: ingest.Source, *, segmenter: str, meta: Mapping[str, str] | None = None
+) -> Structure:
     text = src.text
     view = script.simplified_view(text)  # the text itself unless it is traditional script
     lines = clean.content_lines(view)
@@ -40,26 +42,49 @@ def analyse(
     md = metadata.read_metadata(view, title=hint, user=meta, lines=lines)
     secs = sections.split_sections(masked)
     sents = sections.split_sentences(masked, secs)
-    doc = segment.segment(masked, segmenter=segmenter)
     seg = segment.Segmenter(segmenter).value
     where = parts.read_parts(
         masked, secs, summary_year=md.summary_year, plan_year=md.plan_year,
         title=md.title, summary_period=md.summary_period,
     )  # fmt: skip
-    return Analysis(src, text, furniture, masked, md, secs, sents, doc, seg, where)
+    return Structure(src, text, furniture, masked, md, secs, sents, seg, where)
 
 
-def build_record(a: Analysis, *, ner: bool = True) -> Record:
-    """Extract indicators and entities from an analysed report and assemble its record."""
-    ents = entities_mod.extract_entities(a, use_ner=ner)
-    inds = indicators_mod.extract_indicators(a, entities=ents)
-    ents, inds = link.link(ents, inds)
-    if any(m.text != a.text[m.span[0] : m.span[1]] for e in ents for m in e.mentions):
-        ents = [_as_written(e, a.text) for e in ents]  # read through a simplified view
-    m = a.meta
+def analyse(
+    src: ingest.Source, *, segmenter: str = "jieba", meta: Mapping[str, str] | None = None
+) -> Analysis:
+    """Run the structural stages over one decoded source (``meta``: metadata a user knows,
+    see :func:`yxnlp.metadata.user_metadata`; it wins over what the text says)."""
+    return _structure(src, segmenter=segmenter, meta=meta).analysis()
+
+
+def build_record(a: Analysis, *, ner: bool = True, window_chars: int = WINDOW_CHARS) -> Record:
+    """Extract indicators and entities from an analysed report and assemble its record.
+
+    A report longer than ``window_chars`` (or with a stretch of more than :data:`RUN_CHARS`
+    without a full stop) is extracted window by window (see :func:`windows`), which bounds
+    time and memory: cut where paragraphs start, its indicators come out as from the whole
+    text; its entities are grouped within each window, then joined across windows by label and
+    canonical name (a short form in one window and the full name in another stay apart).
+    """
+    return _record(Structure.of(a), ner=ner, whole=a, size=window_chars)
+
+
+def _record(
+    st: Structure, *, ner: bool, whole: Analysis | None = None, size: int = WINDOW_CHARS
+) -> Record:
+    spans = windows(st.masked, st.sentences, st.sections, size=size)
+    if len(spans) == 1:
+        ents, inds = _extract(whole or st.analysis(), ner=ner)
+    else:
+        index = WindowIndex(st)
+        ents, inds = merge([(w0, *_extract(index.view(w0, w1), ner=ner)) for w0, w1 in spans])
+    if any(m.text != st.text[m.span[0] : m.span[1]] for e in ents for m in e.mentions):
+        ents = [_as_written(e, st.text) for e in ents]  # read through a simplified view
+    m = st.meta
     document = Document(
-        id=a.source.id,
-        source=a.source.name,
+        id=st.source.id,
+        source=st.source.name,
         title=m.title,
         issuer=m.issuer,
         region=m.region,
@@ -70,26 +95,32 @@ def build_record(a: Analysis, *, ner: bool = True) -> Record:
         zone=m.zone,
         url=m.url,
         rules=m.rules,
-        format=a.source.format,
-        length=len(a.text),
-        text=None if a.source.format == "txt" else a.text,
-        furniture=a.furniture,
+        format=st.source.format,
+        length=len(st.text),
+        text=None if st.source.format == "txt" else st.text,
+        furniture=st.furniture,
     )
     provenance = Provenance(
         yxnlp=VERSION,
-        segmenter=a.segmenter,
+        segmenter=st.segmenter,
         ner_model=entities_mod.ner_model_name() if ner else None,
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        resources=resources.used(a.segmenter),
+        resources=resources.used(st.segmenter),
     )
     return Record(
         document=document,
-        sections=a.sections,
-        sentences=a.sentences,
+        sections=st.sections,
+        sentences=st.sentences,
         indicators=inds,
         entities=ents,
         provenance=provenance,
     )
+
+
+def _extract(a: Analysis, *, ner: bool) -> tuple[list[Entity], list[Indicator]]:
+    ents = entities_mod.extract_entities(a, use_ner=ner)
+    inds = indicators_mod.extract_indicators(a, entities=ents)
+    return link.link(ents, inds)
 
 
 def _as_written(e: Entity, text: str) -> Entity:
@@ -134,7 +165,7 @@ def process(
         src = ingest.read(path_or_text)
     else:
         src = ingest.from_text(str(path_or_text), name=source or "<text>")
-    return build_record(analyse(src, segmenter=segmenter, meta=meta), ner=ner)
+    return _record(_structure(src, segmenter=segmenter, meta=meta), ner=ner)
 
 
 @functools.cache

@@ -17,11 +17,19 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yxnlp import resources
 from yxnlp.numerals import cn_to_number
 from yxnlp.record import Section, Sentence, Span
+
+#: Longest sentence: a longer stretch without a sentence end (no report has one; a table
+#: dump or a text stripped of punctuation does) is cut into pieces this long.
+MAX_SENTENCE_CHARS = 2_000
+_SOFT_BREAK = re.compile(r"[，,、：:\s]")
+_COMMA = re.compile("[,，]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -90,10 +98,10 @@ def _paragraph_starts(text: str) -> list[int]:
     return sorted({s for s in starts if s < len(text)})
 
 
-def _numbered_headings(text: str) -> list[_Heading]:
+def _numbered_headings(text: str, starts: list[int]) -> list[_Heading]:
     cues = _cues()
     found: list[_Heading] = []
-    for pos in _paragraph_starts(text):
+    for pos in starts:
         for level, marker in cues.levels:
             m = marker.match(text, pos)
             if not m:
@@ -106,7 +114,7 @@ def _numbered_headings(text: str) -> list[_Heading]:
     return found
 
 
-def _unnumbered_headings(text: str, numbered: list[_Heading]) -> list[_Heading]:
+def _unnumbered_headings(text: str, numbered: list[_Heading], starts: list[int]) -> list[_Heading]:
     """Short "phrase，phrase" paragraphs standing between numbered level-2 siblings.
 
     Such a paragraph is a subsection whose number was lost (a scraping defect) or a run-in
@@ -117,13 +125,17 @@ def _unnumbered_headings(text: str, numbered: list[_Heading]) -> list[_Heading]:
     level1 = [h.start for h in numbered if h.level == 1]
     level2 = [h.start for h in numbered if h.level == 2]
     out: list[_Heading] = []
-    for pos in _paragraph_starts(text):
+    for pos in starts:
         if pos in taken:
             continue
         i = bisect.bisect_right(level1, pos)
         lo = level1[i - 1] if i else -1
         hi = level1[i] if i < len(level1) else len(text)
-        if not any(lo < p < pos for p in level2) or not any(pos < p < hi for p in level2):
+        before = bisect.bisect_right(level2, lo)  # the first level-2 heading after ``lo``
+        after = bisect.bisect_right(level2, pos)  # the first one after ``pos``
+        if not (before < len(level2) and level2[before] < pos):
+            continue
+        if not (after < len(level2) and level2[after] < hi):
             continue
         end = _title_end(text, pos, cues.unnumbered_max + 1)
         title = text[pos:end]
@@ -131,8 +143,8 @@ def _unnumbered_headings(text: str, numbered: list[_Heading]) -> list[_Heading]:
         if (
             closed
             and 4 <= len(title) <= cues.unnumbered_max
-            and re.search("[,，]", title)
-            and not re.search(r"\d", title)
+            and _COMMA.search(title)
+            and not _DIGIT.search(title)
         ):
             out.append(_Heading(pos, pos, end, 2, None))
     return out
@@ -144,6 +156,7 @@ def _enumeration_items(text: str, start: int, end: int) -> list[_Heading]:
     cands = [
         (m, cn_ordinal(m.group("num")) or 0) for m in cues.enumerator.finditer(text, start, end)
     ]
+    last_at = {n: i for i, (_, n) in enumerate(cands)}  # where each ordinal is seen last
     items: list[_Heading] = []
     expected = 1
     for i, (m, n) in enumerate(cands):
@@ -152,7 +165,7 @@ def _enumeration_items(text: str, start: int, end: int) -> list[_Heading]:
             if not (items and n == expected + 1):
                 continue
         prev_ok = m.start() == start or bool(cues.enum_before.match(text, m.start() - 1))
-        follows = any(k == n + 1 for _, k in cands[i + 1 :])
+        follows = last_at.get(n + 1, -1) > i  # a later candidate continues the list
         if not (prev_ok or n >= 2 or follows):
             continue
         limit = min(end, m.end() + cues.item_max)
@@ -164,8 +177,9 @@ def _enumeration_items(text: str, start: int, end: int) -> list[_Heading]:
 
 def split_sections(text: str) -> list[Section]:
     """Sections in document order, nested by level, each spanning heading and body."""
-    heads = _numbered_headings(text)
-    heads = sorted(heads + _unnumbered_headings(text, heads), key=lambda h: h.start)
+    starts = _paragraph_starts(text)
+    heads = _numbered_headings(text, starts)
+    heads = sorted(heads + _unnumbered_headings(text, heads, starts), key=lambda h: h.start)
     bounds = [h.start for h in heads] + [len(text)]
     items: list[_Heading] = []
     for i, h in enumerate(heads):
@@ -198,17 +212,24 @@ def split_sections(text: str) -> list[Section]:
 
 
 def _close_spans(sections: list[Section], n: int) -> list[Section]:
-    """A section ends where the next section of the same or a higher level begins."""
+    """A section ends where the next section of the same or a higher level begins.
+
+    Sections come in document order, each right after its parent and before the parent's next
+    sibling, so the scan from one section stops within its own descendants (at most four
+    levels deep) and the parent's end is looked up by id: linear in the number of sections.
+    """
     out: list[Section] = []
+    ends: dict[str, int] = {}
     for i, s in enumerate(sections):
         end = n
-        for t in sections[i + 1 :]:
+        for j in range(i + 1, len(sections)):
+            t = sections[j]
             if t.level <= s.level or (s.level == 4 and t.level != 4) or t.parent == s.parent:
                 end = t.span[0]
                 break
         if s.parent is not None:
-            parent_end = next((o.span[1] for o in out if o.id == s.parent), n)
-            end = min(end, parent_end)
+            end = min(end, ends.get(s.parent, n))
+        ends[s.id] = end
         out.append(s.model_copy(update={"span": (s.span[0], end)}))
     return out
 
@@ -223,26 +244,39 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
         cuts.add(s.span[0])
         if s.level < 4:
             cuts.add(s.heading_span[1])
-    starts = sorted(s.span[0] for s in sections)
-    ordered = sorted(sections, key=lambda s: (s.span[0], s.level))
+    index = SectionIndex(sections)
     out: list[Sentence] = []
     points = sorted(cuts)
-    for a, b in itertools.pairwise(points):
-        a2, b2 = _strip(text, a, b)
-        if a2 >= b2:
-            continue
-        k = bisect.bisect_right(starts, a2)
-        section = _innermost(ordered[:k], a2)
-        out.append(Sentence(id=f"t{len(out) + 1}", span=(a2, b2), section=section))
+    for a2, b2 in _bounded(text, points):
+        section = index.at(a2)
+        out.append(
+            Sentence(id=f"t{len(out) + 1}", span=(a2, b2), section=section.id if section else None)
+        )
     return out
 
 
-def _innermost(candidates: list[Section], pos: int) -> str | None:
-    best: Section | None = None
-    for s in candidates:
-        if s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best.id if best else None
+def _bounded(text: str, points: list[int]) -> Iterator[Span]:
+    """The non-blank stretches between consecutive ``points``, stripped, each cut after the
+    last soft break (comma, enumeration comma, colon, space) into pieces of at most
+    :data:`MAX_SENTENCE_CHARS` when longer (else at that length).
+
+    >>> list(_bounded("甲乙，丙丁戊己 ", [0, 8]))
+    [(0, 7)]
+    """
+    size = MAX_SENTENCE_CHARS
+    for a, b in itertools.pairwise(points):
+        a, b = _strip(text, a, b)
+        while b - a > size:
+            found = None
+            for found in _SOFT_BREAK.finditer(text, a + size // 2, a + size):  # noqa: B007
+                pass
+            cut = found.end() if found else a + size
+            piece = _strip(text, a, cut)
+            if piece[0] < piece[1]:
+                yield piece
+            a, b = _strip(text, cut, b)
+        if a < b:
+            yield a, b
 
 
 def _strip(text: str, a: int, b: int) -> Span:
@@ -253,10 +287,46 @@ def _strip(text: str, a: int, b: int) -> Span:
     return a, b
 
 
+class SectionIndex:
+    """Innermost-section look-ups by position, each in O(log n).
+
+    Sections nest (a child's span lies in its parent's, siblings do not overlap), so the
+    innermost section holding ``pos`` is the last one starting at or before ``pos`` or one of
+    its ancestors: a bisect, then a walk up at most four levels.
+
+    >>> secs = split_sections("一、总体情况\\n(一)抓项目。开工12个。\\n二、计划\\n增长6%。")
+    >>> index = SectionIndex(secs)
+    >>> [index.at(p).id for p in (0, 9, 25)]
+    ['s1', 's1.1', 's2']
+    """
+
+    def __init__(self, sections: list[Section]) -> None:
+        self._ordered = sorted(sections, key=lambda s: (s.span[0], s.level))
+        self._starts = [s.span[0] for s in self._ordered]
+        self._by_id = {s.id: s for s in sections}
+
+    def at(self, pos: int) -> Section | None:
+        """The innermost section containing ``pos``, or ``None``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        sec = self._ordered[i] if i >= 0 else None
+        while sec is not None and not sec.span[0] <= pos < sec.span[1]:
+            sec = self.parent(sec)
+        return sec
+
+    def parent(self, sec: Section) -> Section | None:
+        return self._by_id.get(sec.parent) if sec.parent else None
+
+    def starting(self, start: int, end: int) -> list[Section]:
+        """The sections starting in ``[start, end)``, in document order."""
+        lo = bisect.bisect_left(self._starts, start)
+        return self._ordered[lo : bisect.bisect_left(self._starts, end)]
+
+
 def section_at(sections: list[Section], pos: int) -> Section | None:
-    """The innermost section containing ``pos``."""
-    best: Section | None = None
-    for s in sections:
-        if s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best
+    """The innermost section containing ``pos`` (for many look-ups, use :class:`SectionIndex`).
+
+    >>> secs = split_sections("一、总体情况\\n(一)抓项目。开工12个。")
+    >>> section_at(secs, 9).heading
+    '抓项目'
+    """
+    return SectionIndex(sections).at(pos)

@@ -1,7 +1,15 @@
-"""Stage: word segmentation through spaCy's Chinese tokenizer (jieba or pkuseg).
+"""Stage: word segmentation with jieba or pkuseg into a spaCy ``Doc``.
 
 Tokens keep offsets into the text they were given (``token.idx``), so they align with
 the source text. The domain user dictionary lives in ``data/userdict.txt``.
+
+The ``Doc`` is the one spaCy's Chinese tokenizer makes (same tokens, same whitespace), built
+in linear time: the segmenter runs over bounded pieces of the text (cut where it would cut
+anyway: at whitespace, and for jieba after punctuation; a run longer than
+:data:`PIECE_CHARS` with neither is cut hard), each word is located from the end of the
+previous one, and the ``Doc`` is made from the words and spaces directly. spaCy's own path
+searches every word from a copy of the text's remainder (quadratic) and stops at its
+``max_length``; this one takes any text.
 
 >>> doc = segment("规上工业增加值增长8%", segmenter="jieba")
 >>> doc.text
@@ -15,7 +23,9 @@ from __future__ import annotations
 import enum
 import functools
 import logging
+import re
 import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,6 +33,16 @@ from spacy.tokens import Doc
 
 from yxnlp import resources
 from yxnlp.errors import ModelError
+
+#: Longest piece of text handed to the segmenter at once.
+PIECE_CHARS = 20_000
+# Where a cut changes nothing: pkuseg segments each whitespace-separated fragment on its own;
+# jieba segments runs of the characters of its ``re_han_default`` and yields every other
+# character as a word of its own (``\r\n`` as one).
+_BREAKS = {
+    "pkuseg": re.compile(r"\s"),
+    "jieba": re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-\r]"),
+}
 
 
 class Segmenter(enum.StrEnum):
@@ -79,5 +99,87 @@ def _load_tokenizer(seg: Segmenter) -> Language:
 
 
 def segment(text: str, *, segmenter: Segmenter | str = Segmenter.jieba) -> Doc:
-    """Tokenise ``text``; ``doc.text == text`` and every ``token.idx`` is a source offset."""
-    return load_tokenizer(segmenter)(text)
+    """Tokenise ``text``; ``doc.text == text`` and every ``token.idx`` is a source offset.
+
+    >>> [(t.text, t.whitespace_) for t in segment("增长 8%\\n\\n完成")]
+    [('增长', ' '), ('8%', ''), ('\\n\\n', ''), ('完成', '')]
+    """
+    seg = Segmenter(segmenter)
+    tokens, spaces = words_and_spaces(text, words(text, segmenter=seg))
+    return Doc(load_tokenizer(seg).vocab, words=tokens, spaces=spaces)
+
+
+def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterator[str]:
+    """The segmenter's words over pieces of ``text`` of at most ``size`` characters.
+
+    >>> "".join(words("规上工业增加值增长8%", segmenter=Segmenter.jieba, size=4))
+    '规上工业增加值增长8%'
+    """
+    nlp = load_tokenizer(segmenter)
+    cut = _jieba_cut if segmenter is Segmenter.jieba else nlp.tokenizer.pkuseg_seg.cut  # type: ignore[union-attr]
+    for a, b in pieces(text, breaks=_BREAKS[segmenter.value], size=size):
+        yield from cut(text[a:b])
+
+
+def _jieba_cut(text: str) -> Iterable[str]:
+    import jieba
+
+    words: Iterable[str] = jieba.cut(text, cut_all=False)
+    return words
+
+
+def pieces(
+    text: str, *, breaks: re.Pattern[str], size: int = PIECE_CHARS
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` of at most ``size`` characters, each
+    cut after the last match of ``breaks`` in it (a piece without one is cut at ``size``).
+
+    >>> list(pieces("甲乙。丙丁\\n戊己庚", breaks=re.compile("[\\n。]"), size=4))
+    [(0, 3), (3, 6), (6, 9)]
+    >>> list(pieces("甲乙丙丁戊", breaks=re.compile("\\n"), size=2))
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            found = None
+            for found in breaks.finditer(text, start, end):  # noqa: B007 - the last one
+                pass
+            end = found.end() if found else end
+        yield start, end
+        start = end
+
+
+def words_and_spaces(text: str, words: Iterable[str]) -> tuple[list[str], list[bool]]:
+    """The tokens and trailing-space flags of a ``Doc`` of ``text`` from a segmenter's words,
+    as spaCy's ``get_words_and_spaces`` makes them (whitespace words dropped, the text
+    between words kept as tokens, one space after a word as its trailing space), each word
+    searched from the end of the previous one: linear in the text.
+
+    >>> words_and_spaces("增长 8% 。", ["增长", " ", "8%", " ", "。"])
+    (['增长', '8%', '。'], [True, True, False])
+    >>> words_and_spaces("a  b", ["a", "b"])
+    (['a', ' ', 'b'], [True, False, False])
+    """
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    pos, n = 0, len(text)
+    for word in words:
+        if not word or word.isspace():
+            continue
+        start = text.find(word, pos)
+        if start < 0 or (start > pos and not text[pos:start].isspace()):
+            raise ValueError(f"segmenter words do not match the text at {pos}: {word[:20]!r}")
+        if start > pos:
+            tokens.append(text[pos:start])
+            spaces.append(False)
+        tokens.append(word)
+        pos = start + len(word)
+        space = pos < n and text[pos] == " "
+        spaces.append(space)
+        pos += space
+    if pos < n:
+        tokens.append(text[pos:])
+        spaces.append(False)
+    return tokens, spaces

@@ -9,19 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures_batch import county_records, write_reports
+from tests.fixtures_batch import write_reports
 from yxnlp.cli import COMMANDS, build_parser, main
 from yxnlp.store import Store
 from yxnlp.version import VERSION
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("common") / "y.duckdb"
-    with Store(path, read_only=False) as store:
-        store.upsert(county_records())
-    return path
-
 
 READERS = [
     ["query", "SELECT count(*) AS n FROM documents", "--format", "json"],

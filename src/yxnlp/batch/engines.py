@@ -1,9 +1,12 @@
 """Engines: how a batch's files are processed. Each yields one :class:`Outcome` per file.
 
 * :func:`serial_engine`: one after the other in this process.
-* :func:`process_engine`: a pool of local worker processes (spawned), each loading its models
-  once; at most :data:`IN_FLIGHT_PER_WORKER` files per worker are queued at a time, so memory
-  does not grow with the corpus. A worker that dies (a crash in a native library, the OOM
+* :func:`process_engine`: a pool of local worker processes. On Linux this process loads the
+  models and rule data first and the workers are forked from it, so they start at once and
+  share those pages (copy-on-write; the loaded objects are frozen out of the garbage
+  collector's sweeps, which would otherwise copy them); elsewhere workers are spawned and each
+  loads them once. At most :data:`IN_FLIGHT_PER_WORKER` files per worker are queued at a time,
+  so memory does not grow with the corpus. A worker that dies (a crash in a native library, the OOM
   killer) breaks the pool: a new pool retries the files that were queued, and a file is
   reported as failed once a pool broke under it three times. Workers die with the batch
   (:func:`die_with_parent`): a killed batch leaves no worker behind, and they leave Ctrl-C to
@@ -23,6 +26,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import gc
 import importlib
 import multiprocessing
 import os
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yxnlp import ingest, pipeline
+from yxnlp import ingest
 from yxnlp.errors import InputError, ModelError, YxnlpError
 
 IN_FLIGHT_PER_WORKER = 2  # files queued per worker (bounds memory)
@@ -84,6 +88,8 @@ def process_file(
 
     def failed(reason: str, kind: str) -> Outcome:
         return Outcome(name, reason=reason, kind=kind, seconds=time.perf_counter() - start)
+
+    from yxnlp import pipeline  # here, not at the top: an unchanged re-run never loads spaCy
 
     try:
         pipeline.warm_up(segmenter, ner)
@@ -161,9 +167,28 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def largest_last(files: Sequence[Path]) -> list[Path]:
+    """``files`` by size, largest last: popped from the end, the longest reports start first
+    and the workers finish together (a long report last would keep one worker busy alone).
+
+    >>> [p.name for p in largest_last([Path("no/such/a.txt"), Path("README.md")])]
+    ['a.txt', 'README.md']
+    """
+
+    def size(f: Path) -> int:
+        try:
+            return f.stat().st_size
+        except OSError:
+            return 0  # reported when its turn comes
+
+    return sorted(files, key=size)
+
+
 def _init_worker(segmenter: str, ner: bool, parent: int) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    from yxnlp import pipeline
+
     with contextlib.suppress(YxnlpError):  # reported by the first file (process_file)
         pipeline.warm_up(segmenter, ner)
 
@@ -211,24 +236,46 @@ def _pool_round(
 def process_engine(
     *, workers: int, segmenter: str, ner: bool, meta: UserMeta | None = None
 ) -> Engine:
-    """A pool of ``workers`` spawned processes (see the module docstring)."""
+    """A pool of ``workers`` processes, forked from this one after it loaded the models where
+    the platform allows (see the module docstring)."""
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
-        ctx = multiprocessing.get_context("spawn")
-        pending = list(reversed(files))
+        pending = largest_last(files)
         tries: dict[Path, int] = {}
-        while pending:
-            with cf.ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=ctx,
-                initializer=_init_worker,
-                initargs=(segmenter, ner, os.getpid()),
-            ) as pool:
-                yield from _pool_round(
-                    pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner, meta=meta
-                )
+        with _preloaded(segmenter, ner) as ctx:
+            while pending:
+                with cf.ProcessPoolExecutor(
+                    max_workers=workers,
+                    mp_context=ctx,
+                    initializer=_init_worker,
+                    initargs=(segmenter, ner, os.getpid()),
+                ) as pool:
+                    yield from _pool_round(
+                        pool, pending, tries, workers=workers, segmenter=segmenter, ner=ner,
+                        meta=meta,
+                    )  # fmt: skip
 
     return run
+
+
+@contextlib.contextmanager
+def _preloaded(segmenter: str, ner: bool) -> Iterator[Any]:
+    """The start method of the workers: ``fork`` on Linux, after loading the segmenter, rule
+    data, gazetteer and model here and freezing them out of the garbage collector (so that no
+    sweep writes to their pages, which the workers share); ``spawn`` elsewhere (macOS forks
+    unsafely with system frameworks, Windows does not fork)."""
+    if not sys.platform.startswith("linux"):
+        yield multiprocessing.get_context("spawn")
+        return
+    from yxnlp import pipeline
+
+    with contextlib.suppress(YxnlpError):  # a missing model is reported by the first file
+        pipeline.warm_up(segmenter, ner)
+    gc.freeze()
+    try:
+        yield multiprocessing.get_context("fork")
+    finally:
+        gc.unfreeze()
 
 
 # --- the Dask engine --------------------------------------------------------------------------
@@ -276,7 +323,7 @@ def dask_engine(
 
     def run(files: Sequence[Path]) -> Generator[Outcome, None, None]:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        pending = list(reversed(files))
+        pending = largest_last(files)
         queue = _dask().as_completed()
         names: dict[str, str] = {}
 

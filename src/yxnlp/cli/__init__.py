@@ -1,11 +1,13 @@
 """``yxnlp`` command line: a thin layer over the library API.
 
 Each sub-command is a module in this package with ``add_parser(subparsers)`` and
-``run(args) -> int``; :data:`COMMANDS` lists them in help order. Options every command shares
-(:mod:`yxnlp.cli.options`): ``--db`` (default ``$YXNLP_DB``, else ``out/yxnlp.duckdb``), the
-filters ``--key``, ``--status``, ``--label``, ``--region``, ``--issuer``, ``--year``, and
-``--format``. ``-v`` shows more of what happens (``-vv`` everything), ``-q`` only errors; notes
-such as what a comparison left out go to stderr through :mod:`logging`. Shell completion:
+``run(args) -> int``; :data:`COMMANDS` lists them in help order. Only the module of the
+command being run is imported (``yxnlp --help`` and ``yxnlp query`` do not load spaCy). Options
+every command shares (:mod:`yxnlp.cli.options`): ``--db`` (default ``$YXNLP_DB``, else
+``out/yxnlp.duckdb``), the filters ``--key``, ``--status``, ``--label``, ``--region``,
+``--issuer``, ``--year``, and ``--format``. ``-v`` shows more of what happens (``-vv``
+everything), ``-q`` only errors; notes such as what a comparison left out go to stderr through
+:mod:`logging`. Shell completion:
 ``yxnlp --print-completion bash > ~/.local/share/bash-completion/completions/yxnlp`` (shtab
 writes the script from this parser; also ``zsh``).
 
@@ -30,10 +32,23 @@ import shtab
 from yxnlp.errors import UsageError, YxnlpError, short
 from yxnlp.version import VERSION
 
-COMMANDS: tuple[str, ...] = (
-    "extract", "show", "batch", "query", "indicators", "entities", "keys", "compare", "export",
-    "evaluate", "train", "annotate",
-)  # fmt: skip
+#: command (a module of this package) -> its line in ``yxnlp --help``, in help order; shown
+#: without importing the module, and tests/cli/test_commands.py checks each line against the
+#: module's own ``help``.
+COMMANDS: dict[str, str] = {
+    "extract": "extract one report's record",
+    "show": "write one standalone HTML page with the extraction highlighted on the text",
+    "batch": "process folders of reports into records and the store",
+    "query": "run one read-only SQL query on the store",
+    "indicators": "indicators from the store, filtered by key, status, region, year",
+    "entities": "entities from the store, with the years they appear in",
+    "keys": "indicator keys with Chinese names, English labels, units and counts",
+    "compare": "indicators by year or region, with qualifiers and deltas; continuity",
+    "export": "write the store's views as Parquet, CSV or JSON Lines files",
+    "evaluate": "precision/recall/F1 against gold annotations",
+    "train": "train the NER model",
+    "annotate": "export records to an annotation tool, import corrections as gold",
+}
 
 _HANDLER_NAME = "yxnlp-cli"
 log = logging.getLogger("yxnlp.cli")
@@ -50,7 +65,9 @@ def _verbosity(p: argparse.ArgumentParser, *, default: object = None) -> None:
                        help="only errors on stderr")  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the full arguments of ``command``'s module (``None``: of every
+    module); the other commands are listed with their help line only."""
     parser = argparse.ArgumentParser(
         prog="yxnlp",
         description="Chinese government work reports in, comparable knowledge records out.",
@@ -60,12 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
     shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script: bash, zsh or tcsh")  # fmt: skip
     _verbosity(parser, default=0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"yxnlp.cli.{name}")
-        module.add_parser(sub)
+    for name, help_ in COMMANDS.items():
+        if command in (None, name):
+            importlib.import_module(f"yxnlp.cli.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name, help=help_)
     for p in sub.choices.values():
         _verbosity(p, default=argparse.SUPPRESS)  # after the command too: yxnlp keys -v
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command whose module ``argv`` needs: its first word that is not an option (``None``,
+    all of them, for a completion script, which lists every command's flags)."""
+    if any(a.startswith("--print-completion") for a in argv):
+        return None
+    return next((a for a in argv if not a.startswith("-")), "")
 
 
 def configure_logging(verbose: int, *, quiet: bool) -> None:
@@ -103,8 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Every failure a user can cause or meet is one line on stderr, never a traceback.
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
+        command = _command(argv)
+        parser = build_parser(command if command is None or command in COMMANDS else "")
         args = parser.parse_args(argv)  # a usage error exits with status 2 (argparse)
         if args.version:
             print(f"yxnlp {VERSION}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from yxnlp.ingest.decoding import is_binary
 
 MAIN_SHARE = 0.3  # paragraph text the html main block must hold, else the whole body
 CLIMB_RATIO, CLIMB_CHARS = 1.2, 80  # an enclosing block may add this much (heading, date)
-# A page's shape, checked before the tree walk (whose time grows with elements × depth): real
-# report pages nest a few dozen levels and hold a few thousand elements.
+# A page's shape, checked before parsing: real report pages nest a few dozen levels and hold a
+# few thousand elements (the walks below are linear, but a hostile page is refused early).
 MAX_DEPTH = 200
 MAX_ELEMENTS = 100_000
 
@@ -78,7 +79,7 @@ def html_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[st
     >>> hints["title"]
     '某县2024年工作要点'
     """
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import BeautifulSoup
 
     if is_binary(raw):
         raise InputError(path, "binary file, not text")
@@ -86,19 +87,102 @@ def html_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[st
     hints = {"title": t} if (t := _html_title(soup)) else {}
     if enc := soup.original_encoding:
         hints["encoding"] = str(enc)
-    for tag in soup.find_all(_DROP_TAGS):
+    for tag in _chrome(soup):
         tag.decompose()
-    for tag in soup.find_all(True):
-        if isinstance(tag, Tag) and not tag.decomposed and _is_noise(tag):
-            tag.decompose()
     root = _main_block(soup)
-    for br in root.find_all("br"):
-        br.replace_with("\n")
-    for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (_SPACES.sub(" ", ln).strip() for ln in root.get_text().splitlines())
+    lines = (_SPACES.sub(" ", ln).strip() for ln in _block_text(root).splitlines())
     return "\n".join(ln for ln in lines if ln), hints
+
+
+# Every walk below visits each node once, with an explicit stack: bs4's own searches from each
+# tag (``find``, ``get_text``, ``decomposed``, ``insert_after``) are linear in the tag's subtree
+# or siblings, so calling them on every tag is quadratic in the depth or breadth of a page.
+
+
+def _chrome(soup: Any) -> list[Any]:
+    """The outermost elements to drop: page chrome by tag (scripts, navigation, forms …) and
+    by class or id words (:func:`_is_noise`); nothing inside one of them is looked at."""
+    from bs4.element import Tag
+
+    found: list[Any] = []
+    stack = [c for c in reversed(soup.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name in _DROP_TAGS or _is_noise(tag):
+            found.append(tag)
+        else:
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return found
+
+
+def _block_text(root: Any) -> str:
+    """``root``'s text with a line break for each ``<br>`` and around each block element."""
+    from bs4.element import NavigableString, Tag
+
+    kept = _string_types(root)
+    newline = "\n" if NavigableString in kept else ""  # a string get_text would read
+    out: list[str] = []
+    stack: list[tuple[Any, bool]] = [(c, False) for c in reversed(root.contents)]
+    while stack:
+        node, closing = stack.pop()
+        if closing or (isinstance(node, Tag) and node.name == "br"):
+            out.append(newline)
+        elif isinstance(node, NavigableString):
+            if type(node) in kept:
+                out.append(str(node))
+        elif isinstance(node, Tag):
+            if node.name in _BLOCK_TAGS:
+                out.append(newline)
+                stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.contents))
+    return "".join(out)
+
+
+def _string_types(tag: Any) -> frozenset[type]:
+    """The kinds of strings ``tag.get_text()`` reads (text and CDATA; not comments, scripts)."""
+    types = tag.interesting_string_types or tag.MAIN_CONTENT_STRING_TYPES
+    return frozenset([types] if isinstance(types, type) else types)
+
+
+class _Sizes:
+    """``len(tag.get_text(strip=True))`` and whether a container element lies inside, for
+    every element under ``root``, added up from the leaves in one walk."""
+
+    def __init__(self, root: Any) -> None:
+        from bs4.element import NavigableString, Tag
+
+        self._text = _string_types(root)
+        self._size: dict[int, int] = {}
+        self._holds: set[int] = set()
+        stack: list[tuple[Any, Iterator[Any]]] = [(root, iter(root.contents))]
+        totals, holds = [0], [False]
+        while stack:
+            tag, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                size, held = totals.pop(), holds.pop()
+                self._size[id(tag)] = size
+                if held:
+                    self._holds.add(id(tag))
+                if totals:
+                    totals[-1] += size
+                    holds[-1] = holds[-1] or held or tag.name in _CONTAINERS
+            elif isinstance(child, Tag):
+                stack.append((child, iter(child.contents)))
+                totals.append(0)
+                holds.append(False)
+            elif isinstance(child, NavigableString) and type(child) in self._text:
+                totals[-1] += len(child.strip())
+
+    def text(self, tag: Any) -> int:
+        """The length of ``tag``'s stripped text (as ``get_text`` reads it for this tag)."""
+        if id(tag) in self._size and _string_types(tag) == self._text:
+            return self._size[id(tag)]
+        return len(tag.get_text(strip=True))
+
+    def holds_container(self, tag: Any) -> bool:
+        return id(tag) in self._holds
 
 
 def _words(tag: Any) -> set[str]:
@@ -136,27 +220,28 @@ def _main_block(soup: Any) -> Any:
     """``<article>``/``<main>`` if present, else the element holding most paragraph text
     (climbing to its enclosing block while that adds only a heading or a date line)."""
     body = soup.body or soup
+    sizes = _Sizes(body)
     for name in ("article", "main"):
-        found = [t for t in body.find_all(name) if t.get_text(strip=True)]
+        found = [t for t in body.find_all(name) if sizes.text(t)]
         if found:
-            return max(found, key=lambda t: len(t.get_text(strip=True)))
+            return max(found, key=sizes.text)
     scores: dict[int, tuple[int, Any]] = {}
     for p in body.find_all(["p", "br", "div"]):
         parent = p.parent
-        if parent is None or (p.name == "div" and p.find(_CONTAINERS) is not None):
+        if parent is None or (p.name == "div" and sizes.holds_container(p)):
             continue  # only paragraph-like divs count, not layout containers
-        text = p.get_text(strip=True) if p.name == "p" else str(p.next_sibling or "").strip()
+        size = sizes.text(p) if p.name == "p" else len(str(p.next_sibling or "").strip())
         old = scores.get(id(parent), (0, parent))
-        scores[id(parent)] = (old[0] + len(text), parent)
+        scores[id(parent)] = (old[0] + size, parent)
     if not scores:
         return body
     best_len, best = max(scores.values(), key=lambda s: s[0])
-    if best_len < MAIN_SHARE * len(body.get_text(strip=True)) or best.name in ("html", "body"):
+    if best_len < MAIN_SHARE * sizes.text(body) or best.name in ("html", "body"):
         return body
     # Climb to the enclosing block while it adds little (the heading, a date line).
-    size = len(best.get_text(strip=True))
+    size = sizes.text(best)
     while best is not body and best.parent is not None and best.parent is not body:
-        outer = len(best.parent.get_text(strip=True))
+        outer = sizes.text(best.parent)
         if outer > CLIMB_RATIO * size + CLIMB_CHARS or best.name in ("td", "th", "tr", "tbody", "table"):
             break  # never leave a layout table's cell: its neighbours are side columns
         best, size = best.parent, outer

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from yxnlp import gazetteer, lexicon, resources
+from yxnlp import datacache, gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.resources import schemas
@@ -69,18 +69,10 @@ def rules() -> _Rules:
     place = resources.places()
     admin = resources.admin()
     place_suffix = re.compile(f"(?:{'|'.join(admin.place_name)})$")
-    not_place = re.compile(place.not_place)
     enum = company.enumeration
     item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum.max_item}}}"
     items = f"(?P<items>{item}(?:[、和及与]{item})*)"
-    gz = gazetteer.load()
-    places = frozenset(
-        n
-        for n in gz.names()
-        if (len(n) >= 3 or n.endswith(("县", "省")))
-        and place_suffix.search(n)
-        and not not_place.search(n)
-    )
+    places, place_stems, place_prefixes, industry_words = _word_data()
     levels = (*org.central_levels, *admin.level_word)
     return _Rules(
         place=place,
@@ -90,7 +82,7 @@ def rules() -> _Rules:
         org_levels=levels,
         project=project,
         legal_re=re.compile(alternation(company.legal_forms)),
-        industry_re=re.compile(alternation(_industry_words(company))),
+        industry_re=re.compile(alternation(industry_words)),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(
@@ -109,12 +101,31 @@ def rules() -> _Rules:
         ),
         level_key_re=re.compile(f".*?({'|'.join(admin.level_key)})$"),
         places=places,
-        place_stems=_place_stems(places, place, admin.stem),
+        place_stems=place_stems,
         status_rules=tuple(
             (r.status, r.where, re.compile(r.pattern)) for r in resources.project_status().rules
         ),
-        place_prefixes=_prefix_index(places),
+        place_prefixes=place_prefixes,
     )
+
+
+@datacache.disk_cached("entity-words")
+def _word_data() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[int, ...]], list[str]]:
+    """The rules' word data computed from the gazetteer and the lexicon (kept on disk between
+    processes, :mod:`yxnlp.datacache`): full place names, their stems, the place-prefix index
+    and the industry words."""
+    place, admin = resources.places(), resources.admin()
+    place_suffix = re.compile(f"(?:{'|'.join(admin.place_name)})$")
+    not_place = re.compile(place.not_place)
+    places = frozenset(
+        n
+        for n in gazetteer.load().names()
+        if (len(n) >= 3 or n.endswith(("县", "省")))
+        and place_suffix.search(n)
+        and not not_place.search(n)
+    )
+    stems = _place_stems(places, place, admin.stem)
+    return places, stems, _prefix_index(places), _industry_words(resources.companies())
 
 
 def _industry_words(company: schemas.CompanyRules) -> list[str]:

@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from yxnlp import gazetteer
+from yxnlp import datacache, gazetteer
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
     alternation,
@@ -68,6 +68,7 @@ def find_places(
 
 
 @functools.cache
+@datacache.disk_cached("short-place-names")
 def _short_place_names() -> dict[str, str]:
     """Province short names and city names without 市 that read as place names (jieba: ns)."""
     import jieba.posseg

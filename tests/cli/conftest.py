@@ -1,0 +1,19 @@
+"""Fixtures of the command-line tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures_batch import county_records
+from yxnlp.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the invented county records of :mod:`tests.fixtures_batch`."""
+    path = tmp_path_factory.mktemp("cli") / "y.duckdb"
+    with Store(path, read_only=False) as store:
+        store.upsert(county_records())
+    return path
