@@ -364,6 +364,11 @@ PROJECT_NEGATIVES = [
 ]
 
 
+def test_a_title_after_a_zone_is_not_part_of_its_name() -> None:
+    text = "推进柳溪经济技术开发区国家级零碳园区建设。"
+    assert names(text, "PROJECT") == ["柳溪经济技术开发区"]
+
+
 def test_a_site_named_by_its_trade_alone_is_kept() -> None:
     # the classes above need a class word, a join, a goal verb or 等: a local park stays a site
     text = "加快光电产业基地和木艺竹编产业园建设,启动汽配产业园二期。"

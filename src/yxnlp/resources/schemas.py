@@ -359,6 +359,7 @@ class ProjectRules(_Data):
     not_after: dict[str, str]
     description_before: str = Field(description="a name after this describes, it does not name")
     firm_base_cues: tuple[str, ...] = Field(description="bases a firm may give its name to")
+    designations: tuple[str, ...] = Field(description="words opening a title a park was given")
     plural_words: tuple[str, ...] = Field(description="words that make any site a class (一批)")
     class_words: tuple[str, ...] = Field(description="words that open a class of sites (大型, 国家)")
     class_before: tuple[str, ...] = Field(description="words before a class of sites (打造, 等)")

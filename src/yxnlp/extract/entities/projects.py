@@ -45,6 +45,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
     conj = tuple(cfg.conjunctions)
     cues = sorted(cfg.type_by_cue, key=len, reverse=True)
     description = re.compile(cfg.description_before)
+    designated = re.compile(f"(?:{r.cue_re.pattern})(?:{'|'.join(cfg.designations)})")
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
@@ -72,6 +73,8 @@ def find_projects(text: str) -> Iterator[Candidate]:
         mark = _HEADING_MARK.match(text, start, m.start())
         if mark:  # (一)城东工业园: a heading's number is not part of the name
             start = mark.end()
+        if designated.search(text, start, m.start()):
+            continue  # 某经济技术开发区国家级零碳园区: the zone, then what it was designated
         if description.search(text, max(0, start - 16), start):
             continue  # 成为全国重要的光伏产业基地: what a place is, not a project's name
         name = text[start:end]
