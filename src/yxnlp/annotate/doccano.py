@@ -6,7 +6,7 @@ example's metadata and come back on export). Read back: ``label`` in that form, 
 ``entities`` as ``[{"start_offset", "end_offset", "label"}]`` (the export of projects with
 relations).
 
->>> from yxnlp.annotate.tasks import Task, TaskSpan
+>>> from yxnlp.annotate.tasks import Task, TaskSpan, jsonl_tasks
 >>> line = dumps([Task(text="县商务局", spans=[TaskSpan(0, 4, "ORG")], meta={"offset": 0})])
 >>> line
 '{"text": "县商务局", "label": [[0, 4, "ORG"]], "meta": {"offset": 0}}\\n'
@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from yxnlp.annotate.tasks import Task, TaskSpan
+from yxnlp.annotate.tasks import Task, TaskSpan, jsonl_tasks
 from yxnlp.errors import InputError
 
 
@@ -48,16 +48,4 @@ def _spans(row: dict[str, Any], label: str) -> list[TaskSpan]:
 
 def loads(payload: str, *, where: str) -> list[Task]:
     """Tasks from doccano JSONL."""
-    tasks: list[Task] = []
-    for n, line in enumerate(payload.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(where, f"line {n}: not JSON ({exc})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(where, f"line {n}: no text")
-        meta = row["meta"] if isinstance(row.get("meta"), dict) else {}
-        tasks.append(Task(text=row["text"], spans=_spans(row, f"{where}: line {n}"), meta=meta))
-    return tasks
+    return jsonl_tasks(payload, where=where, spans=_spans)

@@ -1,7 +1,7 @@
 """Plain spans JSONL (the Prodigy style): ``{"text", "spans": [{"start", "end", "label"}],
 "meta"}`` one a line; ``text`` in a span is written for reading and checked when read back.
 
->>> from yxnlp.annotate.tasks import Task, TaskSpan
+>>> from yxnlp.annotate.tasks import Task, TaskSpan, jsonl_tasks
 >>> line = dumps([Task(text="县商务局", spans=[TaskSpan(0, 4, "ORG")], meta={})])
 >>> line
 '{"text": "县商务局", "spans": [{"start": 0, "end": 4, "label": "ORG", "text": "县商务局"}], "meta": {}}\\n'
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from yxnlp.annotate.tasks import Task, TaskSpan
+from yxnlp.annotate.tasks import Task, TaskSpan, jsonl_tasks
 from yxnlp.errors import InputError
 
 
@@ -40,18 +40,8 @@ def _span(x: Any, text: str, label: str) -> TaskSpan:
 
 def loads(payload: str, *, where: str) -> list[Task]:
     """Tasks from spans JSONL."""
-    tasks: list[Task] = []
-    for n, line in enumerate(payload.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(where, f"line {n}: not JSON ({exc})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(where, f"line {n}: no text")
-        label = f"{where}: line {n}"
-        spans = sorted({_span(x, row["text"], label) for x in row.get("spans") or []})
-        meta = row["meta"] if isinstance(row.get("meta"), dict) else {}
-        tasks.append(Task(text=row["text"], spans=spans, meta=meta))
-    return tasks
+
+    def spans(row: dict[str, Any], label: str) -> list[TaskSpan]:
+        return sorted({_span(x, row["text"], label) for x in row.get("spans") or []})
+
+    return jsonl_tasks(payload, where=where, spans=spans)

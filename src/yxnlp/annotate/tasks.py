@@ -25,11 +25,13 @@ The formats (:mod:`.label_studio`, :mod:`.doccano`, :mod:`.spans`) only write an
 from __future__ import annotations
 
 import itertools
+import json
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from yxnlp.errors import InputError
 from yxnlp.record import Kind, Label, Record
 
 ENTITY_LABELS: tuple[str, ...] = typing.get_args(Label)
@@ -142,3 +144,27 @@ def _metadata(record: Record) -> dict[str, Any]:
     out = d.model_dump(include=set(METADATA_FIELDS))
     out["region"] = d.region.name if d.region is not None else None
     return {f: out[f] for f in METADATA_FIELDS}
+
+
+def jsonl_tasks(
+    payload: str, *, where: str, spans: Callable[[dict[str, Any], str], list[TaskSpan]]
+) -> list[Task]:
+    """Tasks from a JSON Lines export: one object with ``text`` (and ``meta``) per line, its
+    spans read by ``spans(row, label)``; a bad line is an error naming ``where`` and the line.
+
+    >>> jsonl_tasks('{"text": "甲乙", "meta": {"n": 1}}', where="x.jsonl", spans=lambda r, w: [])
+    [Task(text='甲乙', spans=[], meta={'n': 1})]
+    """
+    tasks: list[Task] = []
+    for n, line in enumerate(payload.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise InputError(where, f"line {n}: not JSON ({exc})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError(where, f"line {n}: no text")
+        meta = row["meta"] if isinstance(row.get("meta"), dict) else {}
+        tasks.append(Task(text=row["text"], spans=spans(row, f"{where}: line {n}"), meta=meta))
+    return tasks
