@@ -240,7 +240,9 @@ def _review_ends(text: str, pos: int, summary_year: int) -> bool:
     """The paragraph at ``pos`` turns to one year or to a plan not yet over (a paragraph on
     the plan that has ended, 需要说明的是，“十四五”时期…, is still the review)."""
     end = _cues().review_end.match(text, pos)
-    return end is not None and (not end.group("next") or not _review_span(end.group("next"), summary_year))
+    return end is not None and (
+        not end.group("next") or not _review_span(end.group("next"), summary_year)
+    )
 
 
 def _review_span(plan: str | None, summary_year: int) -> tuple[int, int] | None:
