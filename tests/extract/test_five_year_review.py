@@ -26,6 +26,7 @@ YEAR_FIRST = """某省2026年政府工作报告
 各位代表！2025年是“十四五”收官之年。五年来，全省累计完成营造林1860万亩，办理省人大代表建议3150件，规上工业增加值增长38.2%。
 ——基础设施实现新跃升。新建改扩建高速公路1420公里，高速公路总里程达9120公里，高铁运营里程由1780公里增至2960公里。
 2020年到2025年，制造业增加值占地区生产总值比重从24.1%提升到27.6%，城镇新增就业年均超过55万人。
+——人民生活持续改善。城镇新增就业超过310万人，年接待游客超过6亿人次，每年实施15项民生实事。地区生产总值从不到2万亿元增加到2.6万亿元，占全国比重由2020年的1.9%提升至2.1%，在西部地区占比由20.5%提升至21.3%。
 需要说明的是，“十四五”时期，受多重因素影响，2项预期性指标未能如期完成。
 二、“十五五”时期主要目标任务
 “十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右，研发经费投入强度达到3%。
@@ -49,6 +50,7 @@ TERM = """某市2023年政府工作报告
 一、过去五年工作回顾
 过去五年，全市累计新增城镇就业48.5万人，一般公共预算收入年均增长6.2%，常住人口城镇化率达到68.4%。
 刚刚过去的2022年，全市地区生产总值增长3.6%。
+2022年同2017年相比，全市社会消费品零售总额由2100亿元增加到3050亿元。
 “十四五”以来，全市累计新增市场主体12.3万户。
 二、2023年工作安排
 今年全市地区生产总值增长6%左右。
@@ -85,6 +87,16 @@ CASES: list[Case] = [
     ("range-end", YEAR_FIRST, "27.6%", {"status": "actual", "period": "2025"}),
     ("average-review", YEAR_FIRST, "55万人", {"status": "actual", "period": "2021..2025"}),
     ("named-plan-count", YEAR_FIRST, "2项", {"status": "actual", "period": "2021..2025"}),
+    # 超过 says nothing; a verb after 年 or 每年 is a yearly level; parallel and compared starts
+    ("flow-over", YEAR_FIRST, "310万人", {"status": "actual", "period": "2021..2025"}),
+    ("yearly-level", YEAR_FIRST, "6亿人次", {"status": "actual", "period": "2025"}),
+    ("each-year", YEAR_FIRST, "15项", {"status": "actual", "period": "2025"}),
+    ("qualified-start", YEAR_FIRST, "2万亿元", {"status": "actual", "period": "2020"}),
+    ("from-year-start", YEAR_FIRST, "1.9%", {"status": "actual", "period": "2020"}),
+    ("parallel-start", YEAR_FIRST, "20.5%", {"status": "actual", "period": "2020"}),
+    ("parallel-end", YEAR_FIRST, "21.3%", {"status": "actual", "period": "2025"}),
+    ("compared-start", TERM, "2100亿元", {"status": "actual", "period": "2017"}),
+    ("compared-end", TERM, "3050亿元", {"status": "actual", "period": "2022"}),
     # the next plan's targets and the year's own
     ("next-plan-average", YEAR_FIRST, "年均增长|5%", {"status": "target", "period": "2026..2030"}),
     ("next-plan-level", YEAR_FIRST, "3%", {"status": "target", "period": "2026..2030"}),

@@ -132,6 +132,8 @@ class StatusCues(_Data):
     review_level: str = Field(description="a level at the end of a reviewed span (达到, 突破 …)")
     start_value_after: str = Field(description="after A in 从A提升到B: the 到 before B")
     year_range: str = Field(description="2020年到2025年: y1 dates a start value")
+    start_value_before: str = Field(description="从/由 before A (从不到70万亿元)")
+    from_year: str = Field(description="由2020年的7.2%: the year a parallel start value has")
 
 
 class GrowthSubject(_Data):

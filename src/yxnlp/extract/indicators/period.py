@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, alt, last
-from yxnlp.extract.indicators.status import Decision
+from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config
 from yxnlp.numerals import cn_int
 from yxnlp.record import Section
@@ -69,6 +69,8 @@ class _Rules:
     this_year: re.Pattern[str]
     next_five: re.Pattern[str]
     year_range: re.Pattern[str]
+    from_year: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 @functools.cache
@@ -94,6 +96,8 @@ def _rules() -> _Rules:
         this_year=re.compile(s.this_year),
         next_five=re.compile(s.next_five_years),
         year_range=re.compile(s.year_range),
+        from_year=re.compile(s.from_year),
+        year=re.compile(s.year),
     )
 
 
@@ -157,10 +161,27 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
 
 
 def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -> str | None:
-    """The year of A in 从A提升到B (see ``period:start_value``)."""
-    m = last(_rules().year_range, ctx.text, d.scope_start, pos)
-    if m:
-        return m.group("y1")
+    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…) or of a
+    parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
+    (1986年同1978年相比，…由A…), the year before a reviewed span, the summary year in a plan
+    part, else the year before B's.
+
+    >>> from yxnlp.pipeline import analyse
+    >>> from yxnlp.ingest import from_text
+    >>> from yxnlp.extract.indicators import extract_indicators
+    >>> a = analyse(from_text("某省2024年工作总结\\n一、回顾\\n从一九七八年到一九八二年，高校由598所增加到715所。"))
+    >>> [(i.text, i.period) for i in extract_indicators(a, entities=[])]
+    [('598所', '1978'), ('715所', '1982')]
+    """
+    r, text = _rules(), ctx.text
+    for rx, group in ((r.year_range, "y1"), (r.from_year, "y")):
+        found = last(rx, text, d.scope_start, pos)
+        if found and (y := year_value(found.group(group))) is not None:
+            return str(y)
+    written = {year_value(m.group("y")) for m in r.year.finditer(text, d.scope_start, pos)}
+    written.discard(None)
+    if len(written) >= 2:
+        return str(min(y for y in written if y is not None))
     if d.review:
         return str(d.review[0] - 1)
     if d.plan:

@@ -92,6 +92,7 @@ class _Rules:
     review_total: re.Pattern[str]
     review_level: re.Pattern[str]
     start_value_after: re.Pattern[str]
+    start_value_before: re.Pattern[str]
 
 
 @functools.cache
@@ -121,6 +122,7 @@ def _rules() -> _Rules:
         review_total=re.compile(s.review_total),
         review_level=re.compile(s.review_level),
         start_value_after=re.compile(s.start_value_after),
+        start_value_before=re.compile(s.start_value_before),
     )
 
 
@@ -198,7 +200,9 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         earlier = last(r.last_year, text, scope_start, s)
         if earlier and earlier.end() <= best.pos:  # 去年…提出，要把…控制在: last year's target
             past = earlier
-    start = text[s - 1 : s] in ("从", "由") and bool(r.start_value_after.match(text, f.end))
+    start = bool(r.start_value_before.search(text, max(0, s - 3), s)) and bool(
+        r.start_value_after.match(text, f.end)
+    )
     if start and best.status != "estimate":
         best, past = Cue(best.pos, "actual", "status:start_value"), None
     total = review is not None and _review_total(text[clause:s], kind)
