@@ -189,6 +189,22 @@ RULE_CASES += [
     ("接待入境游客", "growth", "inbound_tourists_growth"),
 ]
 
+# Headline statistics added for the provincial reports: sectors' value added, shares and rates
+# of the statistical communiqués, and talent counts whose stock and flow are two keys.
+RULE_CASES += [
+    ("租赁和商务服务业增加值", "growth", "leasing_business_services_value_added_growth"),
+    ("交通运输、仓储和邮政业增加值", "growth", "transport_value_added_growth"),
+    ("电信业务量", "growth", "telecom_business_volume_growth"),
+    ("海洋生产总值", "growth", "marine_gdp_growth"),
+    ("社会融资规模", "growth", "social_financing_stock_growth"),
+    ("农林牧渔总产值", "amount", "agriculture_output"),
+    ("服务性消费支出占居民人均消费支出比重", "share", "service_consumption_share"),
+    ("非化石能源发电装机占比", "share", "non_fossil_capacity_share"),
+    ("行政机关负责人出庭应诉率", "percent", "admin_heads_court_appearance_rate"),
+    ("新增技能人才", "count", "new_skilled_workers"),
+    ("高技能人才", "count", "high_skilled_workers"),
+]
+
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
 UNKNOWN_NARROWER = [
     ("先进制造业增加值", "growth"),  # not all manufacturing
@@ -218,6 +234,17 @@ UNKNOWN_NARROWER += [
     ("省外游客", "growth"),  # part of the visitors
     ("新能源汽车年产量占比", "share"),
     ("创建国家生态文明建设示范区和“两山”实践创新基地", "count"),  # two designations in one count
+]
+
+# Close to the headline statistics added for the provincial reports, but another measure.
+UNKNOWN_NARROWER += [
+    ("软件和信息技术服务业增加值", "growth"),  # part of the ICT sector, not the whole
+    ("信息传输", "growth"),  # a list item cut from its sector's name
+    ("金融业增加值", "share"),  # a share of GDP, not the growth
+    ("非化石能源发电量占比", "share"),  # generation, not capacity
+    ("家庭医生签约服务覆盖率", "percent"),  # all residents, not the key groups
+    ("引进高层次人才", "count"),  # not skilled workers
+    ("技能人才", "growth"),  # no growth key
 ]
 
 

@@ -38,6 +38,9 @@ class _Cues:
     plan_line: str
     plan_inline: str
     year_lead: str
+    review_lead: re.Pattern[str]
+    review_end: re.Pattern[str]
+    plans: dict[str, tuple[int, int]]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -47,6 +50,8 @@ def _alt(words: Sequence[str]) -> str:
 @functools.cache
 def _cues() -> _Cues:
     r = resources.report_parts()
+    plans = {k: (int(v[0]), int(v[1])) for k, v in resources.status_cues().five_year_plans.items()}
+    names = _alt(list(plans))
     return _Cues(
         plan_heading=re.compile(_alt(r.plan_headings)),
         summary_heading=re.compile(_alt(r.summary_headings)),
@@ -54,6 +59,9 @@ def _cues() -> _Cues:
         plan_line=r.plan_heading_line,
         plan_inline=r.plan_heading_inline,
         year_lead=r.year_lead,
+        review_lead=re.compile(r.review_lead.replace("{plans}", names)),
+        review_end=re.compile(r.review_end.replace("{plans}", names)),
+        plans=plans,
     )
 
 
@@ -86,6 +94,7 @@ class Parts:
     sections: dict[str, Section]
     plan_regions: tuple[tuple[int, int], ...]  # where a plan part opens, to its end
     year_leads: tuple[int, ...]  # paragraphs opening with 今年 / '<plan year>年'
+    reviews: tuple[tuple[int, int, int, int], ...] = ()  # (start, end, first year, last year)
     _ordered: tuple[Section, ...] = ()  # sections by start, for look-ups by position
     _starts: tuple[int, ...] = ()
 
@@ -135,12 +144,18 @@ class Parts:
         first = min((s.span[0] for s in sections), default=0) + start
         shift = [(s - start, e - start) for s, e in self.plan_regions if s < end and e > start]
         leads = [x - start for x in self.year_leads if first <= x < end]
+        reviews = [(s - start, e - start, a, b) for s, e, a, b in self.reviews if s < end and e > start]
         ordered = sorted(sections, key=lambda s: s.span[0])
         return dataclasses.replace(
             self, sections={s.id: s for s in ordered}, plan_regions=tuple(shift),
-            year_leads=tuple(leads), _ordered=tuple(ordered),
+            year_leads=tuple(leads), reviews=tuple(reviews), _ordered=tuple(ordered),
             _starts=tuple(s.span[0] for s in ordered),
         )  # fmt: skip
+
+    def review_at(self, pos: int) -> tuple[int, int] | None:
+        """The years of the five-year span whose review holds ``pos`` (过去五年，… in a 2026
+        report: ``(2021, 2025)``), or None."""
+        return next(((a, b) for s, e, a, b in self.reviews if s <= pos < e), None)
 
     def year_lead_between(self, start: int, pos: int) -> bool:
         """A paragraph on the year's own targets opens in ``[start, pos]``."""
@@ -197,6 +212,64 @@ def read_parts(
         sections={s.id: s for s in ordered},
         plan_regions=tuple(regions),
         year_leads=tuple(leads),
+        reviews=_reviews(text, sections, summary_year),
         _ordered=tuple(ordered),
         _starts=tuple(s.span[0] for s in ordered),
     )
+
+
+def _reviews(
+    text: str, sections: Sequence[Section], summary_year: int | None
+) -> tuple[tuple[int, int, int, int], ...]:
+    """Where the report reviews a five-year span: from a paragraph that opens the review
+    (过去五年，… / “十四五”时期是… when 十四五 has ended by the summary year) to the next
+    paragraph turning to one year or the next plan, or the end of its level-1 section.
+
+    >>> text = "一、回顾\\n过去五年，新增就业50万人。\\n刚刚过去的2025年，增长5%。\\n二、今年工作\\n增长5%左右。"
+    >>> _reviews(text, [], 2025)
+    ((5, 19, 2021, 2025),)
+    """
+    if summary_year is None:
+        return ()
+    c = _cues()
+    ends = sorted({s.span[1] for s in sections if s.level == 1} | {len(text)})
+    out: list[tuple[int, int, int, int]] = []
+    open_at: tuple[int, int, int] | None = None  # (start, first year, last year)
+    for line in re.finditer(r"(?:^|\n)[^\n]*", text):
+        pos = line.start()
+        if open_at is not None and pos >= next(e for e in ends if e > open_at[0]):
+            limit = next(e for e in ends if e > open_at[0])
+            out.append((open_at[0], limit, open_at[1], open_at[2]))
+            open_at = None
+        lead = c.review_lead.match(text, pos)
+        span = _review_span(lead.group("plan"), summary_year) if lead else None
+        if span is not None:
+            if open_at is None or span != open_at[1:]:
+                if open_at is not None:
+                    out.append((open_at[0], pos, open_at[1], open_at[2]))
+                open_at = (pos, *span)
+        elif open_at is not None and _review_ends(text, pos, summary_year):
+            out.append((open_at[0], pos, open_at[1], open_at[2]))
+            open_at = None
+    if open_at is not None:
+        limit = next(e for e in ends if e > open_at[0])
+        out.append((open_at[0], limit, open_at[1], open_at[2]))
+    return tuple((s + (text[s] == "\n"), e, a, b) for s, e, a, b in out)
+
+
+def _review_ends(text: str, pos: int, summary_year: int) -> bool:
+    """The paragraph at ``pos`` turns to one year or to a plan not yet over (a paragraph on
+    the plan that has ended, 需要说明的是，“十四五”时期…, is still the review)."""
+    end = _cues().review_end.match(text, pos)
+    return end is not None and (
+        not end.group("next") or not _review_span(end.group("next"), summary_year)
+    )
+
+
+def _review_span(plan: str | None, summary_year: int) -> tuple[int, int] | None:
+    """The years a review lead speaks of: a named plan that has ended, else the five years
+    up to the summary year."""
+    if plan is None:
+        return (summary_year - 4, summary_year)
+    a, b = _cues().plans[plan]
+    return (a, b) if b <= summary_year else None

@@ -57,6 +57,8 @@ class ReportParts(_Data):
     plan_heading_inline: str
     plan_heading_line: str
     year_lead: str = Field(description="a paragraph opening with 今年 or '<plan year>年'")
+    review_lead: str = Field(description="a paragraph opening the review of a five-year span")
+    review_end: str = Field(description="a paragraph turning from that review to a year or plan")
 
 
 # --- indicators ---------------------------------------------------------------------------
@@ -126,6 +128,12 @@ class StatusCues(_Data):
     last_year_in_plan: str
     last_year_lead: str
     next_five_years: str
+    review_total: str = Field(description="a flow of a reviewed span (新增, 累计, 完成 …)")
+    review_level: str = Field(description="a level at the end of a reviewed span (达到, 突破 …)")
+    start_value_after: str = Field(description="after A in 从A提升到B: the 到 before B")
+    year_range: str = Field(description="2020年到2025年: y1 dates a start value")
+    start_value_before: str = Field(description="从/由 before A (从不到70万亿元)")
+    from_year: str = Field(description="由2020年的7.2%: the year a parallel start value has")
 
 
 class GrowthSubject(_Data):

@@ -4,12 +4,18 @@ Decided after the status (:mod:`.status`), from the nearest dating cue, in this 
 with its rule id (recorded in the indicator's ``rules["period"]``):
 
 - ``period:none`` — a capacity or a project's (or a firm's) attribute has no period;
+- ``period:start_value`` — A of 从A提升到B: the first year of a range written before it
+  (2020年到2025年), the year before a reviewed span, the summary year in a plan part, else the
+  year before B's;
 - ``period:last_year`` — a past-year cue decided the status: the year before the report's;
 - ``period:n_year_average`` — 两年平均增长5.9% in a 2021 summary: ``2020..2021``;
 - ``period:annual_average`` — 年均 over a five-year plan named nearby, 今后五年, or 到 <year>;
 - ``period:months`` — 1-11月, 1月份-6月份, 上半年, 前三季度, 截至6月底 in the sentence (the
   nearest, unless 全年/今年 follows it), in the year named or the section's year;
 - ``period:explicit_year`` — the last year written before the figure in its sentence;
+- ``period:review_total`` / ``period:review_end`` — in the review of a five-year span (过去五年，
+  … in a 2026 report) a flow of the span (新增造林2027万亩, 增长31.6%) gets the span
+  ``2021..2025``, a level (高铁里程增至3055公里) its last year;
 - ``period:gov_this_year`` — 今年 in a 政府工作报告: the plan year;
 - ``period:five_year_plan`` — 十四五期间…, “十四五”以来 (to the figure's year), or a heading
   naming the plan now starting; ``period:five_year_plan_end`` — 到“十四五”末: its last year;
@@ -36,7 +42,7 @@ from dataclasses import dataclass
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, alt, last
-from yxnlp.extract.indicators.status import Decision
+from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config
 from yxnlp.numerals import cn_int
 from yxnlp.record import Section
@@ -62,6 +68,9 @@ class _Rules:
     fyp: dict[str, tuple[int, int]]
     this_year: re.Pattern[str]
     next_five: re.Pattern[str]
+    year_range: re.Pattern[str]
+    from_year: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 @functools.cache
@@ -86,6 +95,9 @@ def _rules() -> _Rules:
         fyp={k: (int(v[0]), int(v[1])) for k, v in s.five_year_plans.items()},
         this_year=re.compile(s.this_year),
         next_five=re.compile(s.next_five_years),
+        year_range=re.compile(s.year_range),
+        from_year=re.compile(s.from_year),
+        year=re.compile(s.year),
     )
 
 
@@ -133,6 +145,8 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
     if d.attribute:
         return None, "period:none"
     section_year = ctx.plan_year if d.plan else ctx.summary_year
+    if d.start_value:
+        return _start_year(ctx, pos, d, section_year), "period:start_value"
     if d.plan and section_year is None and _partial(ctx):
         section_year = ctx.summary_year  # 1-11月工作总结 … 下一步: the rest of the same year
     if d.past is not None:
@@ -144,6 +158,36 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
     if d.status == "target" and ctx.gov_report and (d.this_year or not d.years):
         section_year = ctx.plan_year  # a 政府工作报告 sets targets for the year it plans
     return _dated(ctx, pos, d, section_year, secs)
+
+
+def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -> str | None:
+    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…) or of a
+    parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
+    (1986年同1978年相比，…由A…), the year before a reviewed span, the summary year in a plan
+    part, else the year before B's.
+
+    >>> from yxnlp.pipeline import analyse
+    >>> from yxnlp.ingest import from_text
+    >>> from yxnlp.extract.indicators import extract_indicators
+    >>> a = analyse(from_text("某省2024年工作总结\\n一、回顾\\n从一九七八年到一九八二年，高校由598所增加到715所。"))
+    >>> [(i.text, i.period) for i in extract_indicators(a, entities=[])]
+    [('598所', '1978'), ('715所', '1982')]
+    """
+    r, text = _rules(), ctx.text
+    for rx, group in ((r.year_range, "y1"), (r.from_year, "y")):
+        found = last(rx, text, d.scope_start, pos)
+        if found and (y := year_value(found.group(group))) is not None:
+            return str(y)
+    written = {year_value(m.group("y")) for m in r.year.finditer(text, d.scope_start, pos)}
+    written.discard(None)
+    if len(written) >= 2:
+        return str(min(y for y in written if y is not None))
+    if d.review:
+        return str(d.review[0] - 1)
+    if d.plan:
+        return str(ctx.summary_year) if ctx.summary_year is not None else None
+    year = d.years[-1][1] if d.years else section_year
+    return str(year - 1) if year is not None else None
 
 
 def _partial(ctx: Context) -> bool:
@@ -189,7 +233,7 @@ def _dated(
     if spanning:
         return spanning
     if r.annual.search(text, max(d.scope_start, s - 12), s):
-        span = _annual_period(ctx, scope, year, secs, review=not d.plan)
+        span = _annual_period(ctx, scope, year, secs, d)
         if span:
             return span, "period:annual_average"
     this = last(r.this_year, scope)
@@ -204,6 +248,11 @@ def _dated(
         if summary and year == ctx.summary_year:
             return summary, "period:summary_period"
         return str(year), "period:explicit_year"
+    if d.review and d.status in ("actual", "progress"):
+        named = _named_plan(r.fyp_period, scope)
+        if d.total or named == d.review:
+            return f"{d.review[0]}..{d.review[1]}", "period:review_total"
+        return str(d.review[1]), "period:review_end"
     if this and this.group() == "今年" and ctx.gov_report and ctx.plan_year is not None:
         return str(ctx.plan_year), "period:gov_this_year"
     if summary and whole is None:
@@ -224,16 +273,23 @@ def _summary_months(ctx: Context, d: Decision, section_year: int | None) -> str 
 
 
 def _annual_period(
-    ctx: Context, scope: str, year: int | None, secs: list[Section], *, review: bool
+    ctx: Context, scope: str, year: int | None, secs: list[Section], d: Decision
 ) -> str | None:
-    """The span of an annual average: a five-year plan named nearby, 今后五年, 到 <year>, or, in
-    the review part of a report planning the first year of a five-year plan, the plan that ended
-    (年均增长5.7% in a 2026 report's review is 2021..2025)."""
+    """The span of an annual average: a five-year plan named nearby (in a plan part, the one
+    holding the plan year first: “十四五”时期发展成就和“十五五”时期主要目标 heads both),
+    今后五年, 到 <year>, or, in the review of a five-year span (or the review part of a report
+    planning the first year of a five-year plan) the span reviewed (年均增长5.7% in a 2026
+    report's review is 2021..2025)."""
     r = _rules()
+    review = not d.plan
+    if d.review and year is None and not r.fyp_re.search(scope):
+        return f"{d.review[0]}..{d.review[1]}"
     for where in [scope, *(x.heading for x in secs)]:
-        fyp = r.fyp_re.search(where)
-        if fyp:
-            a, b = r.fyp[fyp.group()]
+        spans = [r.fyp[m.group()] for m in r.fyp_re.finditer(where)]
+        now = [x for x in spans if d.plan and ctx.plan_year is not None and x[0] <= ctx.plan_year]
+        now = [x for x in now if ctx.plan_year is not None and ctx.plan_year <= x[1]]
+        if spans:
+            a, b = (now or spans)[0]
             return f"{a}..{b}"
     if year is not None:
         return f"{year - (year - 1) % 5}..{year}"

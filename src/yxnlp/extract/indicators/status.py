@@ -16,7 +16,12 @@ recorded in the indicator's ``rules["status"]``. The order:
 5. ``status:future_year`` — a year after the summary year (outside the plan part);
    ``status:past_year`` — a year up to the summary year after a 今年 cue;
 6. ``status:last_year`` — 去年/过去一年 in the paragraph, after any explicit year;
-7. ``status:progress`` — a completion rate (完成率, 完成…%) of a kind in ``progress_kinds``.
+7. ``status:progress`` — a completion rate (完成率, 完成…%) of a kind in ``progress_kinds``;
+8. ``status:start_value`` — A of 从A提升到B / 由A增至B: the level the change started from.
+
+A figure in the review of a five-year span (:meth:`yxnlp.parts.Parts.review_at`: 过去五年，…)
+is in no plan part, whatever its heading says; the decision records the span and whether the
+figure is a flow of it (新增, 累计, a growth) or a level at its end, for :mod:`.period`.
 
 Rules are ``data/status_cues.json``.
 """
@@ -58,6 +63,9 @@ class Decision:
     years: tuple[tuple[int, int], ...] = ()  # (position, year) of years dating the figure
     this_year: bool = False  # 今年 of a 政府工作报告 decided
     past: re.Match[str] | None = None  # a past-year cue that dates the figure to last year
+    review: tuple[int, int] | None = None  # the five-year span whose review holds the figure
+    total: bool = False  # in that review: a flow of the whole span, not a level at its end
+    start_value: bool = False  # A of 从A提升到B
 
     @property
     def status(self) -> Status:
@@ -81,6 +89,10 @@ class _Rules:
     last_year: re.Pattern[str]
     last_year_in_plan: re.Pattern[str]
     last_year_lead: re.Pattern[str]
+    review_total: re.Pattern[str]
+    review_level: re.Pattern[str]
+    start_value_after: re.Pattern[str]
+    start_value_before: re.Pattern[str]
 
 
 @functools.cache
@@ -107,6 +119,10 @@ def _rules() -> _Rules:
         last_year=re.compile(s.last_year),
         last_year_in_plan=re.compile(s.last_year_in_plan),
         last_year_lead=re.compile(s.last_year_lead),
+        review_total=re.compile(s.review_total),
+        review_level=re.compile(s.review_level),
+        start_value_after=re.compile(s.start_value_after),
+        start_value_before=re.compile(s.start_value_before),
     )
 
 
@@ -150,7 +166,8 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
     if r.attr_before.search(before) and r.attr_after.match(text, f.end):
         return Decision(Cue(s, "actual", "status:attribute"), attribute=True)
     scope_start, _ = ctx.full_sentence(s)
-    plan = ctx.parts.is_plan(secs, s)
+    review = ctx.parts.review_at(s)
+    plan = review is None and ctx.parts.is_plan(secs, s)
     years = years_before(ctx, scope_start, s)
     best = (
         Cue(-1, "target", "status:plan_part") if plan else Cue(-1, "actual", "status:summary_part")
@@ -183,7 +200,33 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         earlier = last(r.last_year, text, scope_start, s)
         if earlier and earlier.end() <= best.pos:  # 去年…提出，要把…控制在: last year's target
             past = earlier
-    return Decision(best, False, plan, scope_start, tuple(years), this_year, past)
+    start = bool(r.start_value_before.search(text, max(0, s - 3), s)) and bool(
+        r.start_value_after.match(text, f.end)
+    )
+    if start and best.status != "estimate":
+        best, past = Cue(best.pos, "actual", "status:start_value"), None
+    total = review is not None and _review_total(text[clause:s], kind)
+    return Decision(
+        best, False, plan, scope_start, tuple(years), this_year, past, review, total, start
+    )
+
+
+def _review_total(clause: str, kind: Kind) -> bool:
+    """In a five-year review, the figure after ``clause`` is a flow of the whole span: a
+    growth, 累计…, or a flow verb (新增, 完成 …) standing nearer than a level verb (达到 …).
+
+    >>> _review_total("新增高速公路通车里程", "quantity"), _review_total("总里程达", "quantity")
+    (True, False)
+    >>> _review_total("一般公共预算收支累计分别突破", "amount"), _review_total("占比", "share")
+    (True, False)
+    """
+    r = _rules()
+    if kind == "growth" or "累计" in clause:
+        return True
+    if kind not in ("count", "quantity", "amount"):
+        return False
+    flow, level = last(r.review_total, clause), last(r.review_level, clause)
+    return flow is not None and (level is None or level.start() < flow.start())
 
 
 def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -> Cue:
