@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from yxnlp import lexicon
-from yxnlp.resources.schemas import LexiconSpec
+from yxnlp.resources.entity_schemas import LexiconSpec
 
 # (case, text, kinds, expected (start, end, kind) hits)
 HIT_CASES = [

@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from yxnlp import resources
-from yxnlp.resources import schemas
+from yxnlp.resources import entity_schemas, schemas
 
 SRC = Path(resources.__file__).resolve().parents[1]  # src/yxnlp
 DATA = SRC / "data"
@@ -69,8 +69,8 @@ def test_no_data_key_goes_unread() -> None:
     code = "\n".join(
         p.read_text("utf-8") for p in SRC.rglob("*.py") if p.parent.name != "resources"
     )
-    models = [m for m in vars(schemas).values()
-              if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == schemas.__name__]  # fmt: skip
+    models = [m for mod in (schemas, entity_schemas) for m in vars(mod).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == mod.__name__]  # fmt: skip
     unread = sorted(
         (m.__name__, f)
         for m in models

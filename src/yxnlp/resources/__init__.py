@@ -1,6 +1,7 @@
 """Rules and vocabularies: each data file of ``yxnlp/data`` loaded once and validated.
 
-Every JSON file has a typed schema in :mod:`yxnlp.resources.schemas` (pydantic, unknown keys
+Every JSON file has a typed schema in :mod:`yxnlp.resources.schemas` or
+:mod:`yxnlp.resources.entity_schemas` (pydantic, unknown keys
 forbidden; keys starting with ``_`` are comments). A file that does not match its schema stops
 the program with :class:`ResourceError` naming the file and the key, the first time anything
 asks for it; a key that no code reads is caught by ``tests/test_resources.py``. Stages ask for
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from yxnlp.errors import YxnlpError
+from yxnlp.resources import entity_schemas as e
 from yxnlp.resources import schemas as s
 
 M = TypeVar("M", bound=BaseModel)
@@ -125,49 +127,49 @@ def furniture() -> s.Furniture:
 
 
 @functools.cache
-def companies() -> s.CompanyRules:
-    return load("company_suffixes.json", s.CompanyRules)
+def companies() -> e.CompanyRules:
+    return load("company_suffixes.json", e.CompanyRules)
 
 
 @functools.cache
-def orgs() -> s.OrgRules:
-    return load("org_patterns.json", s.OrgRules)
+def orgs() -> e.OrgRules:
+    return load("org_patterns.json", e.OrgRules)
 
 
 @functools.cache
-def places() -> s.PlaceRules:
-    return load("place_rules.json", s.PlaceRules)
+def places() -> e.PlaceRules:
+    return load("place_rules.json", e.PlaceRules)
 
 
 @functools.cache
-def projects() -> s.ProjectRules:
-    return load("project_cues.json", s.ProjectRules)
+def projects() -> e.ProjectRules:
+    return load("project_cues.json", e.ProjectRules)
 
 
 @functools.cache
-def project_status() -> s.ProjectStatus:
-    return load("project_status.json", s.ProjectStatus)
+def project_status() -> e.ProjectStatus:
+    return load("project_status.json", e.ProjectStatus)
 
 
 @functools.cache
-def entity_contexts() -> s.EntityContexts:
-    return load("entity_contexts.json", s.EntityContexts)
+def entity_contexts() -> e.EntityContexts:
+    return load("entity_contexts.json", e.EntityContexts)
 
 
 @functools.cache
-def entity_patterns() -> tuple[s.EntityPattern, ...]:
+def entity_patterns() -> tuple[e.EntityPattern, ...]:
     """Phrase patterns for spaCy's ``span_ruler`` (``{"label", "pattern", "id"}`` per line)."""
-    return jsonl("entity_patterns.jsonl", s.EntityPattern)
+    return jsonl("entity_patterns.jsonl", e.EntityPattern)
 
 
 @functools.cache
-def lexicon_spec() -> s.LexiconSpec:
-    return load("lexicon.json", s.LexiconSpec)
+def lexicon_spec() -> e.LexiconSpec:
+    return load("lexicon.json", e.LexiconSpec)
 
 
 @functools.cache
-def ner_cues() -> s.NerCues:
-    return load("ner_cues.json", s.NerCues)
+def ner_cues() -> e.NerCues:
+    return load("ner_cues.json", e.NerCues)
 
 
 @functools.cache

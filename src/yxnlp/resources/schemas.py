@@ -18,14 +18,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
-class _Data(BaseModel):
+class Data(BaseModel):
+    """A data file's schema: unknown keys are errors, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- shared vocabularies ------------------------------------------------------------------
 
 
-class Admin(_Data):
+class Admin(Data):
     """Administrative-division suffixes (longest first) and the subsets stages use."""
 
     suffixes: tuple[str, ...]
@@ -48,7 +50,7 @@ class Admin(_Data):
         return self
 
 
-class ReportParts(_Data):
+class ReportParts(Data):
     """The summary and plan parts of a report: headings and the cues that open a plan part."""
 
     plan_headings: tuple[str, ...]
@@ -64,7 +66,7 @@ class ReportParts(_Data):
 # --- indicators ---------------------------------------------------------------------------
 
 
-class UnitEntry(_Data):
+class UnitEntry(Data):
     unit: str
     kind: Literal["amount", "percent", "count", "quantity", "percentage_point"]
     normalized: str
@@ -72,7 +74,7 @@ class UnitEntry(_Data):
     ascii: bool = False
 
 
-class Units(_Data):
+class Units(Data):
     units: tuple[UnitEntry, ...]
     scales: dict[str, float] = Field(description="scale words after a figure (万, 亿 …)")
     non_units: tuple[str, ...]
@@ -86,19 +88,19 @@ class Units(_Data):
     inferred_money_unit: str
 
 
-class QualifierRule(_Data):
+class QualifierRule(Data):
     pattern: str
     qualifier: Literal["approx", "more_than", "at_least", "at_most", "less_than"]
 
 
-class Qualifiers(_Data):
+class Qualifiers(Data):
     prefix_window: int
     prefix: tuple[QualifierRule, ...]
     suffix: tuple[QualifierRule, ...]
     embedded_more_than: tuple[str, ...]
 
 
-class StatusCues(_Data):
+class StatusCues(Data):
     estimate: tuple[str, ...]
     target: tuple[str, ...]
     target_clause: tuple[str, ...]
@@ -136,7 +138,7 @@ class StatusCues(_Data):
     from_year: str = Field(description="由2020年的7.2%: the year a parallel start value has")
 
 
-class GrowthSubject(_Data):
+class GrowthSubject(Data):
     by_cue: dict[str, str]
     decline: str
     by_window: dict[str, str]
@@ -144,7 +146,7 @@ class GrowthSubject(_Data):
     strip_previous: str
 
 
-class IndicatorScope(_Data):
+class IndicatorScope(Data):
     region_words: dict[Literal["national", "province", "city", "county"], tuple[str, ...]]
     designation_after: str
     owner_stop: str
@@ -155,7 +157,7 @@ class IndicatorScope(_Data):
     admin_chars: str
 
 
-class IndicatorCues(_Data):
+class IndicatorCues(Data):
     growth: tuple[str, ...]
     hold_clause: str
     growth_names: str
@@ -195,11 +197,11 @@ class IndicatorCues(_Data):
     growth_subject: GrowthSubject
 
 
-class TaxonomyGuard(_Data):
+class TaxonomyGuard(Data):
     words: tuple[str, ...]
 
 
-class TaxonomyKey(_Data):
+class TaxonomyKey(Data):
     key: str
     en: str
     kinds: tuple[str, ...]
@@ -214,7 +216,7 @@ class TaxonomyKey(_Data):
     )
 
 
-class Taxonomy(_Data):
+class Taxonomy(Data):
     version: int
     subject_prefix: str = Field(description="region words dropped before matching (全区, 市属)")
     ratio_words: str
@@ -237,13 +239,13 @@ class Taxonomy(_Data):
 # --- document structure -------------------------------------------------------------------
 
 
-class Level(_Data):
+class Level(Data):
     level: int
     name: str
     marker: str
 
 
-class SectionCues(_Data):
+class SectionCues(Data):
     paragraph_start: str
     levels: tuple[Level, ...]
     heading_end: str
@@ -256,35 +258,35 @@ class SectionCues(_Data):
     item_heading_max_chars: int
 
 
-class Toolbar(_Data):
+class Toolbar(Data):
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     brackets: str
 
 
-class Breadcrumb(_Data):
+class Breadcrumb(Data):
     starts: tuple[str, ...]
     home: tuple[str, ...]
     separators: tuple[str, ...]
 
 
-class LabelOnly(_Data):
+class LabelOnly(Data):
     labels: tuple[str, ...]
     max_value: int
 
 
-class HtmlWords(_Data):
+class HtmlWords(Data):
     noise_words: tuple[str, ...]
     main_words: tuple[str, ...]
 
 
-class FurnitureRule(_Data):
+class FurnitureRule(Data):
     id: str
     zone: Literal["head", "tail", "anywhere"]
     pattern: str
 
 
-class Furniture(_Data):
+class Furniture(Data):
     head_lines: int
     tail_lines: int
     toolbar: Toolbar
@@ -292,171 +294,3 @@ class Furniture(_Data):
     rules: tuple[FurnitureRule, ...]
     label_only: LabelOnly
     html: HtmlWords
-
-
-# --- entities -----------------------------------------------------------------------------
-
-
-class Enumeration(_Data):
-    company_heads: tuple[str, ...]
-    max_item: int
-    not_company_endings: tuple[str, ...]
-
-
-class CompanyRules(_Data):
-    legal_forms: tuple[str, ...]
-    group_words: tuple[str, ...]
-    industry_words: tuple[str, ...]
-    left_boundaries: tuple[str, ...]
-    generic_cores: tuple[str, ...]
-    followed_not_company: tuple[str, ...]
-    enumeration: Enumeration
-    legal_forms_bad_next: dict[str, str]
-    core_bad_first_chars: str
-    core_bad_last_chars: str
-    core_bad_endings: tuple[str, ...]
-    core_bad_chars: str = Field(description="characters no company core holds (型)")
-    common_word_freq: int
-    long_word_freq: int = Field(description="a word of 3+ characters this frequent is a word")
-    opening_word_freq: int = Field(description="a word this frequent is not cut after its start")
-    legal_form_bad_core_endings: dict[str, tuple[str, ...]]
-    proper_name_max_freq: int
-    trade_word_endings: tuple[str, ...] = Field(description="lexicon trade words that end names")
-    phrase_words: tuple[str, ...] = Field(description="words that make a name a phrase")
-    phrase_word_freq: int = Field(description="a verb or adverb this frequent is not in a name")
-    kind_words: tuple[str, ...] = Field(description="words of ownership and trade (独资, 工贸)")
-    sector_words: tuple[str, ...] = Field(description="industry words that also name a field")
-    sector_verbs: tuple[str, ...] = Field(description="verbs of a field's work (治理, 制造)")
-    thing_word_freq: int = Field(description="a noun this frequent makes a list item a thing")
-
-
-class OrgRules(_Data):
-    central_levels: tuple[str, ...] = Field(description="levels above the admin divisions (国家)")
-    level_bodies: tuple[str, ...]
-    cores: tuple[str, ...]
-    abbreviations: dict[str, str]
-    suffixes: tuple[str, ...]
-    self_references: tuple[str, ...]
-    not_org_followers: tuple[str, ...]
-    bad_next_char: dict[str, str]
-    body_short_forms: dict[str, str] = Field(description="人民政府 → 政府 when bodies are compared")
-    elided_bodies: tuple[str, ...] = Field(description="bodies written without their place")
-    elided_after: str = Field(description="what a body without its place follows (镇党委、)")
-
-
-class PlaceRules(_Data):
-    not_place: str
-    risky_word_freq: int
-    common_township_stem_freq: int
-    county_stem_max_freq: int
-    ordinary_city_stems: tuple[str, ...] = Field(description="city stems that are also words")
-
-
-class ProjectRules(_Data):
-    type_by_cue: dict[str, Literal["project", "park", "base", "platform"]]
-    distinctive_cues: tuple[str, ...]
-    max_len: int
-    name_chars: str
-    left_boundaries: tuple[str, ...]
-    conjunctions: tuple[str, ...]
-    generic_words: tuple[str, ...]
-    split_before_company_after: tuple[str, ...]
-    owner_cues: tuple[str, ...]
-    investment: str
-    inner_cues: tuple[str, ...]
-    not_after: dict[str, str]
-    description_before: str = Field(description="a name after this describes, it does not name")
-    firm_base_cues: tuple[str, ...] = Field(description="bases a firm may give its name to")
-    designations: tuple[str, ...] = Field(description="words opening a title a park was given")
-    plural_words: tuple[str, ...] = Field(description="words that make any site a class (一批)")
-    class_words: tuple[str, ...] = Field(description="words that open a class of sites (大型, 国家)")
-    class_before: tuple[str, ...] = Field(description="words before a class of sites (打造, 等)")
-
-
-class StatusRule(_Data):
-    status: str
-    where: Literal["any", "before"]
-    pattern: str
-
-
-class ProjectStatus(_Data):
-    rules: tuple[StatusRule, ...]
-
-
-class EntityPattern(_Data):
-    label: Literal["COMPANY", "PROJECT", "ORG", "PLACE"]
-    pattern: str
-    id: str
-
-
-class ContextShape(_Data):
-    id: str
-    pattern: str
-
-
-class ProjectListShape(ContextShape):
-    long_item: int
-
-
-class BrandVerbs(_Data):
-    id: str
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-
-
-class ModelAcceptance(_Data):
-    accept: float = Field(description="a COMPANY span this sure needs no other evidence")
-    with_evidence: float = Field(description="a COMPANY span this sure needs the rules' evidence")
-    project: float = Field(description="a PROJECT span this sure, ending in a cue, is a project")
-    word_freq: int = Field(description="a name this frequent in jieba's dictionary is a word")
-    company_not_endings: tuple[str, ...] = Field(description="a company span ending so is none")
-
-
-class EntityContexts(_Data):
-    """Contexts that name companies and projects without a legal form or cue word."""
-
-    count_list: ContextShape
-    invest_of: ContextShape
-    para_head: ContextShape
-    phase: ContextShape
-    project_list: ProjectListShape
-    brand_verbs: BrandVerbs
-    alias: ContextShape
-    item_separator: str
-    name_max: int
-    bare_name_max: int = Field(description="longest list item without a legal form or trade")
-    list_word_freq: int = Field(description="a one-word item this frequent is an ordinary word")
-    brand_max_freq: int = Field(description="a brand rarer than this in jieba's dictionary is a name")
-    brand_proper_max_freq: int = Field(description="the same for brands jieba tags as proper nouns")
-    list_common_freq: int = Field(description="a list item this common is a word, not a name")
-    brand_not_endings: tuple[str, ...] = Field(description="a brand ending so is a place's name")
-    public_works: tuple[str, ...] = Field(description="words of public works, not a firm's project")
-    public_works_endings: tuple[str, ...] = Field(description="a name ending so is public works")
-    public_works_shapes: tuple[str, ...] = Field(description="regexes of transfer works (引A济B)")
-    model: ModelAcceptance
-    firm_sector_words: tuple[str, ...] = Field(description="words that stay with a firm's brand")
-
-
-# --- the company lexicon and the model's pre-selection ------------------------------------
-
-
-class LexiconKind(_Data):
-    package_files: tuple[str, ...] = ()
-    gazetteer: bool = False
-    org_patterns: tuple[Literal["cores", "level_bodies", "suffixes"], ...] = ()
-    exclude: tuple[str, ...] = ()
-
-
-class LexiconSpec(_Data):
-    """Which word list feeds which kind of :mod:`yxnlp.lexicon`."""
-
-    min_length: int
-    kinds: dict[Literal["brand", "trade", "legal", "place", "body"], LexiconKind]
-    short_form_suffixes: tuple[str, ...]
-
-
-class NerCues(_Data):
-    """The cues that send a sentence to the NER model."""
-
-    words: tuple[str, ...]
-    patterns: tuple[str, ...]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from yxnlp import datacache, gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
-from yxnlp.resources import schemas
+from yxnlp.resources import entity_schemas as schemas
 
 if TYPE_CHECKING:
     from spacy.language import Language
