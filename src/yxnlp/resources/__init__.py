@@ -172,12 +172,23 @@ def ner_cues() -> e.NerCues:
     return load("ner_cues.json", e.NerCues)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    lines = path(name).read_text("utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @functools.cache
 def report_vocabulary() -> frozenset[str]:
     """Lexicon brands that are ordinary words of work reports (``report_vocabulary.txt``,
     written by ``scripts/build_report_vocabulary.py``)."""
-    lines = path("report_vocabulary.txt").read_text("utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return _word_list("report_vocabulary.txt")
+
+
+@functools.cache
+def report_words() -> frozenset[str]:
+    """Words of the reports that jieba's dictionary lacks (实训, 冷链, 绿氢: ``report_words.txt``,
+    written by ``scripts/build_report_vocabulary.py``)."""
+    return _word_list("report_words.txt")
 
 
 def _version(package: str) -> str:
@@ -226,6 +237,7 @@ def all_loaders() -> dict[str, Any]:
         "entity_patterns.jsonl": entity_patterns,
         "entity_contexts.json": entity_contexts,
         "report_vocabulary.txt": report_vocabulary,
+        "report_words.txt": report_words,
         "lexicon.json": lexicon_spec,
         "ner_cues.json": ner_cues,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from yxnlp import resources
 from yxnlp.extract.entities.data import rules
 from yxnlp.extract.entities.dictionary import tagged, word_freq, words_of
 
@@ -160,12 +161,16 @@ _PERSON_OR_PLACE = _PROPER - {"nz"}  # nz also tags terms (爱国主义)
 
 
 def ordinary_words(item: str) -> bool:
-    """Every word is in the dictionary and none is a proper noun (商品粮, 绿色化工新材料).
+    """Every word is in the dictionary or a word of the reports (``report_words.txt``) and
+    none is a proper noun (商品粮, 绿色化工新材料, 冷链物流).
 
-    >>> ordinary_words("绿色化工新材料"), ordinary_words("黑龙江农垦")
-    (True, False)
+    >>> ordinary_words("绿色化工新材料"), ordinary_words("冷链物流"), ordinary_words("黑龙江农垦")
+    (True, True, False)
     """
-    return all(word_freq(w) > 0 and f not in _PERSON_OR_PLACE for w, f in tagged(item))
+    known = resources.report_words()
+    return all(
+        (word_freq(w) > 0 or w in known) and f not in _PERSON_OR_PLACE for w, f in tagged(item)
+    )
 
 
 def proper_name(item: str) -> bool:
