@@ -107,6 +107,8 @@ def _after_conjunction(run: str) -> int:
     >>> _after_conjunction("节点城市和满洲里"), _after_conjunction("和田")
     (5, 0)
     """
+    if not any(c in run for c in ("和", "与", "及")):
+        return 0
     at, cut = 0, 0
     for word, flag in tagged(run):
         at += len(word)
