@@ -139,8 +139,9 @@ class Indicator(_Model):
     qualifier: Qualifier = Field(
         default="exact",
         description="exact · approx (约, 左右, 近) · more_than (余, 多, 超) · at_least (以上,"
-        " 不低于) · at_most (以内, 不超过, 控制在) · less_than (以下, 不足) · range (6%－6.5%:"
-        " normalized.value is the low end, normalized.max the high end)",
+        " 不低于) · at_most (以下, 以内, 不超过, 控制在: the bound included) · less_than (不足,"
+        " 低于, 不到) · range (6%－6.5%: normalized.value is the low end, normalized.max the"
+        " high end)",
     )
     status: Status = Field(
         default="actual",
