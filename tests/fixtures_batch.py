@@ -290,3 +290,12 @@ def full_record() -> Record:
         entities=[entity],
         provenance=provenance,
     )
+
+
+def county_store(path: Path) -> Path:
+    """``path``: a new store holding :func:`county_records` (for tests of the store and CLI)."""
+    from yxnlp.store import Store
+
+    with Store(path, read_only=False) as store:
+        store.upsert(county_records())
+    return path

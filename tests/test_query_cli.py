@@ -11,17 +11,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.fixtures_batch import county_records
+from tests.fixtures_batch import county_store
 from yxnlp.cli import main
 from yxnlp.store import TABLES, Store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("query") / "y.duckdb"
-    with Store(path, read_only=False) as store:
-        store.upsert(county_records())
-    return path
+    return county_store(tmp_path_factory.mktemp("query") / "y.duckdb")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -11,7 +11,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tests.fixtures_batch import company, county_records, full_record, indicator, record
+from tests.fixtures_batch import (
+    company,
+    county_records,
+    county_store,
+    full_record,
+    indicator,
+    record,
+)
 from yxnlp.errors import InputError
 from yxnlp.record import Record
 from yxnlp.store import (
@@ -29,10 +36,7 @@ from yxnlp.store.frames import ATTRIBUTES
 @pytest.fixture(scope="session")
 def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The county records in a store, for tests that only read."""
-    path = tmp_path_factory.mktemp("store") / "y.duckdb"
-    with Store(path, read_only=False) as store:
-        store.upsert(county_records())
-    return path
+    return county_store(tmp_path_factory.mktemp("store") / "y.duckdb")
 
 
 @pytest.fixture

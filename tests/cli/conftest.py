@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures_batch import county_records
-from yxnlp.store import Store
+from tests.fixtures_batch import county_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the invented county records of :mod:`tests.fixtures_batch`."""
-    path = tmp_path_factory.mktemp("cli") / "y.duckdb"
-    with Store(path, read_only=False) as store:
-        store.upsert(county_records())
-    return path
+    return county_store(tmp_path_factory.mktemp("cli") / "y.duckdb")
