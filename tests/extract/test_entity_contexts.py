@@ -160,6 +160,7 @@ NOT_FIRMS = [
     ("kinds_of_bank", "推动农商行改革，稳妥推进市（州）农商银行组建，农村信用社改革扩大到全省。"),
     ("sectors_listed_as_firms", "清理工矿、交通运输、建筑安装等企业的仓库。"),
     ("brand_runs_into_a_word", "有序推进中运量骨干公交系统、智慧交通等项目落地。"),
+    ("parallel_verb_phrases", "引导基金投早投小投长期投硬科技，资本投早、投小、投硬科技。"),
     ("utilities_by_their_phase", "建成柳湾污水处理厂四期、南塘湿垃圾二期和东坪中试基地二期。"),
     ("modifiers_sharing_a_head", "打造众创、众包、众扶、众筹平台，大力发展公铁、河海联运。"),
 ]

@@ -75,10 +75,27 @@ def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterat
             continue
         if not opens_a_name(text, start, m.start(), bounds) or _not_a_name_end(text, m):
             continue
-        if list_of_things(text, start, m.end()):
+        if list_of_things(text, start, m.end()) or _repeated_verb(text, start):
             continue
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:shape"))
     yield from out
+
+
+def _repeated_verb(text: str, start: int) -> bool:
+    """The name would open with a verb that opens the two short phrases before it too (投早投小
+    投硬科技, 抓早抓小…): a run of parallel phrases, not a firm.
+
+    >>> _repeated_verb("支持基金投早投小投硬科技", 8), _repeated_verb("支持华茂科技", 2)
+    (True, False)
+    >>> _repeated_verb("资本投早、投小、投硬科技", 8)
+    True
+    """
+    c = text[start : start + 1]
+    if not c or not ("\u4e00" <= c <= "\u9fff"):
+        return False
+    stop = "，,。；;、"
+    phrase = f"{c}[^{c}{stop}]{{1,3}}、?"
+    return re.search(f"{phrase}{phrase}$", text[:start]) is not None
 
 
 def _clique(core: str) -> bool:
