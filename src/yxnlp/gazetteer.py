@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from yxnlp import resources
+from yxnlp import datacache, resources
 from yxnlp.record import Region
 
 Level = Literal["province", "city", "county", "township"]
@@ -261,8 +261,10 @@ def province_short_names() -> frozenset[str]:
 
 
 @functools.cache
+@datacache.disk_cached("gazetteer")
 def load() -> Gazetteer:
-    """The gazetteer, built once per process from the package data."""
+    """The gazetteer, built from the package data once (kept on disk between processes,
+    :mod:`yxnlp.datacache`) and loaded once per process."""
     nat = _json("national.json")
     placeholders = set(nat["placeholders"])
     divs: list[Division] = []

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from yxnlp import resources
+from yxnlp import datacache, resources
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
@@ -306,7 +306,9 @@ class _Model:
 
 
 @functools.cache
+@datacache.disk_cached("taxonomy-model")
 def _model() -> _Model:
+    """The nearest-name model of the taxonomy (kept on disk between processes)."""
     return _Model()
 
 
