@@ -25,9 +25,10 @@ import re
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from yxnlp import lexicon
+from yxnlp.extract.entities.brands import place_stem
+from yxnlp.extract.entities.dictionary import tagged, word_freq
 from yxnlp.segment import load_tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +47,10 @@ def main() -> None:
     docs = sorted((ROOT / "corpus").rglob("*.txt"))
     df: collections.Counter[str] = collections.Counter()
     new: collections.Counter[str] = collections.Counter()
-    freq = jieba.dt.FREQ
     for path in docs:
         words = set(jieba.lcut(path.read_text("utf-8")))
         df.update(w for w in words if len(w) >= 2 and w in brands)
-        new.update(w for w in words if 2 <= len(w) <= 4 and not freq.get(w) and re.fullmatch("[\u4e00-\u9fff]+", w))
+        new.update(w for w in words if 2 <= len(w) <= 4 and not word_freq(w) and re.fullmatch("[\u4e00-\u9fff]+", w))
     _write_new(sorted(w for w, n in new.items() if n >= args.min_docs_new and _common(w, brands)), len(docs), args.min_docs_new)
     vocab = sorted(w for w, n in df.items() if n >= args.min_docs)
     head = [
@@ -63,9 +63,7 @@ def main() -> None:
 
 
 def _common(word: str, brands: frozenset[str]) -> bool:
-    from yxnlp.extract.entities.brands import place_stem
-
-    tags = [t for _, t in jieba.posseg.lcut(word)]
+    tags = [t for _, t in tagged(word)]
     return len(tags) == 1 and tags[0] in _COMMON_TAGS and word not in brands and not place_stem(word)
 
 

@@ -97,6 +97,18 @@ class Gazetteer:
         """
         return sorted(self._full.get(name, []), key=lambda d: d.code)
 
+    def level(self, code: str) -> str | None:
+        """``"national"`` for the country's code, else the division's level (None if unknown).
+
+        >>> g = load()
+        >>> g.level("100000"), g.level("420000"), g.level("421223")
+        ('national', 'province', 'county')
+        """
+        if code == self._national.code:
+            return "national"
+        div = self.get(code)
+        return div.level if div else None
+
     def get(self, code: str) -> Division | None:
         """The division with this code (6 digits, or 9 for townships)."""
         return self._by_code.get(code)

@@ -114,6 +114,7 @@ class ContextShape(Data):
 
 class ProjectListShape(ContextShape):
     long_item: int
+    firm_item: int = Field(description="a counted list's item this long opens with its firm")
 
 
 class BrandVerbs(Data):

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
+from yxnlp import gazetteer
 from yxnlp.extract.entities.attributes import (
     Layout,
     attributes_of,
@@ -139,7 +140,7 @@ def _speaks_for_a_wide_area(a: Analysis) -> bool:
     """The report speaks for the country or a province, whose reports name classes of parks
     and bases by common words; a county's or a zone's report names its own park so."""
     code = a.meta.region.code if a.meta.region else None
-    return bool(code) and str(code).endswith("0000")
+    return code is not None and gazetteer.load().level(code) in ("national", "province")
 
 
 def _word_starts(a: Analysis) -> list[int]:

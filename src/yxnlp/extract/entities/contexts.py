@@ -182,7 +182,8 @@ def _project_lists(text: str) -> Iterator[Candidate]:
     industry word is a firm too (甲汽车、乙、丙光电等项目: 丙光电).
     """
     r = rules()
-    long_item = resources.entity_contexts().project_list.long_item
+    shape = resources.entity_contexts().project_list
+    long_item, firm_item = shape.long_item, shape.firm_item
     for m in _shapes().project_list.finditer(text):
         items = list(_items(text, m.start("items"), m.end("items")))
         if len(items) < 2:
@@ -191,7 +192,7 @@ def _project_lists(text: str) -> Iterator[Candidate]:
         cut = cut_left(first, r.company_left + r.project_left, keep=2)
         items[0] = (first_pos + cut, first[cut:])
         counted = m.group("count") is not None  # 等6个配套项目: every long item is a firm's
-        names = {item: name_at_start(item, loose=counted and len(item) > 4) for _, item in items}
+        names = {item: name_at_start(item, loose=counted and len(item) >= firm_item) for _, item in items}
         firms = {
             i for i, n in names.items() if n and (n == i or r.industry_re.fullmatch(i[len(n) :]))
         }

@@ -50,6 +50,8 @@ class _Rules:
     cue_re: re.Pattern[str]
     project_left: tuple[str, ...]
     project_generic: tuple[str, ...]
+    project_cues_longest_first: tuple[str, ...]
+    project_designated_re: re.Pattern[str]  # a park's cue, then a title it was given
     enum_company_re: re.Pattern[str]
     region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
@@ -94,6 +96,10 @@ def rules() -> _Rules:
         cue_re=re.compile(alternation(project.type_by_cue)),
         project_left=tuple(sorted(project.left_boundaries, key=len, reverse=True)),
         project_generic=tuple(sorted(project.generic_words, key=len, reverse=True)),
+        project_cues_longest_first=tuple(sorted(project.type_by_cue, key=len, reverse=True)),
+        project_designated_re=re.compile(
+            f"(?:{alternation(project.type_by_cue)})(?:{'|'.join(project.designations)})"
+        ),
         enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
         region_re=re.compile(
             f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"

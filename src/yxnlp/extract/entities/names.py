@@ -127,9 +127,15 @@ def company_core_ok(core: str) -> bool:
     return not is_generic(core, r.generic_cores)
 
 
+def cue_of(name: str) -> str:
+    """The longest project cue ``name`` ends in ("" if none).
+
+    >>> cue_of("某某高新技术产业园区"), cue_of("某某大桥")
+    ('产业园区', '')
+    """
+    return next((c for c in rules().project_cues_longest_first if name.endswith(c)), "")
+
+
 def cue_type(name: str) -> str:
-    cues = rules().project.type_by_cue
-    for cue in sorted(cues, key=len, reverse=True):
-        if name.endswith(cue):
-            return str(cues[cue])
-    return "project"
+    """The type its cue gives a project's name (``project`` without a cue)."""
+    return str(rules().project.type_by_cue.get(cue_of(name), "project"))

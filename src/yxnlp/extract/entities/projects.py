@@ -12,6 +12,7 @@ from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import rules
 from yxnlp.extract.entities.dictionary import tagged, words_of
 from yxnlp.extract.entities.names import (
+    cue_of,
     cue_type,
     leading_company,
     place_chain_before,
@@ -43,9 +44,8 @@ def find_projects(text: str) -> Iterator[Candidate]:
     cfg = r.project
     chars = cfg.name_chars
     conj = tuple(cfg.conjunctions)
-    cues = sorted(cfg.type_by_cue, key=len, reverse=True)
+    cues = r.project_cues_longest_first
     description = re.compile(cfg.description_before)
-    designated = re.compile(f"(?:{r.cue_re.pattern})(?:{'|'.join(cfg.designations)})")
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
@@ -73,7 +73,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
         mark = _HEADING_MARK.match(text, start, m.start())
         if mark:  # (一)城东工业园: a heading's number is not part of the name
             start = mark.end()
-        if designated.search(text, start, m.start()):
+        if r.project_designated_re.search(text, start, m.start()):
             continue  # 某经济技术开发区国家级零碳园区: the zone, then what it was designated
         if description.search(text, max(0, start - 16), start):
             continue  # 成为全国重要的光伏产业基地: what a place is, not a project's name
@@ -107,12 +107,13 @@ def _after_conjunction(run: str) -> int:
     >>> _after_conjunction("节点城市和满洲里"), _after_conjunction("和田")
     (5, 0)
     """
-    if not any(c in run for c in ("和", "与", "及")):
+    conjunctions = rules().project.conjunctions
+    if not any(c in run for c in conjunctions):
         return 0
     at, cut = 0, 0
     for word, flag in tagged(run):
         at += len(word)
-        if flag == "c" and word in ("和", "与", "及"):
+        if flag == "c" and word in conjunctions:
             cut = at
     return cut if len(run) - cut >= 2 else 0
 
@@ -163,10 +164,9 @@ def named_by_common_words(name: str) -> bool:
     >>> named_by_common_words("包头氢能装备制造产业园"), named_by_common_words("东航飞机维修基地")
     (False, False)
     """
-    cues = rules().project.type_by_cue
-    cue = next((c for c in sorted(cues, key=len, reverse=True) if name.endswith(c)), "")
+    cue = cue_of(name)
     core = name[: len(name) - len(cue)]
-    if cues.get(cue) not in ("park", "base"):
+    if cue_type(name) not in ("park", "base"):
         return False
     if not core:
         return True
