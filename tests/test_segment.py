@@ -114,3 +114,24 @@ def test_an_unbroken_run_is_cut_at_the_piece_size() -> None:
 def test_words_not_in_the_text_are_refused() -> None:
     with pytest.raises(ValueError, match="do not match"):
         words_and_spaces("增长8%", ["增长", "9%"])
+
+
+def test_the_cached_jieba_tables_are_the_ones_jieba_builds() -> None:
+    """The tables kept on disk equal those a fresh jieba tokenizer builds from its dictionary
+    with the domain words added, and the default tokenizer and ``jieba.posseg`` use them."""
+    import jieba
+    import jieba.posseg
+
+    load_tokenizer("jieba")
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    for word in user_words():
+        fresh.add_word(word, freq=200_000)
+    tags = jieba.posseg.POSTokenizer(fresh)
+    assert (jieba.dt.FREQ, jieba.dt.total) == (fresh.FREQ, fresh.total)
+    assert jieba.posseg.dt.word_tag_tab == tags.word_tag_tab
+    assert len(tags.word_tag_tab) > 300_000
+    # a domain word is in the prefix dictionary and POS tagging keeps it whole
+    word = user_words()[0]
+    assert jieba.dt.FREQ[word] == 200_000
+    assert [w for w, _ in jieba.posseg.dt.cut(f"推进{word}建设")][1] == word

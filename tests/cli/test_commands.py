@@ -84,3 +84,11 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
         main(["no-such-command"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_extract_does_not_load_the_store(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("某县2024年工作总结\n一、概况\n全县生产总值增长6%，华兴电子投产。\n", "utf-8")
+    loaded = loaded_after("extract", str(report), "-o", str(tmp_path / "r.json"), "--no-ner")
+    assert loaded["status"] == 0 and loaded["spacy"] and (tmp_path / "r.json").is_file()
+    assert not (loaded["duckdb"] or loaded["pandas"] or loaded["dask"])

@@ -12,11 +12,15 @@ import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yxnlp.errors import InputError
 from yxnlp.extract.ner import ENV_MODEL
-from yxnlp.store import DEFAULT_PATH, ENV_DB, Store, default_path, parse_years
+from yxnlp.store.filters import parse_years
+from yxnlp.store.paths import DEFAULT_PATH, ENV_DB, default_path
+
+if TYPE_CHECKING:
+    from yxnlp.store import Store
 
 #: The filters, by flag, and their help (the values are checked by the store).
 FILTERS: dict[str, str] = {
@@ -64,6 +68,8 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from yxnlp.store import Store  # DuckDB and pandas load only for the commands that read a store
+
     return Store(db_path(args))
 
 

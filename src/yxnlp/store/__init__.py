@@ -55,19 +55,21 @@ yxnlp.errors.UsageError: unknown indicator key 'gdp_grwoth' (did you mean gdp_gr
 
 from __future__ import annotations
 
-from yxnlp.store.database import DEFAULT_PATH, ENV_DB, MEMORY, Store, default_path
-from yxnlp.store.export import FORMATS, VIEWS
-from yxnlp.store.filters import YearFilter, parse_years
-from yxnlp.store.names import valid_name
-from yxnlp.store.regions import short_region_name
-from yxnlp.store.rows import indicator_year, period_bounds, record_rows, report_year
-from yxnlp.store.schema import (
-    DOCUMENT_CONTEXT,
-    TABLES,
-    migrate,
-    migrations,
-    schema_version_supported,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Each public name and the module that defines it. The names are loaded when first asked for
+#: (PEP 562), so that a command which only needs the store's default path (``yxnlp extract``)
+#: does not load DuckDB and pandas at start-up.
+_HOMES: dict[str, str] = {
+    "DEFAULT_PATH": "paths", "ENV_DB": "paths", "MEMORY": "paths", "default_path": "paths",
+    "Store": "database", "FORMATS": "export", "VIEWS": "export",
+    "YearFilter": "filters", "parse_years": "filters", "valid_name": "names",
+    "short_region_name": "regions", "indicator_year": "rows", "period_bounds": "rows",
+    "record_rows": "rows", "report_year": "rows", "DOCUMENT_CONTEXT": "schema",
+    "TABLES": "schema", "migrate": "schema", "migrations": "schema",
+    "schema_version_supported": "schema",
+}  # fmt: skip
 
 __all__ = [
     "DEFAULT_PATH",
@@ -91,3 +93,32 @@ __all__ = [
     "short_region_name",
     "valid_name",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
+
+if TYPE_CHECKING:
+    from yxnlp.store.database import Store
+    from yxnlp.store.export import FORMATS, VIEWS
+    from yxnlp.store.filters import YearFilter, parse_years
+    from yxnlp.store.names import valid_name
+    from yxnlp.store.paths import DEFAULT_PATH, ENV_DB, MEMORY, default_path
+    from yxnlp.store.regions import short_region_name
+    from yxnlp.store.rows import indicator_year, period_bounds, record_rows, report_year
+    from yxnlp.store.schema import (
+        DOCUMENT_CONTEXT,
+        TABLES,
+        migrate,
+        migrations,
+        schema_version_supported,
+    )

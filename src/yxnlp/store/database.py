@@ -11,7 +11,6 @@ stored, through the very same SQL.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +23,7 @@ from yxnlp.errors import InputError
 from yxnlp.record import Record
 from yxnlp.store import connection
 from yxnlp.store.export import VIEWS, export_views
+from yxnlp.store.paths import MEMORY, default_path
 from yxnlp.store.queries import Queries
 from yxnlp.store.rows import Row, record_rows
 from yxnlp.store.schema import (
@@ -34,20 +34,9 @@ from yxnlp.store.schema import (
 )
 from yxnlp.store.sources import Found, locate
 
-#: The store every command and :class:`Store` use unless told otherwise: ``$YXNLP_DB`` if set,
-#: else this path (relative to the working directory; ``bash tasks.sh demo`` builds it).
-DEFAULT_PATH = "out/yxnlp.duckdb"
-#: The environment variable naming the default store.
-ENV_DB = "YXNLP_DB"
-MEMORY = ":memory:"
 #: The store schema that added sentences and paths: an older store, opened for writing, has its
 #: records stored again so that they are filled in (from the files found where it was opened).
 SENTENCES = 5
-
-
-def default_path() -> Path:
-    """``$YXNLP_DB`` when set, else :data:`DEFAULT_PATH`."""
-    return Path(os.environ.get(ENV_DB) or DEFAULT_PATH)
 
 
 # --- the store ------------------------------------------------------------------------------
