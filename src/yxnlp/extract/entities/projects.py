@@ -46,6 +46,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
     conj = tuple(cfg.conjunctions)
     cues = r.project_cues_longest_first
     description = re.compile(cfg.description_before)
+    left = tuple(b for b in r.project_left if b not in conj)
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
@@ -55,7 +56,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
             continue
         start = run_left(text, m.start(), chars, cfg.max_len)
         run = text[start : m.start()]
-        cut = cut_left(run, tuple(b for b in r.project_left if b not in conj))
+        cut = cut_left(run, left)
         legal = next((f for f in r.legal_re.finditer(run) if f.start() < cut < f.end()), None)
         if legal:  # a cut inside 有限公司 (有 is a boundary word): keep the firm's whole name
             cut = cut_left(run[: legal.start()], r.company_left, keep=2)

@@ -3,7 +3,9 @@ boundaries (支持, 推动…), and whether a short core reads as a made-up name
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from yxnlp import resources
 from yxnlp.extract.entities.data import rules
@@ -11,33 +13,33 @@ from yxnlp.extract.entities.dictionary import tagged, word_freq, words_of
 
 
 def strip_generic(core: str, words: tuple[str, ...]) -> str:
-    """What remains of ``core`` after removing generic words, counts and years from its front.
+    """What remains of ``core`` after removing generic words, counts and years from its front
+    (at each step a count first, else the first of ``words`` the rest starts with).
 
     >>> w = ("重点", "工业", "项目")
     >>> strip_generic("2021年重点工业", w), strip_generic("30余个重点", w), strip_generic("光电产业", w)
     ('', '', '光电产业')
     """
-    s = core
-    while s:
-        m = re.match(
-            r"[\d.]+(?:余|多)?(?:年|月|个|项|家|户|大|批|级|类)?"
-            r"|[一二三四五六七八九十两几]+(?:个|项|大|批|级|类|轮|次|代|流)",
-            s,
-        )
-        if m and m.end() > 0:
-            s = s[m.end() :]
-            continue
-        for w in words:
-            if s.startswith(w):
-                s = s[len(w) :]
-                break
-        else:
-            break
-    return s
+    m = _generic_front(words).match(core)
+    return core[m.end() :] if m else core
 
 
 def is_generic(core: str, words: tuple[str, ...]) -> bool:
     return not strip_generic(core, words)
+
+
+_COUNT_FRONT = (
+    r"[\d.]+(?:余|多)?(?:年|月|个|项|家|户|大|批|级|类)?"
+    r"|[一二三四五六七八九十两几]+(?:个|项|大|批|级|类|轮|次|代|流)"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _generic_front(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the front :func:`strip_generic` removes: counts or ``words`` repeated,
+    tried in that order at each step as a loop over them would."""
+    alternatives = "|".join([_COUNT_FRONT, *map(re.escape, words)])
+    return re.compile(f"(?:{alternatives})*")
 
 
 def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
@@ -48,15 +50,29 @@ def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
     >>> cut_left("华强科技", ("支持",)), cut_left("有色金属材料", ("有",))
     (0, 0)
     """
-    best = 0
     limit = len(run) - keep
+    if limit <= 0 or not boundaries:
+        return 0
+    found = sorted(
+        ((end + 1, n) for end, n in _boundary_matcher(boundaries).iter(run, 0, limit)),
+        reverse=True,
+    )
+    for end, n in found:  # the rightmost end first
+        if not _opens_longer_word(run, end - n, n):  # 有色, 在线: it opens a longer word
+            return end
+    return 0
+
+
+@functools.lru_cache(maxsize=64)
+def _boundary_matcher(boundaries: tuple[str, ...]) -> Any:
+    """An Aho-Corasick matcher of ``boundaries`` (every occurrence, overlaps included)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
     for w in boundaries:
-        i = run.rfind(w, 0, limit)
-        while i >= 0 and (i + len(w) > limit or _opens_longer_word(run, i, len(w))):
-            i = run.rfind(w, 0, i)  # 有色, 在线: the boundary word opens a longer word
-        if i >= 0:
-            best = max(best, i + len(w))
-    return best
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
 
 
 def _opens_longer_word(run: str, i: int, n: int) -> bool:
