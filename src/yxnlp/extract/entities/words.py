@@ -53,7 +53,7 @@ def cut_left(run: str, boundaries: tuple[str, ...], *, keep: int = 0) -> int:
     limit = len(run) - keep
     if limit <= 0 or not boundaries:
         return 0
-    found = sorted(
+    found: list[tuple[int, int]] = sorted(
         ((end + 1, n) for end, n in _boundary_matcher(boundaries).iter(run, 0, limit)),
         reverse=True,
     )
