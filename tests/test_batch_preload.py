@@ -32,12 +32,10 @@ def reports(tmp_path: Path) -> list[Path]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are spawned elsewhere")
 def test_workers_fork_from_a_warm_process() -> None:
-    frozen_before = gc.get_freeze_count()
     with engines._preloaded("jieba", False) as ctx:
         assert ctx.get_start_method() == "fork"
         assert pipeline.warm_up.cache_info().currsize >= 1  # loaded here, before any fork
-        assert gc.get_freeze_count() > frozen_before  # loaded objects out of the sweeps
-    assert gc.get_freeze_count() == frozen_before
+        assert gc.get_freeze_count() > 100_000  # loaded objects out of the sweeps
 
 
 def _comparable(record_json: str | None) -> dict[str, object]:

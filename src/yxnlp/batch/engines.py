@@ -26,7 +26,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import ctypes
-import gc
 import importlib
 import multiprocessing
 import os
@@ -261,9 +260,9 @@ def process_engine(
 @contextlib.contextmanager
 def _preloaded(segmenter: str, ner: bool) -> Iterator[Any]:
     """The start method of the workers: ``fork`` on Linux, after loading the segmenter, rule
-    data, gazetteer and model here and freezing them out of the garbage collector (so that no
-    sweep writes to their pages, which the workers share); ``spawn`` elsewhere (macOS forks
-    unsafely with system frameworks, Windows does not fork)."""
+    data, gazetteer and model here (:func:`yxnlp.pipeline.warm_up`, which also freezes them out
+    of the garbage collector, so that no sweep writes to their pages, which the workers share);
+    ``spawn`` elsewhere (macOS forks unsafely with system frameworks, Windows does not fork)."""
     if not sys.platform.startswith("linux"):
         yield multiprocessing.get_context("spawn")
         return
@@ -271,11 +270,7 @@ def _preloaded(segmenter: str, ner: bool) -> Iterator[Any]:
 
     with contextlib.suppress(YxnlpError):  # a missing model is reported by the first file
         pipeline.warm_up(segmenter, ner)
-    gc.freeze()
-    try:
-        yield multiprocessing.get_context("fork")
-    finally:
-        gc.unfreeze()
+    yield multiprocessing.get_context("fork")
 
 
 # --- the Dask engine --------------------------------------------------------------------------
