@@ -221,7 +221,6 @@ UNKNOWN_NARROWER = [
     ("金融机构人民币存贷款余额", "growth"),  # deposits and loans: neither key alone
     ("研发机构净增", "count"),  # a flow of a stock with no key
     ("新认定重点实验室", "count"),  # a flow of a stock with no key
-    ("新增国家区域医疗中心", "count"),  # a stock with no flow twin
 ]
 
 
@@ -235,7 +234,6 @@ UNKNOWN_NARROWER += [
     ("当选中国工程院院士", "count"),  # one academy only
     ("布局打造概念验证中心", "count"),  # built, not the stock
     ("对规模以上工业增长贡献率", "percent"),  # a contribution, not value added
-    ("省外游客", "growth"),  # part of the visitors
     ("新能源汽车年产量占比", "share"),
     ("创建国家生态文明建设示范区和“两山”实践创新基地", "count"),  # two designations in one count
 ]
@@ -247,7 +245,6 @@ UNKNOWN_NARROWER += [
     ("金融业增加值", "share"),  # a share of GDP, not the growth
     ("非化石能源发电量占比", "share"),  # generation, not capacity
     ("家庭医生签约服务覆盖率", "percent"),  # all residents, not the key groups
-    ("引进高层次人才", "count"),  # not skilled workers
     ("技能人才", "growth"),  # no growth key
 ]
 

@@ -182,6 +182,7 @@ class IndicatorCues(Data):
     to_between: str
     subset_lead: str
     described_after: str
+    increment_before: str
     projects_counted: str
     investment_only: str
     rank_clause: str
