@@ -776,7 +776,7 @@ KEYS_IN_CONTEXT: list[Case] = [
         "compounds-not-households",
         report("全县开工改造城镇老旧小区1.2万户。", title=GOV),
         "1.2万户",
-        {"key": None},
+        {"key": "old_residential_renovation_households"},  # households: a key of their own
     ),
     (
         "compounds-counted",
@@ -800,7 +800,43 @@ KEYS_IN_CONTEXT: list[Case] = [
         "projects-started-are-no-key-projects",
         report("城西快速路、北部水厂等42个重大项目开工。", title=GOV),
         "42个",
-        {"subject": "重大项目开工", "key": None},
+        {"subject": "重大项目开工", "key": "key_projects_started"},  # started, not all of them
+    ),
+    (
+        "a-standard-raised-by-an-amount-is-no-standard",
+        report("青禾市城乡居民医保人均财政补助标准提高30元。", title=GOV),
+        "30元",
+        {"key": None},  # the rise, not the standard
+    ),
+    (
+        "a-standard-raised-to-an-amount-is-the-standard",
+        report("城乡居民医保人均财政补助标准提高到700元。", title=GOV),
+        "700元",
+        {"key": "resident_medical_insurance_subsidy"},
+    ),
+    (
+        "rises-listed-after-respectively-are-rises",
+        report("城镇、农村低保标准每月分别提高40元、30元。", title=GOV),
+        "30元",
+        {"key": None},
+    ),
+    (
+        "a-stock-increased-by-a-count-is-no-stock",
+        report("全县通用机场增加2个、达到5个。", title=GOV),
+        "2个",
+        {"key": None},
+    ),
+    (
+        "urban-villages-in-households",
+        report("全县启动城中村改造1.6万户。", title=GOV),
+        "1.6万户",
+        {"key": "urban_village_renovation_households"},
+    ),
+    (
+        "a-list-item-before-and-keeps-its-key",
+        report("新建2个国家现代农业产业园和5个农业产业强镇。", title=GOV),
+        "2个",
+        {"key": "new_modern_agricultural_parks"},
     ),
     (
         "projects-above-an-amount-are-no-key-projects",

@@ -182,6 +182,7 @@ class IndicatorCues(Data):
     to_between: str
     subset_lead: str
     described_after: str
+    increment_before: str
     projects_counted: str
     investment_only: str
     rank_clause: str
@@ -224,6 +225,8 @@ class Taxonomy(Data):
     neutral_prefix: str = Field(description="words that may stand before a name a subject ends with")
     flow_verbs: str = Field(description="verbs that make a count a flow (新增 …): key new_<key>")
     flow_verbs_after: str = Field(description="flow verbs after a stock's name (高新技术企业净增)")
+    subject_lead: str = Field(description="an enumerator before a subject (十三是), dropped")
+    subject_tail: str = Field(description="words after what is measured (超, 和, 每月), dropped")
     guards: tuple[TaxonomyGuard, ...]
     keys: tuple[TaxonomyKey, ...]
 

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import Context, alt, build_context, clause_start
-from yxnlp.extract.indicators.keys import Found, assign_keys, distribute
+from yxnlp.extract.indicators.keys import Found, assign_keys, distribute, increment_of
 from yxnlp.extract.indicators.kind import KindInfo, kind_of
 from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
@@ -245,7 +245,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
         )
         described = _described().match(text, f.end) is not None
-        found.append(Found(joined, respectively, scope, comparison, described, continues))
+        increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
+        found.append(Found(joined, respectively, scope, comparison, described, continues, increment))
         prev_found = found[-1]
         out.append(
             Indicator(

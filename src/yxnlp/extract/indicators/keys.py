@@ -6,8 +6,8 @@
 城镇居民人均可支配收入, 一产 → 一产增加值), a growth suffix goes to every item, and 城乡 names two
 (``list_expansions``). Then :func:`yxnlp.taxonomy.map_keys` maps each subject, except for figures
 that are not the report region's own series: another place's (``scope``), a comparison
-(快于经济增速1个百分点), a difference in percentage points and a figure that describes the noun
-after it (经济总量超500亿元的县域).
+(快于经济增速1个百分点), a difference in percentage points, a figure that describes the noun
+after it (经济总量超500亿元的县域) and a level's change (补助标准提高30元).
 
 >>> split_subject("城镇、农村居民人均可支配收入增速", 2)
 ['城镇居民人均可支配收入增速', '农村居民人均可支配收入增速']
@@ -111,6 +111,26 @@ class Found:
     comparison: str | None  # a difference against another figure (快于经济增速)
     described: bool = False  # it describes the noun after it (超500亿元的县域)
     continued: bool = False  # it continues the previous figure (从A增至B: B)
+    increment: bool = False  # a level's change, not the level (标准提高30元)
+
+
+LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
+
+
+@functools.cache
+def _increment() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().increment_before)
+
+
+def increment_of(before: str, kind: str) -> bool:
+    """A level figure right after a verb of change (提高30元, 增加11个) is the change.
+
+    >>> increment_of("居民医保人均财政补助标准提高", "amount"), increment_of("通用机场增加", "count")
+    (True, True)
+    >>> increment_of("标准提高到", "amount"), increment_of("增加", "growth"), increment_of("达到", "count")
+    (False, False, False)
+    """
+    return kind in LEVEL_KINDS and _increment().search(before) is not None
 
 
 def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
@@ -157,7 +177,7 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
-        own = not extra.scope and not extra.comparison and not extra.described
+        own = not (extra.scope or extra.comparison or extra.described or extra.increment)
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))

@@ -26,16 +26,16 @@ from __future__ import annotations
 
 import difflib
 import functools
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
+from yxnlp import resources
+from yxnlp.taxonomy.entries import Entry, entries, measure_word, unit_fits
+from yxnlp.taxonomy.model import nearest_model
 
-from yxnlp import datacache, resources
+__all__ = ["DEFAULT_THRESHOLD", "MODEL_SOURCE", "Entry", "english_label", "entries", "map_key",
+           "map_keys", "measure_word", "nearest_model", "normalise_subject", "unit_fits"]  # fmt: skip
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
@@ -56,6 +56,8 @@ class _Words:
     neutral: re.Pattern[str]  # words that may stand before a name (完成, 累计)
     flow: re.Pattern[str]  # verbs that make a count a flow (新增, 新认定)
     flow_after: re.Pattern[str]  # the same verbs after a stock's name (高新技术企业净增)
+    lead: re.Pattern[str]  # an enumerator before the subject (十三是)
+    tail: re.Pattern[str]  # words after the name (超, 和 before the next item, 每月)
 
 
 @functools.cache
@@ -63,57 +65,8 @@ def _words() -> _Words:
     t = resources.taxonomy()
     return _Words(re.compile(t.subject_prefix), re.compile(t.ratio_words),
                   re.compile(t.growth_suffix), re.compile(t.neutral_prefix),
-                  re.compile(t.flow_verbs), re.compile(t.flow_verbs_after))  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One canonical indicator: key, English label, the kinds it covers, Chinese names, and
-    the measure words a count of it may have (empty: any)."""
-
-    key: str
-    en: str
-    kinds: tuple[str, ...]
-    names: tuple[str, ...]
-    units: tuple[str, ...] = ()
-    fuzzy: bool = True  # the TF-IDF fallback may key a cut form of its names
-
-
-@functools.cache
-def entries() -> tuple[Entry, ...]:
-    """The taxonomy, loaded once."""
-    return tuple(Entry(e.key, e.en, e.kinds, e.names, e.units, e.fuzzy)
-                 for e in resources.taxonomy().keys)  # fmt: skip
-
-
-@functools.cache
-def _units() -> dict[str, frozenset[str]]:
-    return {e.key: frozenset(e.units) for e in entries() if e.units}
-
-
-_SCALE = re.compile(r"^[十百千万亿]+")
-
-
-def measure_word(unit: str | None) -> str:
-    """The measure word of a unit as written, without its scale.
-
-    >>> measure_word("万户"), measure_word("个"), measure_word(None)
-    ('户', '个', '')
-    """
-    return _SCALE.sub("", unit or "")
-
-
-def unit_fits(key: str, unit: str | None) -> bool:
-    """A key that names its measure words (老旧小区: 个) takes no figure in another (1.5万户:
-    households, not compounds).
-
-    >>> unit_fits("old_residential_renovation", "万个"), unit_fits("old_residential_renovation", "户")
-    (True, False)
-    >>> unit_fits("gdp", "亿元")
-    True
-    """
-    allowed, word = _units().get(key), measure_word(unit)
-    return allowed is None or not word or word in allowed
+                  re.compile(t.flow_verbs), re.compile(t.flow_verbs_after),
+                  re.compile(t.subject_lead), re.compile(t.subject_tail))  # fmt: skip
 
 
 def normalise_subject(subject: str, *, kind: str | None = None) -> str:
@@ -125,37 +78,47 @@ def normalise_subject(subject: str, *, kind: str | None = None) -> str:
     ('国家级专精特新小巨人企业', '粮食产量')
     >>> normalise_subject("PM_2.5平均浓度")
     'PM2.5平均浓度'
+    >>> normalise_subject("十三是农产品加工业营收超"), normalise_subject("新建国家现代农业产业园和")
+    ('农产品加工业营收', '新建国家现代农业产业园')
     """
     s = _QUOTES.sub("", _ASIDE.sub("", re.sub(r"\s+|的", "", subject)))
     s = _PM25.sub("PM2.5", s)
-    s = _words().prefix.sub("", s)
+    s = _words().tail.sub("", _words().prefix.sub("", _words().lead.sub("", s)))
     if kind == "growth":
         s = _words().growth_suffix.sub("", s)
     return s
 
 
 @functools.lru_cache(maxsize=4096)
-def _rule_cached(subject: str, kind: str) -> str | None:
+def _rule_cached(subject: str, kind: str) -> tuple[str, ...]:
     return _rule(subject, kind)
 
 
 @functools.cache
-def _names_by_kind(kind: str) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _names_by_kind(kind: str) -> dict[str, tuple[str, ...]]:
+    """Each name of ``kind`` with its keys, in file order (more than one only when the keys
+    count in different measure words: 老旧小区 in 个 or in 户)."""
+    out: dict[str, tuple[str, ...]] = {}
     for e in entries():
         if kind in e.kinds:
             for name in e.names:
-                out.setdefault(name, e.key)
+                out[name] = (*out.get(name, ()), e.key)
     return out
 
 
-def _rule(subject: str, kind: str) -> str | None:
-    """The key a name rule gives; a flow verb before a stock name gives its ``new_`` twin.
+@functools.cache
+def _keys_of_kind(kind: str) -> frozenset[str]:
+    return frozenset(e.key for e in entries() if kind in e.kinds)
+
+
+def _rule(subject: str, kind: str) -> tuple[str, ...]:
+    """The keys a name rule gives (the first whose measure word fits is taken); a flow verb
+    before a stock name gives its ``new_`` twin.
 
     >>> _rule("新培育国家级专精特新小巨人企业", "count"), _rule("新培育规上工业企业", "count")
-    ('new_little_giant_enterprises', 'new_above_scale_enterprises')
-    >>> _rule("高新技术企业净增", "count")
-    'new_high_tech_enterprises'
+    (('new_little_giant_enterprises',), ('new_above_scale_enterprises',))
+    >>> _rule("高新技术企业净增", "count"), _rule("改造老旧小区", "count")
+    (('new_high_tech_enterprises',), ('old_residential_renovation', 'old_residential_renovation_households'))
     """
     names = _names_by_kind(kind)
     if subject in names:
@@ -164,24 +127,23 @@ def _rule(subject: str, kind: str) -> str | None:
     after = _words().flow_after.search(subject)
     if verb or after:
         stock_name = subject[verb.end() :] if verb else subject[: after.start() if after else 0]
-        stock = _name_rule(stock_name, names)
-        twin = f"new_{stock}" if stock else None
-        return twin if twin in set(names.values()) else None
+        twins = (f"new_{stock}" for stock in _name_rule(stock_name, names))
+        return tuple(twin for twin in twins if twin in _keys_of_kind(kind))
     return _name_rule(subject, names)
 
 
-def _name_rule(subject: str, names: dict[str, str]) -> str | None:
+def _name_rule(subject: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if subject in names:
         return names[subject]
     if "、" in subject:
-        return None  # a list of subjects: only an exact name
+        return ()  # a list of subjects: only an exact name
     neutral = _words().neutral
     best = max(
         (n for n in names
          if len(n) >= 3 and subject.endswith(n) and neutral.fullmatch(subject[: -len(n)])),
         key=len, default=None,
     )  # fmt: skip
-    return names[best] if best else None
+    return names[best] if best else ()
 
 
 def _near(subject: str, name: str) -> bool:
@@ -197,119 +159,6 @@ def _near(subject: str, name: str) -> bool:
     if any(op not in ("equal", "insert") or (op == "insert" and j1 == 0) for op, _, _, j1, _ in ops):
         return False
     return sum(j2 - j1 for op, _, _, j1, j2 in ops if op == "insert") <= MODEL_MAX_EDIT
-
-
-_WHITE_SPACES = re.compile(r"\s\s+")
-
-
-def _char_ngrams(text: str) -> list[str]:
-    """The character 1- to 3-grams of ``text`` (lower-cased, runs of white space as one), in
-    the order scikit-learn's ``TfidfVectorizer(analyzer="char")`` lists them.
-
-    >>> _char_ngrams("GDP增速")
-    ['g', 'd', 'p', '增', '速', 'gd', 'dp', 'p增', '增速', 'gdp', 'dp增', 'p增速']
-    """
-    text = _WHITE_SPACES.sub(" ", text.lower())
-    return [text[i : i + n] for n in range(1, 4) for i in range(len(text) - n + 1)]
-
-
-class _Model:
-    """TF-IDF character n-grams (1 to 3, sublinear tf, smoothed idf, rows L2-normalised) over
-    every name; a query's nearest name by cosine similarity.
-
-    The weights are scikit-learn's ``TfidfVectorizer(analyzer="char", ngram_range=(1, 3),
-    sublinear_tf=True)`` computed with numpy in the same order of operations, so similarities
-    are equal to the last bit (``tests/test_taxonomy.py`` checks it) without importing
-    scikit-learn, which took a second of every start.
-    """
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.entries: list[Entry] = []
-        for e in entries():
-            for name in e.names if e.fuzzy else ():
-                self.names.append(name)
-                self.entries.append(e)
-        counts = [Counter(_char_ngrams(n)) for n in self.names]
-        first: dict[str, int] = {}  # the order n-grams are first met, as scikit-learn counts
-        for c in counts:
-            for g in c:
-                first.setdefault(g, len(first))
-        self.vocabulary = {g: n for n, g in enumerate(sorted(first))}
-        df = np.zeros(len(first))
-        for c in counts:
-            df[[self.vocabulary[g] for g in c]] += 1.0
-        self.idf = np.full_like(df, len(self.names) + 1.0)
-        self.idf /= df + 1.0
-        np.log(self.idf, out=self.idf)
-        self.idf += 1.0
-        # each name's weights in the order its n-grams were first met in all names
-        rows = [sorted(c.items(), key=lambda gc: first[gc[0]]) for c in counts]
-        weights = self._weights(rows)
-        postings: list[list[tuple[int, float]]] = [[] for _ in first]
-        for n, (row, w) in enumerate(zip(rows, weights, strict=True)):
-            for (g, _), x in zip(row, w, strict=True):
-                postings[self.vocabulary[g]].append((n, x))
-        self.postings = [
-            (np.array([n for n, _ in p], dtype=np.intp), np.array([x for _, x in p]))
-            for p in postings
-        ]
-        self.kinds = sorted({k for e in self.entries for k in e.kinds})
-        self.allowed = {
-            k: np.array([k in e.kinds for e in self.entries], dtype=bool) for k in self.kinds
-        }
-
-    def _weights(self, rows: Sequence[Sequence[tuple[str, int]]]) -> list[list[float]]:
-        """Each row's ``(n-gram, count)`` as L2-normalised sublinear TF-IDF weights."""
-        tf = np.array([c for row in rows for _, c in row], dtype=np.float64)
-        np.log(tf, out=tf)
-        tf += 1.0
-        tf *= self.idf[np.array([self.vocabulary[g] for row in rows for g, _ in row], dtype=np.intp)]
-        out: list[list[float]] = []
-        for row in rows:
-            w, tf = [float(x) for x in tf[: len(row)]], tf[len(row) :]
-            norm = 0.0
-            for x in w:  # summed one by one, in this order, as scikit-learn does
-                norm += x * x
-            out.append([x / math.sqrt(norm) for x in w] if norm else w)
-        return out
-
-    def _similarities(self, query: str) -> npt.NDArray[np.float64]:
-        """Cosine similarity of ``query`` to every name (n-grams no name has count nothing)."""
-        known = Counter(g for g in _char_ngrams(query) if g in self.vocabulary)
-        row = sorted(known.items(), key=lambda gc: self.vocabulary[gc[0]])
-        sims = np.zeros(len(self.names))
-        for (g, _), q in zip(row, self._weights([row])[0], strict=True):
-            names, x = self.postings[self.vocabulary[g]]
-            sims[names] += q * x
-        return sims
-
-    def nearest_many(
-        self, queries: Sequence[tuple[str, str]]
-    ) -> list[tuple[str | None, float, str]]:
-        """For each ``(subject, kind)``: the nearest name of that kind, its key and similarity."""
-        out: list[tuple[str | None, float, str]] = []
-        for query, kind in queries:
-            row = self._similarities(query)
-            mask = self.allowed.get(kind)
-            if mask is None or not row.any():
-                out.append((None, 0.0, ""))
-                continue
-            scores = np.where(mask, row, -1.0)
-            i = int(scores.argmax())
-            out.append((self.entries[i].key, float(scores[i]), self.names[i]))
-        return out
-
-    def nearest(self, subject: str, *, kind: str) -> tuple[str | None, float, str]:
-        """The nearest name among entries of ``kind``: its key, cosine similarity, the name."""
-        return self.nearest_many([(subject, kind)])[0]
-
-
-@functools.cache
-@datacache.disk_cached("taxonomy-model")
-def _model() -> _Model:
-    """The nearest-name model of the taxonomy (kept on disk between processes)."""
-    return _Model()
 
 
 @functools.cache
@@ -344,7 +193,9 @@ def map_keys(
     >>> map_keys([("工业投资", "amount"), ("社会消费品零售", "growth"), (None, "count")])
     [('industrial_investment', 'rule'), ('retail_sales_growth', 'model:tfidf-knn'), (None, None)]
     >>> map_keys([("改造老旧小区", "count"), ("改造老旧小区", "count")], units=["个", "万户"])
-    [('old_residential_renovation', 'rule'), (None, None)]
+    [('old_residential_renovation', 'rule'), ('old_residential_renovation_households', 'rule')]
+    >>> map_keys([("改造老旧小区", "count")], units=["公里"])
+    [(None, None)]
     """
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(items)
     pending: list[tuple[int, str, str]] = []
@@ -353,15 +204,17 @@ def map_keys(
         if not s:
             continue
         whole = normalise_subject(subject or "")  # 经济增速 is itself a name
-        key = _rule_cached(s, kind) or _rule_cached(whole, kind)
-        if key and not (_allowed(s, key) and unit_fits(key, units[n] if units else None)):
+        unit = units[n] if units else None
+        candidates = _rule_cached(s, kind) or _rule_cached(whole, kind)
+        key = next((k for k in candidates if _allowed(s, k) and unit_fits(k, unit)), None)
+        if candidates and not key:
             continue
         if key:
             out[n] = (key, "rule")
         elif "、" not in s and kind in MODEL_KINDS:  # 工业投资、技改投资: no single key
             pending.append((n, s, kind))
     if pending:
-        found = _model().nearest_many([(s, kind) for _, s, kind in pending])
+        found = nearest_model().nearest_many([(s, kind) for _, s, kind in pending])
         for (n, s, _), (key, sim, name) in zip(pending, found, strict=True):
             ratio = _words().ratio.search(s)
             if ratio and ratio.group() not in name:
