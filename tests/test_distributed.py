@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.fixtures_batch import write_reports
-from yxnlp.batch import MANIFEST, process_bytes, run_batch
+from yxnlp.batch import MANIFEST, engines, process_bytes, run_batch
 from yxnlp.cli import main
 from yxnlp.store import Store
 
@@ -65,3 +65,16 @@ def test_local_cluster_gives_the_same_records_as_a_local_run(tmp_path: Path) -> 
         dask_store.documents().drop(columns=drop).equals(local_store.documents().drop(columns=drop))
     )
     assert dask_store.indicators().equals(local_store.indicators())
+
+
+def _worker_settings() -> dict[str, object]:
+    import dask
+
+    return {key: dask.config.get(key) for key in engines.LOCAL_CONFIG}
+
+
+@pytest.mark.slow
+def test_the_local_cluster_workers_run_without_the_dashboard_diagnostics() -> None:
+    with engines.connect("local", workers=1) as client:
+        settings = list(client.run(_worker_settings).values())
+    assert settings == [engines.LOCAL_CONFIG]

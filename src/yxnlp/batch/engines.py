@@ -286,17 +286,32 @@ def _dask() -> Any:
         ) from exc
 
 
+#: Dask settings of the local cluster: the diagnostics a dashboard would show, off or slower.
+LOCAL_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "1s",
+}
+
+
 @contextlib.contextmanager
 def connect(address: str, *, workers: int = 2) -> Iterator[Any]:
-    """A Dask client for ``address`` (``local`` starts a LocalCluster of ``workers``)."""
+    """A Dask client for ``address`` (``local`` starts a LocalCluster of ``workers``, without
+    the dashboard and so without what only the dashboard shows: the workers' statistical
+    profiler, which samples the running task's stack every 10 ms, and the scheduler's
+    fine-grained system monitor; see :data:`LOCAL_CONFIG`)."""
     dd = _dask()
     if address == "local":
-        cluster = dd.LocalCluster(
-            n_workers=max(1, workers),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-        )
+        import dask
+
+        with dask.config.set(LOCAL_CONFIG):
+            cluster = dd.LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
         try:
             with dd.Client(cluster) as client:
                 yield client
