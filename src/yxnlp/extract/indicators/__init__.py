@@ -82,6 +82,11 @@ def _described() -> re.Pattern[str]:
 
 
 @functools.cache
+def _span_base() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().span_base)
+
+
+@functools.cache
 def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = resources.indicator_cues()
     return re.compile(c.from_before), re.compile(c.to_between)
@@ -246,7 +251,11 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         )
         described = _described().match(text, f.end) is not None
         increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
-        found.append(Found(joined, respectively, scope, comparison, described, continues, increment))
+        span_base = k.kind == "growth" and (
+            _span_base().search(text, floor, n.start) is not None or (joined and prev_found.span_base)
+        )
+        found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
+                           span_base))  # fmt: skip
         prev_found = found[-1]
         out.append(
             Indicator(

@@ -23,6 +23,8 @@ _JUNK = re.compile(
 )
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
+_QUOTE_MARKS = frozenset("“”‘’\"'「」")
+_AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class _Rules:
     counted_stop: frozenset[str]
     counted_predicates: frozenset[str]
     counted_keep: frozenset[str]
+    counted_lone: frozenset[str]
     counted_max: int
     growth_by_cue: dict[str, str]
     growth_decline: str
@@ -46,6 +49,7 @@ class _Rules:
     growth_default: str
     growth_strip_previous: re.Pattern[str]
     rank_clause: re.Pattern[str]
+    base_words: re.Pattern[str]
 
 
 @functools.cache
@@ -65,6 +69,7 @@ def _rules() -> _Rules:
         counted_stop=frozenset(c.counted_stop),
         counted_predicates=frozenset(c.counted_predicates),
         counted_keep=frozenset(c.counted_keep_verbs),
+        counted_lone=frozenset(c.counted_lone_verbs),
         counted_max=c.counted_max_chars,
         growth_by_cue=dict(g.by_cue),
         growth_decline=g.decline,
@@ -72,6 +77,7 @@ def _rules() -> _Rules:
         growth_default=g.default,
         growth_strip_previous=re.compile(g.strip_previous),
         rank_clause=re.compile(c.rank_clause),
+        base_words=re.compile(c.subject_base_words),
     )
 
 
@@ -108,7 +114,7 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
         cut = next((n for n, w in enumerate(words[:upto]) if w in r.predicates), None)
         words = words[:cut] if cut else words
     words = _trimmed(words)
-    phrase = r.subject_tail.sub("", "".join(words))
+    phrase = r.subject_tail.sub("", r.base_words.sub("", "".join(words)))
     return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
 
 
@@ -167,9 +173,15 @@ def subject_of(
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
-        if base and prev_subject and prev_subject.endswith(base) and raw.lstrip().startswith(base):
+        plain = "".join(ch for ch in base if ch not in _QUOTE_MARKS)
+        bare_raw = "".join(ch for ch in raw if ch not in _QUOTE_MARKS).lstrip()
+        if plain and prev_subject and prev_subject.endswith(plain) and bare_raw.startswith(plain):
             base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
+            return (base if base in _rules().counted_keep else "") + counted, False
+    if k.kind in ("amount", "quantity") and base in _rules().counted_keep | _rules().counted_lone:
+        counted = _counted(ctx, f)  # 建设47.8万亩高标准农田: only a verb before the figure
+        if counted:
             return (base if base in _rules().counted_keep else "") + counted, False
     bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，,、 "))
     level = k.kind in ("amount", "quantity") and seg_start > 0
@@ -227,9 +239,13 @@ def _counted(ctx: Context, f: Figure) -> str:
     cuts, text = ctx.tok_starts, ctx.text
     i = bisect.bisect_left(cuts, f.end)
     words: list[str] = []
-    size = 0
-    while i + 1 < len(cuts) and cuts[i] == f.end + size:
+    size = at = 0
+    while i + 1 < len(cuts) and cuts[i] == f.end + at:
         word = text[cuts[i] : cuts[i + 1]]
+        if word in _QUOTE_MARKS or (not words and word in _AFTER_LEAD_WORDS):
+            at += len(word)  # 10个“数字领航”企业, 5个以上紧密型医疗集团: read past them
+            i += 1
+            continue
         if words and word in r.counted_predicates:
             words.append(word)  # 179个重大项目|开工: the projects started, not all of them
             break
@@ -239,5 +255,6 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         words.append(word)
         size += len(word)
+        at += len(word)
         i += 1
     return "".join(words)
