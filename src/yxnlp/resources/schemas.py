@@ -157,6 +157,12 @@ class IndicatorScope(Data):
     admin_chars: str
 
 
+class ProgrammeEffect(Data):
+    subjects: tuple[str, ...]
+    cue: str
+    prefix: str
+
+
 class IndicatorCues(Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -192,6 +198,7 @@ class IndicatorCues(Data):
     subject_tail: str
     subject_base_words: str
     span_base: str
+    programme_effect: ProgrammeEffect
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
     counted_predicates: tuple[str, ...]

@@ -50,7 +50,7 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import subject_of
+from yxnlp.extract.indicators.subject import programme_effect, subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
@@ -228,6 +228,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
                 if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
                     subject, borrowed = prev_subject, True
+        if k.kind == "amount":
+            subject = programme_effect(text, subject, floor, s_start, n.start)
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
             if k.kind == "amount":

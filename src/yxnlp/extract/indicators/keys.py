@@ -35,6 +35,10 @@ from yxnlp import resources, taxonomy
 from yxnlp.record import Indicator
 
 PERCENTAGE_POINT = "percentage_point"
+#: A list item ending in one of these already names a measure (地区生产总值, 一般公共预算收入):
+#: it takes no head from the last item.
+_MEASURE_ENDS = frozenset("值额入率量数比重资价度幅速费出口")
+_HEADLESS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ def _with_head(items: list[str]) -> list[str]:
     ['高速公路投资', '水利投资', '电网投资']
     >>> _with_head(["食品", "医药等重点产业增加值"]), _with_head(["工业投资", "技改投资"])
     (['食品产业增加值', '医药产业增加值'], ['工业投资', '技改投资'])
+    >>> _with_head(["地区生产总值", "固定资产投资"])
+    ['地区生产总值', '固定资产投资']
     """
     *first, last = items
     before, sep, after = last.rpartition("等")
@@ -96,7 +102,8 @@ def _with_head(items: list[str]) -> list[str]:
     else:
         heads = _rules().heads
         head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
-        if not head or any(x.endswith(heads) or len(x) > 4 or x[-2:] in last for x in first):
+        measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS or x[-2:] in last for x in first)
+        if not head or measured or any(len(x) > _HEADLESS_MAX for x in first):
             return items
     return [x if x.endswith(head) else x + head for x in [*first, last]]
 

@@ -50,6 +50,9 @@ class _Rules:
     growth_strip_previous: re.Pattern[str]
     rank_clause: re.Pattern[str]
     base_words: re.Pattern[str]
+    programme_subjects: frozenset[str]
+    programme_cue: re.Pattern[str]
+    programme_prefix: str
 
 
 @functools.cache
@@ -78,6 +81,9 @@ def _rules() -> _Rules:
         growth_strip_previous=re.compile(g.strip_previous),
         rank_clause=re.compile(c.rank_clause),
         base_words=re.compile(c.subject_base_words),
+        programme_subjects=frozenset(c.programme_effect.subjects),
+        programme_cue=re.compile(c.programme_effect.cue),
+        programme_prefix=c.programme_effect.prefix,
     )
 
 
@@ -258,3 +264,24 @@ def _counted(ctx: Context, f: Figure) -> str:
         at += len(word)
         i += 1
     return "".join(words)
+
+
+def programme_effect(text: str, subject: str | None, floor: int, s_start: int, pos: int) -> str | None:
+    """加力扩围以旧换新，带动消费791亿元: consumption driven (the figure at ``pos``, its clause from
+    ``floor``), whose programme only its own clause or the one before names, is that programme's
+    (以旧换新带动消费); after any other clause (组织促消费活动) it stays bare.
+
+    >>> text = "扩围实施以旧换新，带动消费791亿元。"
+    >>> programme_effect(text, "带动消费", text.index("带"), 0, text.index("7"))
+    '以旧换新带动消费'
+    >>> text = "实施以旧换新，组织促消费活动，带动消费791亿元。"
+    >>> programme_effect(text, "带动消费", text.index("带"), 0, text.index("7"))
+    '带动消费'
+    """
+    r = _rules()
+    if subject not in r.programme_subjects:
+        return subject
+    start = max(s_start, floor - 1)
+    while start > s_start and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    return r.programme_prefix + subject if r.programme_cue.search(text, start, pos) else subject
