@@ -102,7 +102,7 @@ def _with_head(items: list[str]) -> list[str]:
     else:
         heads = _rules().heads
         head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
-        measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS or x[-2:] in last for x in first)
+        measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS for x in first)
         if not head or measured or any(len(x) > _HEADLESS_MAX for x in first):
             return items
     return [x if x.endswith(head) else x + head for x in [*first, last]]
