@@ -96,16 +96,27 @@ def _with_head(items: list[str]) -> list[str]:
     ['地区生产总值', '固定资产投资']
     """
     *first, last = items
+    heads = _rules().heads
     before, sep, after = last.rpartition("等")
-    if sep and before and after:
-        head, last = after.removeprefix("重点"), before
+    after = after.removeprefix("重点")
+    if sep and before and (after.startswith(("产业", "行业")) or after in heads):
+        head, last = after, before  # 医药等产业增加值 (not 高等教育毛入学率)
     else:
-        heads = _rules().heads
         head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
         measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS for x in first)
         if not head or measured or any(len(x) > _HEADLESS_MAX for x in first):
             return items
-    return [x if x.endswith(head) else x + head for x in [*first, last]]
+    return [_headed(x, head) for x in [*first, last]]
+
+
+def _headed(item: str, head: str) -> str:
+    """规上制造业 + 产业增加值 → 规上制造业增加值: an item naming a sector (…业) drops the head's
+    own 产业/行业."""
+    if item.endswith(head):
+        return item
+    if item.endswith("业") and head.startswith(("产业", "行业")) and len(head) > 2:
+        return item + head[2:]
+    return item + head
 
 
 def _modified(last: str, first: str) -> str:
