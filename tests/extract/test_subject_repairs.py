@@ -178,7 +178,37 @@ CAPACITY_SHARES: list[Case] = [
     ),
 ]
 
-ALL = LONE_VERB + COMPARISON_BASES + SHARED_HEADS + PROGRAMME + CAPACITY_SHARES
+REVIEW = "某某省2026年政府工作报告"
+FIVE_YEARS = "一、“十四五”时期发展成就"
+
+ANNUAL_AVERAGES: list[Case] = [
+    (
+        "a-span-average-per-year-takes-no-key",
+        report("过去五年，城镇新增就业年均超过55万人。", title=REVIEW, heading=FIVE_YEARS),
+        "55万人",
+        {"period": "2021..2025", "key": None},
+    ),
+    (
+        "the-span-total-keeps-its-key",
+        report("过去五年，城镇新增就业累计达到260万人。", title=REVIEW, heading=FIVE_YEARS),
+        "260万人",
+        {"period": "2021..2025", "key": "urban_new_jobs"},
+    ),
+    (
+        "an-annual-mean-concentration-keeps-its-key",
+        report("过去五年，PM2.5年均浓度降至28微克/立方米。", title=REVIEW, heading=FIVE_YEARS),
+        "28微克/立方米",
+        {"key": "pm25_concentration"},
+    ),
+    (
+        "recovered-wages-in-the-review-are-the-spans",
+        report("过去五年，为劳动者追回工资9.6亿元。", title=REVIEW, heading=FIVE_YEARS),
+        "9.6亿元",
+        {"period": "2021..2025"},
+    ),
+]
+
+ALL = LONE_VERB + COMPARISON_BASES + SHARED_HEADS + PROGRAMME + CAPACITY_SHARES + ANNUAL_AVERAGES
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

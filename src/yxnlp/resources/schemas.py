@@ -198,6 +198,7 @@ class IndicatorCues(Data):
     subject_tail: str
     subject_base_words: str
     span_base: str
+    annual_average_level: str
     programme_effect: ProgrammeEffect
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]

@@ -87,6 +87,11 @@ def _span_base() -> re.Pattern[str]:
 
 
 @functools.cache
+def _annual_average() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().annual_average_level)
+
+
+@functools.cache
 def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = resources.indicator_cues()
     return re.compile(c.from_before), re.compile(c.to_between)
@@ -256,8 +261,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         span_base = k.kind == "growth" and (
             _span_base().search(text, floor, n.start) is not None or (joined and prev_found.span_base)
         )
+        averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
+                    and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip
         found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
-                           span_base))  # fmt: skip
+                           span_base, averaged))  # fmt: skip
         prev_found = found[-1]
         out.append(
             Indicator(

@@ -8,7 +8,8 @@
 that are not the report region's own series: another place's (``scope``), a comparison
 (快于经济增速1个百分点), a difference in percentage points, a figure that describes the noun
 after it (经济总量超500亿元的县域), a level's change (补助标准提高30元) and a growth over a
-five-year span (比“十三五”时期增长20%: not the annual growth the key names).
+five-year span (比“十三五”时期增长20%: not the annual growth the key names) and a span's
+average per year (城镇新增就业年均超过70万人: neither the span's total nor one year's).
 
 >>> split_subject("城镇、农村居民人均可支配收入增速", 2)
 ['城镇居民人均可支配收入增速', '农村居民人均可支配收入增速']
@@ -156,6 +157,7 @@ class Found:
     continued: bool = False  # it continues the previous figure (从A增至B: B)
     increment: bool = False  # a level's change, not the level (标准提高30元)
     span_base: bool = False  # a growth over a five-year span (比“十三五”时期增长20%)
+    averaged: bool = False  # a span's average per year (城镇新增就业年均超过70万人)
 
 
 LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
@@ -222,7 +224,7 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
         own = not (extra.scope or extra.comparison or extra.described or extra.increment
-                   or extra.span_base)  # fmt: skip
+                   or extra.span_base or extra.averaged)  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
