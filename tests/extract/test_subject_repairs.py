@@ -201,6 +201,24 @@ ANNUAL_AVERAGES: list[Case] = [
         {"key": "pm25_concentration"},
     ),
     (
+        "a-cumulative-change-dated-to-one-year-takes-no-key",
+        report("全省能耗强度累计下降12.5%。", title=GOV),
+        "12.5%",
+        {"key": None},
+    ),
+    (
+        "a-cumulative-change-of-the-review-keeps-its-key",
+        report("过去五年，单位地区生产总值能耗累计下降12.5%。", title=REVIEW, heading=FIVE_YEARS),
+        "12.5%",
+        {"period": "2021..2025", "key": "energy_intensity_reduction"},
+    ),
+    (
+        "schools-rebuilt-in-the-review-are-the-spans",
+        report("过去五年，新改扩建各类学校210所。", title=REVIEW, heading=FIVE_YEARS),
+        "210所",
+        {"period": "2021..2025"},
+    ),
+    (
         "recovered-wages-in-the-review-are-the-spans",
         report("过去五年，为劳动者追回工资9.6亿元。", title=REVIEW, heading=FIVE_YEARS),
         "9.6亿元",

@@ -199,6 +199,7 @@ class IndicatorCues(Data):
     subject_base_words: str
     span_base: str
     annual_average_level: str
+    cumulative_growth: str
     programme_effect: ProgrammeEffect
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]

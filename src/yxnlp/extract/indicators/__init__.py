@@ -92,6 +92,11 @@ def _annual_average() -> re.Pattern[str]:
 
 
 @functools.cache
+def _cumulative() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().cumulative_growth)
+
+
+@functools.cache
 def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = resources.indicator_cues()
     return re.compile(c.from_before), re.compile(c.to_between)
@@ -259,7 +264,9 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         described = _described().match(text, f.end) is not None
         increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
         span_base = k.kind == "growth" and (
-            _span_base().search(text, floor, n.start) is not None or (joined and prev_found.span_base)
+            _span_base().search(text, floor, n.start) is not None
+            or (joined and prev_found.span_base)
+            or (".." not in (period or "") and _cumulative().search(text, floor, k.cue_start) is not None)
         )
         averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
                     and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip

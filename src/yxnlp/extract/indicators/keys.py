@@ -156,7 +156,7 @@ class Found:
     described: bool = False  # it describes the noun after it (超500亿元的县域)
     continued: bool = False  # it continues the previous figure (从A增至B: B)
     increment: bool = False  # a level's change, not the level (标准提高30元)
-    span_base: bool = False  # a growth over a five-year span (比“十三五”时期增长20%)
+    span_base: bool = False  # a growth over another span (比“十三五”时期, 累计下降 in one year)
     averaged: bool = False  # a span's average per year (城镇新增就业年均超过70万人)
 
 
