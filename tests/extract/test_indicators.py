@@ -740,7 +740,7 @@ KEYS_IN_CONTEXT: list[Case] = [
         "share-right-after-a-capacity",
         report("新能源装机达1200万千瓦、占比达46.2%。", title=GOV),
         "46.2%",
-        {"kind": "share", "subject": "新能源装机占比", "key": "renewable_capacity_share"},
+        {"kind": "share", "subject": "新能源装机占比", "key": "new_energy_capacity_share"},
     ),
     (
         "share-after-a-growth",

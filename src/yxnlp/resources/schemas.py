@@ -157,6 +157,12 @@ class IndicatorScope(Data):
     admin_chars: str
 
 
+class ProgrammeEffect(Data):
+    subjects: tuple[str, ...]
+    cue: str
+    prefix: str
+
+
 class IndicatorCues(Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -171,6 +177,7 @@ class IndicatorCues(Data):
     scope: IndicatorScope
     list_joiners: str
     list_expansions: dict[str, tuple[str, ...]]
+    list_heads: tuple[str, ...]
     plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
@@ -189,10 +196,16 @@ class IndicatorCues(Data):
     part_measures: tuple[str, ...]
     whole_measures: tuple[str, ...]
     subject_tail: str
+    subject_base_words: str
+    span_base: str
+    annual_average_level: str
+    cumulative_growth: str
+    programme_effect: ProgrammeEffect
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
     counted_predicates: tuple[str, ...]
     counted_keep_verbs: tuple[str, ...]
+    counted_lone_verbs: tuple[str, ...]
     counted_max_chars: int
     subject_max_chars: int
     growth_subject: GrowthSubject

@@ -50,7 +50,7 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import subject_of
+from yxnlp.extract.indicators.subject import programme_effect, subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
@@ -79,6 +79,21 @@ def _plan_figure() -> re.Pattern[str]:
 @functools.cache
 def _described() -> re.Pattern[str]:
     return re.compile(resources.indicator_cues().described_after)
+
+
+@functools.cache
+def _span_base() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().span_base)
+
+
+@functools.cache
+def _annual_average() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().annual_average_level)
+
+
+@functools.cache
+def _cumulative() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().cumulative_growth)
 
 
 @functools.cache
@@ -223,6 +238,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
                 if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
                     subject, borrowed = prev_subject, True
+        if k.kind == "amount":
+            subject = programme_effect(text, subject, floor, s_start, n.start)
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
             if k.kind == "amount":
@@ -246,7 +263,15 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         )
         described = _described().match(text, f.end) is not None
         increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
-        found.append(Found(joined, respectively, scope, comparison, described, continues, increment))
+        span_base = k.kind == "growth" and (
+            _span_base().search(text, floor, n.start) is not None
+            or (joined and prev_found.span_base)
+            or (".." not in (period or "") and _cumulative().search(text, floor, k.cue_start) is not None)
+        )
+        averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
+                    and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip
+        found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
+                           span_base, averaged))  # fmt: skip
         prev_found = found[-1]
         out.append(
             Indicator(

@@ -7,7 +7,9 @@
 (``list_expansions``). Then :func:`yxnlp.taxonomy.map_keys` maps each subject, except for figures
 that are not the report region's own series: another place's (``scope``), a comparison
 (快于经济增速1个百分点), a difference in percentage points, a figure that describes the noun
-after it (经济总量超500亿元的县域) and a level's change (补助标准提高30元).
+after it (经济总量超500亿元的县域), a level's change (补助标准提高30元) and a growth over a
+five-year span (比“十三五”时期增长20%: not the annual growth the key names) and a span's
+average per year (城镇新增就业年均超过70万人: neither the span's total nor one year's).
 
 >>> split_subject("城镇、农村居民人均可支配收入增速", 2)
 ['城镇居民人均可支配收入增速', '农村居民人均可支配收入增速']
@@ -34,6 +36,10 @@ from yxnlp import resources, taxonomy
 from yxnlp.record import Indicator
 
 PERCENTAGE_POINT = "percentage_point"
+#: A list item ending in one of these already names a measure (地区生产总值, 一般公共预算收入):
+#: it takes no head from the last item.
+_MEASURE_ENDS = frozenset("值额入率量数比重资价度幅速费出口")
+_HEADLESS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class _Rules:
     growth_suffix: re.Pattern[str]
     joiners: re.Pattern[str]
     expansions: dict[str, tuple[str, ...]]
+    heads: tuple[str, ...]
 
 
 @functools.cache
@@ -52,6 +59,7 @@ def _rules() -> _Rules:
         growth_suffix=re.compile(f"(?:{'|'.join(suffixes)})$"),
         joiners=re.compile(c.list_joiners),
         expansions={k: tuple(v) for k, v in c.list_expansions.items()},
+        heads=tuple(sorted(c.list_heads, key=len, reverse=True)),
     )
 
 
@@ -72,8 +80,44 @@ def split_subject(subject: str, n: int) -> list[str] | None:
         items = [*items[:-1], *[x for x in r.joiners.split(items[-1], maxsplit=1) if x]]
     if len(items) != n or n < 2:
         return None
+    items = _with_head(items)
     done = [*(_complete(x, items[-1]) for x in items[:-1]), _modified(items[-1], items[0])]
     return [x + tail for x in done]
+
+
+def _with_head(items: list[str]) -> list[str]:
+    """The items with the head noun only the last one carries (高速公路、水利、电网投资 → 高速公路投资,
+    水利投资, 电网投资; 食品、医药等产业增加值 → 食品产业增加值, 医药产业增加值).
+
+    >>> _with_head(["高速公路", "水利", "电网投资"])
+    ['高速公路投资', '水利投资', '电网投资']
+    >>> _with_head(["食品", "医药等重点产业增加值"]), _with_head(["工业投资", "技改投资"])
+    (['食品产业增加值', '医药产业增加值'], ['工业投资', '技改投资'])
+    >>> _with_head(["地区生产总值", "固定资产投资"])
+    ['地区生产总值', '固定资产投资']
+    """
+    *first, last = items
+    heads = _rules().heads
+    before, sep, after = last.rpartition("等")
+    after = after.removeprefix("重点")
+    if sep and before and (after.startswith(("产业", "行业")) or after in heads):
+        head, last = after, before  # 医药等产业增加值 (not 高等教育毛入学率)
+    else:
+        head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
+        measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS for x in first)
+        if not head or measured or any(len(x) > _HEADLESS_MAX for x in first):
+            return items
+    return [_headed(x, head) for x in [*first, last]]
+
+
+def _headed(item: str, head: str) -> str:
+    """规上制造业 + 产业增加值 → 规上制造业增加值: an item naming a sector (…业) drops the head's
+    own 产业/行业."""
+    if item.endswith(head):
+        return item
+    if item.endswith("业") and head.startswith(("产业", "行业")) and len(head) > 2:
+        return item + head[2:]
+    return item + head
 
 
 def _modified(last: str, first: str) -> str:
@@ -112,6 +156,8 @@ class Found:
     described: bool = False  # it describes the noun after it (超500亿元的县域)
     continued: bool = False  # it continues the previous figure (从A增至B: B)
     increment: bool = False  # a level's change, not the level (标准提高30元)
+    span_base: bool = False  # a growth over another span (比“十三五”时期, 累计下降 in one year)
+    averaged: bool = False  # a span's average per year (城镇新增就业年均超过70万人)
 
 
 LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
@@ -177,7 +223,8 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
     keyed: list[Indicator] = []
     for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
-        own = not (extra.scope or extra.comparison or extra.described or extra.increment)
+        own = not (extra.scope or extra.comparison or extra.described or extra.increment
+                   or extra.span_base or extra.averaged)  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))

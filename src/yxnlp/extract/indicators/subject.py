@@ -23,6 +23,8 @@ _JUNK = re.compile(
 )
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
+_QUOTE_MARKS = frozenset("“”‘’\"'「」")
+_AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class _Rules:
     counted_stop: frozenset[str]
     counted_predicates: frozenset[str]
     counted_keep: frozenset[str]
+    counted_lone: frozenset[str]
     counted_max: int
     growth_by_cue: dict[str, str]
     growth_decline: str
@@ -46,6 +49,10 @@ class _Rules:
     growth_default: str
     growth_strip_previous: re.Pattern[str]
     rank_clause: re.Pattern[str]
+    base_words: re.Pattern[str]
+    programme_subjects: frozenset[str]
+    programme_cue: re.Pattern[str]
+    programme_prefix: str
 
 
 @functools.cache
@@ -65,6 +72,7 @@ def _rules() -> _Rules:
         counted_stop=frozenset(c.counted_stop),
         counted_predicates=frozenset(c.counted_predicates),
         counted_keep=frozenset(c.counted_keep_verbs),
+        counted_lone=frozenset(c.counted_lone_verbs),
         counted_max=c.counted_max_chars,
         growth_by_cue=dict(g.by_cue),
         growth_decline=g.decline,
@@ -72,6 +80,10 @@ def _rules() -> _Rules:
         growth_default=g.default,
         growth_strip_previous=re.compile(g.strip_previous),
         rank_clause=re.compile(c.rank_clause),
+        base_words=re.compile(c.subject_base_words),
+        programme_subjects=frozenset(c.programme_effect.subjects),
+        programme_cue=re.compile(c.programme_effect.cue),
+        programme_prefix=c.programme_effect.prefix,
     )
 
 
@@ -108,7 +120,7 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
         cut = next((n for n, w in enumerate(words[:upto]) if w in r.predicates), None)
         words = words[:cut] if cut else words
     words = _trimmed(words)
-    phrase = r.subject_tail.sub("", "".join(words))
+    phrase = r.subject_tail.sub("", r.base_words.sub("", "".join(words)))
     return phrase[-r.subject_max :] if len(phrase) > r.subject_max else phrase
 
 
@@ -167,9 +179,15 @@ def subject_of(
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
-        if base and prev_subject and prev_subject.endswith(base) and raw.lstrip().startswith(base):
+        plain = "".join(ch for ch in base if ch not in _QUOTE_MARKS)
+        bare_raw = "".join(ch for ch in raw if ch not in _QUOTE_MARKS).lstrip()
+        if plain and prev_subject and prev_subject.endswith(plain) and bare_raw.startswith(plain):
             base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
+            return (base if base in _rules().counted_keep else "") + counted, False
+    if k.kind in ("amount", "quantity") and base in _rules().counted_keep | _rules().counted_lone:
+        counted = _counted(ctx, f)  # 建设47.8万亩高标准农田: only a verb before the figure
+        if counted:
             return (base if base in _rules().counted_keep else "") + counted, False
     bare = _rules().bare_clause.fullmatch(text[seg_start : f.num.start].strip("，,、 "))
     level = k.kind in ("amount", "quantity") and seg_start > 0
@@ -227,9 +245,13 @@ def _counted(ctx: Context, f: Figure) -> str:
     cuts, text = ctx.tok_starts, ctx.text
     i = bisect.bisect_left(cuts, f.end)
     words: list[str] = []
-    size = 0
-    while i + 1 < len(cuts) and cuts[i] == f.end + size:
+    size = at = 0
+    while i + 1 < len(cuts) and cuts[i] == f.end + at:
         word = text[cuts[i] : cuts[i + 1]]
+        if word in _QUOTE_MARKS or (not words and word in _AFTER_LEAD_WORDS):
+            at += len(word)  # 10个“数字领航”企业, 5个以上紧密型医疗集团: read past them
+            i += 1
+            continue
         if words and word in r.counted_predicates:
             words.append(word)  # 179个重大项目|开工: the projects started, not all of them
             break
@@ -239,5 +261,27 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         words.append(word)
         size += len(word)
+        at += len(word)
         i += 1
     return "".join(words)
+
+
+def programme_effect(text: str, subject: str | None, floor: int, s_start: int, pos: int) -> str | None:
+    """加力扩围以旧换新，带动消费791亿元: consumption driven (the figure at ``pos``, its clause from
+    ``floor``), whose programme only its own clause or the one before names, is that programme's
+    (以旧换新带动消费); after any other clause (组织促消费活动) it stays bare.
+
+    >>> text = "扩围实施以旧换新，带动消费791亿元。"
+    >>> programme_effect(text, "带动消费", text.index("带"), 0, text.index("7"))
+    '以旧换新带动消费'
+    >>> text = "实施以旧换新，组织促消费活动，带动消费791亿元。"
+    >>> programme_effect(text, "带动消费", text.index("带"), 0, text.index("7"))
+    '带动消费'
+    """
+    r = _rules()
+    if subject not in r.programme_subjects:
+        return subject
+    start = max(s_start, floor - 1)
+    while start > s_start and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    return r.programme_prefix + subject if r.programme_cue.search(text, start, pos) else subject
