@@ -38,7 +38,11 @@ def find_places(
     i = 0
     n = len(text)
     prefixes = r.place_prefixes
+    first = _first_chars()
     while i < n:
+        if (m := first.search(text, i)) is None:
+            break
+        i = m.start()  # the next place a gazetteer name can start
         for k in prefixes.get(text[i : i + 2], ()):
             name = text[i : i + k]
             if k > n - i or name not in r.places:
@@ -65,6 +69,13 @@ def find_places(
                 s = m.start() + k
                 yield Candidate("PLACE", s, m.end(), text[s : m.end()], "rule:named_region")
                 break
+
+
+@functools.cache
+def _first_chars() -> re.Pattern[str]:
+    """The characters a gazetteer name starts with, as one character class."""
+    chars = sorted({p[0] for p in rules().place_prefixes})
+    return re.compile(f"[{''.join(map(re.escape, chars))}]")
 
 
 @functools.cache
