@@ -22,6 +22,7 @@ import pytest
 from tests.fixtures_batch import write_reports
 from tests.forked import NOBODY, forked
 from yxnlp import pipeline
+from yxnlp.cli import batch as _batch_command  # noqa: F401 - loaded before the fork, as fcntl
 from yxnlp.cli import main
 
 HANG_GUARD = 120.0  # seconds; a guard against a hang, far above the normal run time

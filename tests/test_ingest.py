@@ -10,6 +10,7 @@ import pytest
 
 from tests.fixtures.ingest.make import BODY, PAGE, TITLE, make_docx, make_pdf
 from yxnlp import ingest
+from yxnlp.ingest.pdf import reflow
 
 REPORT = "\n".join([TITLE, *BODY]) + "\n"
 
@@ -125,6 +126,40 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert src.format == "pdf"
     lines = [ln for ln in src.text.splitlines() if ln.strip()]
     assert lines == [TITLE, *BODY]
+
+
+WRAPPED = [
+    "一、2023年工作回顾",
+    "全年实现规上工业增加值215亿元，同比增长7.5%，固定资",  # a paragraph cut at the page width
+    "产投资增长6.1%，新增高新技术企业32家，完成年度目标。",
+    "二、2024年工作计划",
+    "力争规上工业增加值增长8%以上，固定资产投资增长6%，城镇",
+    "新增就业1.1万人。",
+]
+
+
+def test_pdf_lines_of_one_paragraph_are_joined(tmp_path: Path) -> None:
+    src = ingest.read(make_pdf(tmp_path / "wrapped.pdf", [TITLE, *WRAPPED], leading=16))
+    lines = [ln for ln in src.text.splitlines() if ln.strip()]
+    assert lines == [TITLE, WRAPPED[0], WRAPPED[1] + WRAPPED[2], WRAPPED[3], WRAPPED[4] + WRAPPED[5]]
+
+
+FULL = "全年实现规上工业增加值215亿元，同比增长7.5%，固定资产投资增"  # a full line, mid-sentence
+REFLOW_CASES = [
+    ("a wrapped line", [FULL, "长6.1%。"], [FULL + "长6.1%。"]),
+    ("across a page break", [FULL, "", "\x0c长6.1%。"], [FULL + "长6.1%。"]),
+    ("a blank line between boxes", [FULL, "", "长6.1%。"], [FULL, "", "长6.1%。"]),
+    ("a sentence ends the line", [FULL[:-1] + "。", "城镇新增就业1.1万人。"], None),
+    ("a short last line", ["新增就业1.1万人，", "二、工作计划"], None),
+    ("an indented next paragraph", [FULL, "\u3000\u3000城镇新增就业1.1万人。"], None),
+    ("a heading number next", [FULL, "（三）城镇新增就业1.1万人。"], None),
+]
+
+
+@pytest.mark.parametrize(("case", "lines", "joined"), REFLOW_CASES, ids=[c[0] for c in REFLOW_CASES])
+def test_reflow(case: str, lines: list[str], joined: list[str] | None) -> None:
+    page = [FULL[:-1] + "。"] * 8  # full lines, each ending a sentence, set the width
+    assert reflow("\n".join([*page, *lines])).split("\n")[8:] == (joined or lines)
 
 
 BUILDERS: list[tuple[str, Callable[[Path], Path]]] = [

@@ -1,7 +1,11 @@
-"""PDF: the text layer, as pdfminer.six lays it out (page breaks become newlines).
+"""PDF: the text layer, as pdfminer.six lays it out, with paragraphs joined again.
 
-A scan (no text layer) or a layer whose fonts have no Unicode mapping is refused, as is a
-file pdfminer cannot parse.
+A PDF breaks a paragraph into lines of the page's width; pdfminer keeps those breaks, which
+would cut sentences (and the figures' subjects) in two. A line as long as the page's full lines
+(the width most of its lines have) that does not end a sentence is joined to the next one (:func:`reflow`), also across a page
+break; a short line, a line ending in 。！？；：, and a next line that opens a paragraph (an
+indent or a heading number) keep their break. A scan (no text layer) or a layer whose fonts
+have no Unicode mapping is refused, as is a file pdfminer cannot parse.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import io
 import re
 import struct
 import zlib
+from collections import Counter
 from pathlib import Path
 
 from yxnlp.errors import InputError, input_failure
@@ -43,4 +48,47 @@ def pdf_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str
     unmapped = len("".join(_CID.findall(text))) > CID_SHARE * len(text.strip())
     if unmapped or common_share(text) < COMMON_SHARE:
         raise InputError(path, "PDF text layer cannot be decoded (fonts without Unicode mapping)")
-    return text.replace("\x0c", "\n").rstrip("\n") + "\n", {}
+    return reflow(text).replace("\x0c", "\n").rstrip("\n") + "\n", {}
+
+
+MIN_FULL = 8  # the shortest width of a page taken for a full line
+_SENTENCE_END = tuple("。！？；：!?;:")
+_OPENS_PARAGRAPH = re.compile(
+    r"[\s\u3000]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"
+)
+
+
+def reflow(text: str) -> str:
+    """``text`` with the line breaks inside paragraphs removed (see the module docstring).
+
+    >>> lines = ["一、工作回顾", "全年实现地区生产总值1520亿元，同比增长6.2%，规上工业增加",
+    ...          "值增长8.1%，固定资产投资增长5%。", "二、2025年工作计划",
+    ...          "力争地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增",
+    ...          "就业1.2万人，完成年度各项目标任务。"]
+    >>> reflow("\\n".join(lines)).splitlines()[1]
+    '全年实现地区生产总值1520亿元，同比增长6.2%，规上工业增加值增长8.1%，固定资产投资增长5%。'
+    """
+    lines = text.split("\n")
+    sizes = Counter(len(ln.strip()) for ln in lines if len(ln.strip()) >= MIN_FULL)
+    width, times = max(sizes.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    if times < 2:  # no two lines of one width: nothing was wrapped
+        return text
+    full = width - 1  # one short: a line may end early (punctuation kept off the next line)
+    out: list[str] = []
+    between: list[str] = []  # blank lines and page breaks since the last line of text
+    for line in lines:
+        body = line.lstrip("\x0c")  # a page's first line follows pdfminer's page break
+        if not body.strip():
+            between.append(line)
+            continue
+        prev = out[-1] if out else ""
+        wraps = len(prev.strip()) >= full and not prev.rstrip().endswith(_SENTENCE_END)
+        paged = len(body) < len(line) or any("\x0c" in b for b in between)
+        joins = (not between and not paged) or (paged and len(between) <= 2)
+        if wraps and joins and not _OPENS_PARAGRAPH.match(body):
+            out[-1] = prev.rstrip() + body
+        else:
+            out.extend(between)
+            out.append(line)
+        between = []
+    return "\n".join([*out, *between])
