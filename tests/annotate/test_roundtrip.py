@@ -100,6 +100,19 @@ def _add_company_remove_place(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "spans": spans}
 
 
+def test_export_from_a_batch_output_folder(
+    reports: tuple[Path, list[Record]], tmp_path: Path
+) -> None:
+    """The folder ``yxnlp batch`` writes holds its manifest (index.json) beside the records."""
+    docs, _ = reports
+    out = tmp_path / "records"
+    assert main(["batch", str(docs), "--out", str(out), "--no-ner", "-q", "--no-progress"]) == 0
+    assert (out / "index.json").is_file()
+    assert main(["annotate", "export", str(out), "--format", "spans",
+                 "--out", str(tmp_path / "t.jsonl")]) == 0  # fmt: skip
+    assert len(annotate.read_tasks(tmp_path / "t.jsonl", format="spans")) == 2
+
+
 def test_an_edit_changes_precision_and_recall_as_expected(
     reports: tuple[Path, list[Record]], tmp_path: Path
 ) -> None:

@@ -28,6 +28,7 @@ from types import ModuleType
 from yxnlp.annotate import doccano, label_studio, spans
 from yxnlp.annotate.gold import golds, write_gold_dir
 from yxnlp.annotate.tasks import MAX_CHARS, Task, record_tasks
+from yxnlp.batch.discovery import RESERVED
 from yxnlp.errors import InputError, input_failure
 from yxnlp.io import write_atomic
 from yxnlp.record import Record
@@ -48,7 +49,8 @@ def read_records(paths: Iterable[Path]) -> Iterator[tuple[Record, Path | None]]:
     the file its report is known to be at (a store's ``documents.path``), if any."""
     for path in paths:
         if path.is_dir():
-            yield from read_records(sorted(path.glob("*.json")))
+            inside = sorted(p for p in path.glob("*.json") if p.stem not in RESERVED)
+            yield from read_records(inside)  # a batch's output folder, without its index.json
         elif path.suffix in STORE_SUFFIXES:
             if not path.is_file():
                 raise InputError(path, "store not found")

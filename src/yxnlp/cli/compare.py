@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from yxnlp.batch.discovery import RESERVED
 from yxnlp.cli.options import add_db, add_filters, filters, open_store
 from yxnlp.cli.output import add_output, pick, render, wanted
 from yxnlp.compare import Source, compare, continuity
@@ -48,7 +49,7 @@ def _records(paths: list[Path]) -> list[Record]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files.extend(f for f in sorted(p.rglob("*.json")) if f.name != "index.json")
+            files.extend(f for f in sorted(p.rglob("*.json")) if f.stem not in RESERVED)
         elif p.is_file():
             files.append(p)
         else:
