@@ -27,6 +27,7 @@ PHYSICAL = [
     ("megawatt", "新增光伏装机120兆瓦。", "120兆瓦", "兆瓦", 120000.0, "千瓦"),
     ("gigawatt-ascii", "新能源装机突破3GW。", "3GW", "GW", 3e6, "千瓦"),
     ("kwh", "全社会用电量达到86.4亿千瓦时。", "86.4亿千瓦时", "亿千瓦时", 8.64e9, "千瓦时"),
+    ("kwh-long", "全年发电量１２３４亿千瓦小时。", "１２３４亿千瓦小时", "亿千瓦小时", 1.234e11, "千瓦时"),
     ("cubic-metre", "年供水能力1.2亿立方米。", "1.2亿立方米", "亿立方米", 1.2e8, "立方米"),
     ("metre", "改造老旧管网3600米。", "3600米", "米", 3.6, "公里"),
     ("pm25", "PM2.5平均浓度降至31微克/立方米。", "31微克/立方米", "微克/立方米", 31.0, "微克/立方米"),
@@ -50,6 +51,11 @@ def test_grain_in_jin_and_tons_is_one_key_one_unit() -> None:
     text = report("全县粮食总产量达到6.5亿斤。") + report("全县粮食总产量达到32.6万吨。")
     found = {(i.key, i.normalized.unit) for i in process(text, ner=False).indicators}
     assert found == {("grain_output", "吨")}
+
+
+def test_more_than_inside_a_unit_bounds_the_figure() -> None:
+    ind = the(report("服务业增加值占比提高2个多百分点。"), "2个多百分点")
+    assert (ind.normalized.unit, ind.normalized.value, ind.qualifier) == ("percentage_point", 2.0, "more_than")
 
 
 def test_an_exponent_is_not_a_scale() -> None:

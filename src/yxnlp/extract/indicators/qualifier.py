@@ -27,6 +27,7 @@ class _Rules:
     prefix: tuple[tuple[re.Pattern[str], Qualifier], ...]
     prefix_window: int
     suffix: tuple[tuple[re.Pattern[str], Qualifier], ...]
+    embedded: tuple[str, ...]
 
 
 @functools.cache
@@ -36,6 +37,7 @@ def _rules() -> _Rules:
         prefix=tuple((re.compile(f"{p.pattern}的?$"), p.qualifier) for p in q.prefix),
         prefix_window=q.prefix_window,
         suffix=tuple((re.compile(p.pattern), p.qualifier) for p in q.suffix),
+        embedded=q.embedded_more_than,
     )
 
 
@@ -44,8 +46,8 @@ def qualifier_of(text: str, f: Figure, floor: int) -> tuple[Qualifier, str]:
     r = _rules()
     if f.num.high is not None:
         return "range", "qualifier:range"
-    if f.num.more:
-        return "more_than", "qualifier:embedded"
+    if f.num.more or (f.base is not None and any(w in f.base.unit for w in r.embedded)):
+        return "more_than", "qualifier:embedded"  # 300余个, 77.51余亿元, 2个多百分点
     tail = text[f.end : f.end + 3]
     for rx, qual in r.suffix:
         if rx.match(tail):
