@@ -130,6 +130,10 @@ def test_wide_names_of_long_keys_fit_stata() -> None:
     assert "ind_va_growth_target_qualifier" in table.columns
     assert table.attrs["labels"]["ind_va_growth_target"] == "industrial_value_added_growth target value"
     assert len(set(table.columns)) == len(table.columns)
+    # the status is never cut: a column of targets ends in _target, whatever its key's length
+    for column, label in table.attrs["labels"].items():
+        key, status, field = label.split()
+        assert column.endswith(f"_{status}" if field == "value" else f"_{status}_{field}")
 
 
 # --- sources and edge cases ------------------------------------------------------------------

@@ -227,7 +227,10 @@ def _wide(long: pd.DataFrame, *, by: By) -> pd.DataFrame:
     names: dict[str, str] = {}
     used: set[str] = set(labels)
     for (key, status), cell in long.groupby(["key", "status"], sort=True):
-        base = stem(f"{key}_{status}", used=used, longest_suffix="_qualifier")
+        # the key shortened, the status kept whole: every column of a status ends in it
+        tail = f"_{status}"
+        taken = {u.removesuffix(tail) for u in used if u.endswith(tail)} | set(labels)
+        base = stem(str(key), used=taken, longest_suffix=f"{tail}_qualifier") + tail
         cell = cell.set_index(labels)
         for field in WIDE_FIELDS:
             column = base if field == "value" else f"{base}_{field}"
