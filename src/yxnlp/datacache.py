@@ -40,7 +40,7 @@ ENV_CACHE = "YXNLP_CACHE"
 #: Installed packages whose data the cached results are computed from.
 PACKAGES = ("jieba", "companynameparser", "pyahocorasick")
 _PACKAGE_ROOT = Path(__file__).resolve().parent
-KEEP = 4  # files kept per name: a few installations or checkouts side by side
+KEEP = 2  # files kept per name: this installation and the one before (42 MB each for the lexicon…)
 T = TypeVar("T")
 
 
