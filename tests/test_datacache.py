@@ -98,4 +98,5 @@ def test_cached_rule_data_equals_built(cache: Path) -> None:
         assert lex.spans(TEXT) == built[0].spans(TEXT)
         assert data._word_data() == built[1]
         assert short_places() == built[2]
-    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.iterdir()) == ["entity-words", "lexicon", "short-place-names"]
+    written = {p.name.rsplit("-", 1)[0] for p in cache.iterdir()}  # and what they load first
+    assert written >= {"entity-words", "lexicon", "short-place-names"}
