@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import yxnlp
+from yxnlp.errors import InputError
 from yxnlp.record import Record
 
 # Report-like alphabet (digits, units, qualifiers, markers, punctuation) mixed with any Unicode.
@@ -42,3 +46,12 @@ def test_any_unicode_text_gives_a_valid_record(text: str) -> None:
 @given(REPORTISH)
 def test_report_like_text_gives_a_valid_record(text: str) -> None:
     _check(text)
+
+
+def test_a_path_with_its_suffix_left_off_is_an_error_not_an_empty_record(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("一、概况\n全区地区生产总值增长6%。\n", "utf-8")
+    with pytest.raises(InputError, match="report: no such file"):
+        yxnlp.process(str(tmp_path / "report"), ner=False)
+    # text with a slash is still text, and so is anything given a source name
+    assert len(yxnlp.process("一、概况\n增长6%/年。", ner=False).indicators) == 1
+    assert yxnlp.process("a/b", source="t.txt", ner=False).indicators == []

@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from yxnlp import clean, ingest, metadata, parts, resources, script, sections, segment
 from yxnlp.analysis import Analysis
+from yxnlp.errors import InputError
 from yxnlp.extract import entities as entities_mod
 from yxnlp.extract import indicators as indicators_mod
 from yxnlp.extract import link
@@ -138,6 +140,14 @@ def _is_path(value: str | Path) -> bool:
     return Path(value).suffix.lower() in ingest.SUFFIXES or Path(value).is_file()
 
 
+def _a_missing_path(value: str) -> bool:
+    """A short line with a path separator and no Chinese: a path with its suffix left off."""
+    return "\n" not in value and len(value) <= 1024 and ("/" in value or "\\" in value) and not _HAN.search(value)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a report's text has Chinese characters; a path may not
+
+
 def process(
     path_or_text: str | Path,
     *,
@@ -160,10 +170,12 @@ def process(
     ('330421', '2023', 'user')
 
     Raises :class:`yxnlp.InputError` for a file that cannot be read or a value that cannot
-    be used.
+    be used, such as a path that names no file (a suffix left off) given without ``source``.
     """
     if _is_path(path_or_text):
         src = ingest.read(path_or_text)
+    elif source is None and _a_missing_path(str(path_or_text)):
+        raise InputError(path_or_text, "no such file (pass the text itself, or a file that exists)")
     else:
         src = ingest.from_text(str(path_or_text), name=source or "<text>")
     return _record(_structure(src, segmenter=segmenter, meta=meta), ner=ner)
