@@ -197,3 +197,13 @@ def test_default_table_columns_are_frame_columns(db: Path) -> None:
     assert set(INDICATORS) <= set(store.indicators().columns)
     assert set(MENTION_COLUMNS) <= set(store.mentions().columns)
     assert set(COMPARE) <= set(LONG)
+
+
+def test_a_record_file_given_as_the_store_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = tmp_path / "r.json"
+    record.write_text('{"schema_version": "3", "document": {"id": "d", "source": "a.txt"}}', "utf-8")
+    assert main(["query", "SELECT 1", "--db", str(record)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"yxnlp: error: {record}: not a DuckDB store (records and reports are read by the commands' file arguments, not --db)"

@@ -39,6 +39,17 @@ from yxnlp.store.sources import Found, locate
 SENTENCES = 5
 
 
+def _is_duckdb_file(path: Path) -> bool:
+    """Whether ``path`` starts as a DuckDB database file does (``DUCK`` at byte 8); an empty
+    file passes, for DuckDB to name the damage."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return True  # DuckDB reports what is wrong with it
+    return len(head) < 12 or head[8:12] == b"DUCK"
+
+
 # --- the store ------------------------------------------------------------------------------
 
 
@@ -61,6 +72,9 @@ class Store(Queries):
         if read_only:
             if not self.path.is_file():
                 raise InputError(self.path, "no such database (create it with yxnlp batch --db)")
+            if not _is_duckdb_file(self.path):
+                raise InputError(self.path, "not a DuckDB store (records and reports are read by"
+                                            " the commands' file arguments, not --db)")  # fmt: skip
             with self._connection() as con:
                 self._check_version(con)
             return
