@@ -92,4 +92,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"… and {len(result.failed) - 10} more", file=sys.stderr)
     if not args.quiet:
         print(result.summary(), file=sys.stderr)
+        db = options["db"]
+        where = f"store: {db}" if db else "no store (--db PATH stores them for queries)"
+        print(f"records: {args.out}; {where}", file=sys.stderr)
     return 0 if result.ok else 1
