@@ -28,6 +28,9 @@ from yxnlp import resources
 from yxnlp.record import Section
 
 GOV_REPORT = "政府工作报告"
+#: Where a paragraph may open: a line, or an indent of two or more spaces inside a line (a
+#: page whose paragraphs were flattened into one line keeps their indents).
+_PARAGRAPH = re.compile(r"^|\n|(?<!\s)[^\S\n]{2,}")
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,8 @@ def _reviews(
 ) -> tuple[tuple[int, int, int, int], ...]:
     """Where the report reviews a five-year span: from a paragraph that opens the review
     (过去五年，… / “十四五”时期是… when 十四五 has ended by the summary year) to the next
-    paragraph turning to one year or the next plan, or the end of its level-1 section.
+    paragraph turning to one year or the next plan, or the end of its level-1 section. A
+    paragraph opens a line or follows an indent inside one (a flattened page).
 
     >>> text = "一、回顾\\n过去五年，新增就业50万人。\\n刚刚过去的2025年，增长5%。\\n二、今年工作\\n增长5%左右。"
     >>> _reviews(text, [], 2025)
@@ -235,7 +239,7 @@ def _reviews(
     ends = sorted({s.span[1] for s in sections if s.level == 1} | {len(text)})
     out: list[tuple[int, int, int, int]] = []
     open_at: tuple[int, int, int] | None = None  # (start, first year, last year)
-    for line in re.finditer(r"(?:^|\n)[^\n]*", text):
+    for line in _PARAGRAPH.finditer(text):
         pos = line.start()
         if open_at is not None and pos >= next(e for e in ends if e > open_at[0]):
             limit = next(e for e in ends if e > open_at[0])
@@ -254,7 +258,7 @@ def _reviews(
     if open_at is not None:
         limit = next(e for e in ends if e > open_at[0])
         out.append((open_at[0], limit, open_at[1], open_at[2]))
-    return tuple((s + (text[s] == "\n"), e, a, b) for s, e, a, b in out)
+    return tuple((s + len(text[s:]) - len(text[s:].lstrip()), e, a, b) for s, e, a, b in out)
 
 
 def _review_ends(text: str, pos: int, summary_year: int) -> bool:

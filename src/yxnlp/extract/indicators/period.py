@@ -279,10 +279,10 @@ def _annual_period(
     holding the plan year first: “十四五”时期发展成就和“十五五”时期主要目标 heads both),
     今后五年, 到 <year>, or, in the review of a five-year span (or the review part of a report
     planning the first year of a five-year plan) the span reviewed (年均增长5.7% in a 2026
-    report's review is 2021..2025)."""
+    report's review is 2021..2025, also after 2025年，… naming the span's last year)."""
     r = _rules()
     review = not d.plan
-    if d.review and year is None and not r.fyp_re.search(scope):
+    if d.review and year in (None, d.review[1]) and not r.fyp_re.search(scope):
         return f"{d.review[0]}..{d.review[1]}"
     for where in [scope, *(x.heading for x in secs)]:
         spans = [r.fyp[m.group()] for m in r.fyp_re.finditer(where)]
