@@ -10,9 +10,11 @@ Records join on the indicator ``key`` and ``status`` (RECORD.md, "comparable acr
 * ``previous_year`` (the series' previous year in the table), ``delta`` (the change since the
   year before, only when that year is in the table) and ``gap`` (years are missing between
   ``previous_year`` and ``year``: no delta is computed across them);
-* ``n_values``: how many different figures the reports give for the cell (one is shown: a
-  single-year period before a span such as 年均 2021..2025, then the latest report, then the
-  first mention); ``ref``: the figure shown, for ``yxnlp show --ref``.
+* ``n_values``: how many different figures the reports give for the cell. One is shown, never
+  an average of them: a single-year period before a span such as 年均 2021..2025, then an exact
+  value before an approximate one, a range and a bound (``QUALIFIER_RANK``: 4.32万亿元 before
+  突破4万亿元), then the latest report, then the first mention; ``ref``: the figure shown, for
+  ``yxnlp show --ref``.
 
 ``by="year"`` orders the rows series by series, ``by="region"`` year by year across regions;
 the row labels are the same (``region``, ``region_code``, ``issuer``, ``year``). ``wide=True``
@@ -69,6 +71,9 @@ LONG: tuple[str, ...] = (
     *LABELS, "key", "status", "value", "max", "qualifier", "unit", "text", "period",
     "previous_year", "delta", "gap", "n_values", "ref", "document_id",
 )  # fmt: skip
+#: Which figure a cell shows first: an exact value, then an approximate one, then a range,
+#: then a bound (more_than, at_least, at_most, less_than: 突破4万亿元 says less than 4.32万亿元).
+QUALIFIER_RANK: dict[str, int] = {"exact": 0, "approx": 1, "range": 2}
 #: The columns of each cell in a wide comparison (the value's column has no suffix).
 WIDE_FIELDS: tuple[str, ...] = ("value", "max", "qualifier", "unit", "delta", "gap")
 
@@ -154,7 +159,8 @@ def _cells(df: pd.DataFrame, dropped: list[dict[str, object]]) -> pd.DataFrame:
     df = _labelled(df[df["unit"] == unit_of])
     df["year"] = df["year"].astype(int)
     df["_span"] = df["period"].fillna("").str.contains("..", regex=False)
-    df = df.sort_values(["_span", "report_year", "span_start"], ascending=[True, False, True], kind="stable")  # fmt: skip
+    df["_bound"] = df["qualifier"].map(lambda q: QUALIFIER_RANK.get(q, len(QUALIFIER_RANK)))
+    df = df.sort_values(["_span", "_bound", "report_year", "span_start"], ascending=[True, True, False, True], kind="stable")  # fmt: skip
     cell = ["_series", "year", "key", "status"]
     n_values = df.groupby(cell)[["value", "max"]].apply(lambda g: len(g.drop_duplicates()))
     cells = df.drop_duplicates(cell).copy()

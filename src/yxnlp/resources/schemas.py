@@ -115,6 +115,8 @@ class StatusCues(Data):
     months_upto: str
     n_year_average: str
     base_year: str
+    compared_years: str = Field(description="2005年与2000年相比: y2 against the base y")
+    compared_change: str = Field(description="the verb of change right before a compared figure")
     whole_year: str
     year: str
     year_ignore_before: str
@@ -190,6 +192,7 @@ class IndicatorCues(Data):
     subset_lead: str
     described_after: str
     increment_before: str
+    milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
     investment_only: str
     rank_clause: str

@@ -58,6 +58,8 @@ class _Rules:
     parts: dict[str, tuple[int, int]]
     n_year: re.Pattern[str]
     base_year: re.Pattern[str]
+    compared_years: re.Pattern[str]
+    compared_change: re.Pattern[str]
     whole_year: re.Pattern[str]
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
@@ -85,6 +87,8 @@ def _rules() -> _Rules:
         parts=parts,
         n_year=re.compile(s.n_year_average),
         base_year=re.compile(s.base_year),
+        compared_years=re.compile(s.compared_years),
+        compared_change=re.compile(s.compared_change),
         whole_year=re.compile(s.whole_year),
         annual=re.compile(s.annual_average),
         fyp_re=re.compile(plans),
@@ -197,7 +201,8 @@ def _partial(ctx: Context) -> bool:
 
 def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str, str] | None:
     """A span the figure's own words give, ending in ``year``: 两年平均 (``2020..2021``),
-    比2019年增长 (``2020..2021``), “十四五”以来 (``2021..2023``)."""
+    比2019年增长 (``2020..2021``), 2021年与2019年相比，…增长 (``2020..2021``), “十四五”以来
+    (``2021..2023``)."""
     if year is None:
         return None
     r, text = _rules(), ctx.text
@@ -209,6 +214,12 @@ def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str,
     base = last(r.base_year, text, max(d.scope_start, s - 28), s)
     if base and int(base.group("y")) < year - 1:
         return f"{int(base.group('y')) + 1}..{year}", "period:since_base_year"
+    compared = last(r.compared_years, text, d.scope_start, s)
+    if compared and r.compared_change.search(text, max(d.scope_start, s - 8), s):
+        first, end = year_value(compared.group("y")), year_value(compared.group("y2"))
+        if first is not None and end == year and first < year - 1:
+            annual = r.annual.search(text, max(d.scope_start, s - 12), s)
+            return f"{first + 1}..{year}", f"period:{'annual_average' if annual else 'since_base_year'}"
     since = _named_plan(r.fyp_since, text[d.scope_start : s])
     if since is not None:
         end = max(since[0], min(since[1], year))
