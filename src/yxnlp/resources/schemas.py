@@ -105,6 +105,7 @@ class StatusCues(Data):
     target: tuple[str, ...]
     target_clause: tuple[str, ...]
     actual_after_plan: str
+    actual_after_target: str = Field(description="实际 before an outcome after a target")
     gov_this_year_target: str
     progress: tuple[str, ...]
     progress_kinds: tuple[str, ...]

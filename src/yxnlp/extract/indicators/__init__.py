@@ -247,6 +247,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_kind=kind_before)
         if continues and out[-1].subject:  # 从A增加到B: B is A at a later time, whatever the verb
             subject, borrowed = out[-1].subject, True
+        outcome = decision.cue.rule == "status:cue:actual" and (subject or "").startswith("实际")
+        if outcome and prev_k is not None and prev_sent == s_start and out[-1].unit == f.unit:
+            subject, borrowed = out[-1].subject, True  # 要从A降到B，…实际回落到C: C is A's too
+            k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True
@@ -286,7 +290,9 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         )
         averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
                     and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip
-        threshold = _milestone().search(text, max(floor, n.start - 4), n.start) is not None
+        threshold = _milestone().search(text, max(floor, n.start - 4), n.start) is not None or (
+            prev_found.threshold and prev_sent == s_start and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
+        )  # 分别突破9千亿元、3万亿元: both thresholds
         found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
                            span_base, averaged, threshold))  # fmt: skip
         prev_found = found[-1]

@@ -293,7 +293,8 @@ def _annual_period(
     report's review is 2021..2025, also after 2025年，… naming the span's last year)."""
     r = _rules()
     review = not d.plan
-    if d.review and year in (None, d.review[1]) and not r.fyp_re.search(scope):
+    ranged = r.fyp_re.search(scope) or r.year_range.search(scope)  # 从1979年到1982年的四年内
+    if d.review and year in (None, d.review[1]) and not ranged:
         return f"{d.review[0]}..{d.review[1]}"
     for where in [scope, *(x.heading for x in secs)]:
         spans = [r.fyp[m.group()] for m in r.fyp_re.finditer(where)]
