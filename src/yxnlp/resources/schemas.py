@@ -61,6 +61,7 @@ class ReportParts(Data):
     year_lead: str = Field(description="a paragraph opening with 今年 or '<plan year>年'")
     review_lead: str = Field(description="a paragraph opening the review of a five-year span")
     review_end: str = Field(description="a paragraph turning from that review to a year or plan")
+    review_years_lead: str = Field(description="a paragraph reviewing n years (过去三年，…)")
 
 
 # --- indicators ---------------------------------------------------------------------------
@@ -139,6 +140,7 @@ class StatusCues(Data):
     year_range: str = Field(description="2020年到2025年: y1 dates a start value")
     start_value_before: str = Field(description="从/由 before A (从不到70万亿元)")
     from_year: str = Field(description="由2020年的7.2%: the year a parallel start value has")
+    start_value_since: str = Field(description="以来 / 年来: a start the text does not date")
 
 
 class GrowthSubject(Data):

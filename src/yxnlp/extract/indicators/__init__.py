@@ -294,7 +294,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             prev_found.threshold and prev_sent == s_start and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
         )  # 分别突破9千亿元、3万亿元: both thresholds
         found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
-                           span_base, averaged, threshold))  # fmt: skip
+                           span_base, averaged, threshold, decision.start_value and period is None))  # fmt: skip
         prev_found = found[-1]
         out.append(
             Indicator(

@@ -160,6 +160,7 @@ class Found:
     span_base: bool = False  # a growth over another span (比“十三五”时期, 累计下降 in one year)
     averaged: bool = False  # a span's average per year (城镇新增就业年均超过70万人)
     threshold: bool = False  # a threshold passed (突破4万亿元): a milestone if the level follows
+    undated: bool = False  # A of 从A增加到B whose start the text does not date (多年来，…)
 
 
 LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
@@ -252,7 +253,8 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
     keyed: list[Indicator] = []
     for n, (ind, extra, (key, src)) in enumerate(zip(out, found, mapped, strict=True)):
         own = not (extra.scope or extra.comparison or extra.described or extra.increment
-                   or extra.span_base or extra.averaged or milestone(out, found, n))  # fmt: skip
+                   or extra.span_base or extra.averaged or extra.undated
+                   or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))

@@ -5,8 +5,8 @@ with its rule id (recorded in the indicator's ``rules["period"]``):
 
 - ``period:none`` — a capacity or a project's (or a firm's) attribute has no period;
 - ``period:start_value`` — A of 从A提升到B: the first year of a range written before it
-  (2020年到2025年), the year before a reviewed span, the summary year in a plan part, else the
-  year before B's;
+  (2020年到2025年), the year before a reviewed span, none after a span the text does not date
+  (多年来，…: null, and no key), the summary year in a plan part, else the year before B's;
 - ``period:last_year`` — a past-year cue decided the status: the year before the report's;
 - ``period:n_year_average`` — 两年平均增长5.9% in a 2021 summary: ``2020..2021``;
 - ``period:annual_average`` — 年均 over a five-year plan named nearby, 今后五年, or 到 <year>;
@@ -72,6 +72,7 @@ class _Rules:
     next_five: re.Pattern[str]
     year_range: re.Pattern[str]
     from_year: re.Pattern[str]
+    since: re.Pattern[str]
     year: re.Pattern[str]
 
 
@@ -101,6 +102,7 @@ def _rules() -> _Rules:
         next_five=re.compile(s.next_five_years),
         year_range=re.compile(s.year_range),
         from_year=re.compile(s.from_year),
+        since=re.compile(s.start_value_since),
         year=re.compile(s.year),
     )
 
@@ -188,6 +190,8 @@ def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -
         return str(min(y for y in written if y is not None))
     if d.review:
         return str(d.review[0] - 1)
+    if r.since.search(text, d.scope_start, pos):
+        return None  # 党的十八大以来，…从A增加到B: A's year is not said
     if d.plan:
         return str(ctx.summary_year) if ctx.summary_year is not None else None
     year = d.years[-1][1] if d.years else section_year
