@@ -168,7 +168,7 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         return Decision(Cue(s, "target", "status:capacity"), attribute=True)
     if r.attr_before.search(before) and r.attr_after.match(text, f.end):
         return Decision(Cue(s, "actual", "status:attribute"), attribute=True)
-    scope_start, _ = ctx.full_sentence(s)
+    scope_start, scope_end = ctx.full_sentence(s)
     review = ctx.parts.review_at(s)
     plan = review is None and ctx.parts.is_plan(secs, s)
     years = years_before(ctx, scope_start, s)
@@ -203,6 +203,8 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         earlier = last(r.last_year, text, scope_start, s)
         if earlier and earlier.end() <= best.pos:  # 去年…提出，要把…控制在: last year's target
             past = earlier
+    if best.status == "target" and ctx.gov_report and not plan and past is None:
+        past = r.actual_after_target.search(text, f.end, scope_end)  # 计划…，实际完成: last year's
     start = bool(r.start_value_before.search(text, max(0, s - 3), s)) and bool(
         r.start_value_after.match(text, f.end)
     )
