@@ -328,3 +328,19 @@ def test_a_cell_shows_an_exact_value_before_a_bound(figures: list[tuple[str, flo
     assert table["text"].tolist() == [shown]
     assert table["value"].tolist() == [next(v for t, v, _ in figures if t == shown)]
     assert table["n_values"].tolist() == [len(figures)]
+
+
+def test_a_total_over_years_is_left_out_and_said_so() -> None:
+    """五年新增城镇就业420万人 (2019..2023) is no year's figure: not shown under 2019, but said."""
+    def jobs(n: int, text: str, value: float, period: str) -> Indicator:
+        return Indicator(id=f"i{n}", key="urban_new_jobs", text=text, span=(10 * n, 10 * n + 5),
+                         sentence_span=(0, 99), kind="count", status="actual", source="rule:count",
+                         period=period, normalized=Normalized(value=value, unit="count"))  # fmt: skip
+
+    doc = Document(id="qh2023", source="qh2023.txt", issuer="青禾市人民政府", summary_year=2023, plan_year=2024)  # fmt: skip
+    rec = Record(document=doc, indicators=[jobs(1, "420万人", 4.2e6, "2019..2023"), jobs(2, "86万人", 8.6e5, "2023")])  # fmt: skip
+    table = compare([rec], key="urban_new_jobs", status="actual")
+    assert rows(table, ["year", "value", "text"]) == [[2023, 860000.0, "86万人"]]
+    dropped = table.attrs["dropped"]
+    assert dropped[["key", "n"]].values.tolist() == [["urban_new_jobs", 1]]
+    assert "several years" in dropped["reason"].iloc[0]

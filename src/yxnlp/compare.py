@@ -23,8 +23,9 @@ pivots the cells into columns ``<key>_<status>`` with ``_max``, ``_qualifier``, 
 ``attrs["labels"]`` says what each column holds).
 
 Nothing is left out silently: ``attrs["dropped"]`` lists what was (a figure without a value or
-a year, a key's figures in a unit other than its most frequent one), with the reason; they are
-also logged (the command line prints them as notes).
+a year, a total over several years such as 五年新增城镇就业5100万人 (2003..2007), which is no one
+year's figure, a key's figures in a unit other than its most frequent one), with the reason;
+they are also logged (the command line prints them as notes).
 
 ``source`` is a :class:`~yxnlp.store.Store` or records; records are loaded into an in-memory
 store first, so both go through the same SQL (filters, derived years, columns).
@@ -74,6 +75,9 @@ LONG: tuple[str, ...] = (
 #: Which figure a cell shows first: an exact value, then an approximate one, then a range,
 #: then a bound (more_than, at_least, at_most, less_than: 突破4万亿元 says less than 4.32万亿元).
 QUALIFIER_RANK: dict[str, int] = {"exact": 0, "approx": 1, "range": 2}
+#: Kinds whose figure over a span of years (2003..2007) is the span's total, no year's value:
+#: left out (and said so) rather than shown under the span's first year.
+TOTAL_KINDS: tuple[str, ...] = ("amount", "count", "quantity")
 #: The columns of each cell in a wide comparison (the value's column has no suffix).
 WIDE_FIELDS: tuple[str, ...] = ("value", "max", "qualifier", "unit", "delta", "gap")
 
@@ -146,6 +150,9 @@ def _cells(df: pd.DataFrame, dropped: list[dict[str, object]]) -> pd.DataFrame:
     df = df[df["key"].notna()]
     _drop(dropped, df[df["value"].isna() | df["year"].isna()], "no value or no year")
     df = df[df["value"].notna() & df["year"].notna()].copy()
+    total = df["kind"].isin(TOTAL_KINDS) & df["period"].fillna("").str.fullmatch(r"\d{4}\.\.\d{4}")
+    _drop(dropped, df[total], "a total over several years (五年新增…: period a..b), no one year's figure")
+    df = df[~total].copy()
     df["unit"] = df["unit"].fillna("")
     counts = df.groupby(["key", "status", "unit"]).size().reset_index(name="n")
     main = counts.sort_values(["key", "status", "n", "unit"], ascending=[True, True, False, True])
