@@ -116,6 +116,7 @@ SET_LAST_YEAR = """某某省2013年政府工作报告
 OTHER_SPANS = """某某县2023年工作总结和2024年工作计划
 一、2023年工作完成情况
 过去三年，全县累计新增城镇就业2.1万人，全县地区生产总值从180亿元增加到240亿元。
+2019—2023年，全县社会消费品零售总额从52亿元增加到71亿元。
 2023年，全县新增城镇就业7200人。党的十八大以来，全县一般公共预算收入从9亿元增加到21亿元。
 二、2024年工作计划
 力争新增城镇就业7500人。
@@ -224,6 +225,8 @@ CASES: list[Case] = [
     ("three-years-total", OTHER_SPANS, "2.1万人", {"status": "actual", "period": "2021..2023"}),
     ("three-years-start", OTHER_SPANS, "180亿元", {"status": "actual", "period": "2020", "key": "gdp"}),
     ("three-years-end", OTHER_SPANS, "240亿元", {"status": "actual", "period": "2023", "key": "gdp"}),
+    ("dash-span-start", OTHER_SPANS, "52亿元", {"status": "actual", "period": "2018", "key": "retail_sales"}),
+    ("dash-span-end", OTHER_SPANS, "71亿元", {"status": "actual", "period": "2023", "key": "retail_sales"}),
     ("three-years-over", OTHER_SPANS, "7200人", {"status": "actual", "period": "2023"}),
     ("since-undated-start", OTHER_SPANS, "9亿元", {"status": "actual", "period": None, "key": None}),
     ("since-end", OTHER_SPANS, "21亿元", {"status": "actual", "period": "2023", "key": "general_budget_revenue"}),

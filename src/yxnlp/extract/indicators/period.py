@@ -5,7 +5,7 @@ with its rule id (recorded in the indicator's ``rules["period"]``):
 
 - ``period:none`` — a capacity or a project's (or a firm's) attribute has no period;
 - ``period:start_value`` — A of 从A提升到B: the first year of a range written before it
-  (2020年到2025年), the year before a reviewed span, none after a span the text does not date
+  (2020年到2025年; 2016—2020年 names a span: 2015), the year before a reviewed span, none after a span the text does not date
   (多年来，…: null, and no key), the summary year in a plan part, else the year before B's;
 - ``period:last_year`` — a past-year cue decided the status: the year before the report's;
 - ``period:n_year_average`` — 两年平均增长5.9% in a 2021 summary: ``2020..2021``;
@@ -48,6 +48,9 @@ from yxnlp.numerals import cn_int
 from yxnlp.record import Section
 
 _N_YEARS = {"两": 2, "三": 3, "四": 4}
+#: A dash after the first year (2016—2020年, 2016年—2020年; not 2016年到2020年): the range names the
+#: years of a span, whose start value stood the year before its first.
+_SPAN_DASH = re.compile(r"年?[—－\-~～]")
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,8 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
 
 
 def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -> str | None:
-    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…) or of a
-    parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
+    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…; the year
+    before the first of a span named with a dash, 2016—2020年) or of a parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
     (1986年同1978年相比，…由A…), the year before a reviewed span, the summary year in a plan
     part, else the year before B's.
 
@@ -183,7 +186,8 @@ def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -
     for rx, group in ((r.year_range, "y1"), (r.from_year, "y")):
         found = last(rx, text, d.scope_start, pos)
         if found and (y := year_value(found.group(group))) is not None:
-            return str(y)
+            label = group == "y1" and _SPAN_DASH.match(text, found.end(group))
+            return str(y - 1 if label else y)  # 2016—2020年 names the span's years: A is 2015's
     written = {year_value(m.group("y")) for m in r.year.finditer(text, d.scope_start, pos)}
     written.discard(None)
     if len(written) >= 2:
