@@ -16,6 +16,7 @@ from tests.fixtures_batch import county_records
 from yxnlp.cli import main
 from yxnlp.compare import LONG, compare, continuity, document_rows, entity_rows, indicator_rows
 from yxnlp.errors import UsageError
+from yxnlp.record import Document, Indicator, Normalized, Record
 from yxnlp.store import Store, valid_name
 
 NAN = np.nan
@@ -293,3 +294,57 @@ def test_records_are_compared_without_a_file(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     assert len(indicator_rows(county_records(), key=["gdp_growth"])) == 10
     assert list(tmp_path.iterdir()) == []
+
+
+# --- one figure per cell: an exact value before a bound, never an average -----------------------
+
+
+def _report(figures: list[tuple[str, float, str]], year: int = 2021) -> Record:
+    """A report of an invented city whose summary gives ``figures`` (text, value, qualifier) of
+    one key, in that order."""
+    inds = [
+        Indicator(id=f"i{n}", key="gdp", text=text, span=(10 * n, 10 * n + len(text)),
+                  sentence_span=(0, 99), kind="amount", status="actual", source="rule:amount",
+                  qualifier=qualifier, period=str(year),
+                  normalized=Normalized(value=value, unit="CNY"))
+        for n, (text, value, qualifier) in enumerate(figures, start=1)
+    ]  # fmt: skip
+    doc = Document(id=f"qh{year}", source=f"qh{year}.txt", issuer="青禾市人民政府",
+                   summary_year=year, plan_year=year + 1)  # fmt: skip
+    return Record(document=doc, indicators=inds)
+
+
+PICKS = [
+    # (figures in text order, the one shown): a bound written first loses to the exact level
+    ([("4万亿元", 4e12, "more_than"), ("4.32万亿元", 4.32e12, "exact")], "4.32万亿元"),
+    ([("4万亿元", 4e12, "at_least"), ("4.1万亿元", 4.1e12, "approx")], "4.1万亿元"),
+    ([("4.1万亿元", 4.1e12, "approx"), ("4.32万亿元", 4.32e12, "exact")], "4.32万亿元"),
+    # two exact figures: the first mention, not their mean
+    ([("4.32万亿元", 4.32e12, "exact"), ("4.3万亿元", 4.3e12, "exact")], "4.32万亿元"),
+    # only bounds: the first, said to be a bound
+    ([("4万亿元", 4e12, "more_than"), ("3万亿元", 3e12, "more_than")], "4万亿元"),
+]
+
+
+@pytest.mark.parametrize(("figures", "shown"), PICKS, ids=["bound-exact", "bound-approx", "approx-exact", "two-exact", "two-bounds"])  # fmt: skip
+def test_a_cell_shows_an_exact_value_before_a_bound(figures: list[tuple[str, float, str]], shown: str) -> None:  # fmt: skip
+    table = compare([_report(figures)], key="gdp", status="actual")
+    assert table["text"].tolist() == [shown]
+    assert table["value"].tolist() == [next(v for t, v, _ in figures if t == shown)]
+    assert table["n_values"].tolist() == [len(figures)]
+
+
+def test_a_total_over_years_is_left_out_and_said_so() -> None:
+    """五年新增城镇就业420万人 (2019..2023) is no year's figure: not shown under 2019, but said."""
+    def jobs(n: int, text: str, value: float, period: str) -> Indicator:
+        return Indicator(id=f"i{n}", key="urban_new_jobs", text=text, span=(10 * n, 10 * n + 5),
+                         sentence_span=(0, 99), kind="count", status="actual", source="rule:count",
+                         period=period, normalized=Normalized(value=value, unit="count"))  # fmt: skip
+
+    doc = Document(id="qh2023", source="qh2023.txt", issuer="青禾市人民政府", summary_year=2023, plan_year=2024)  # fmt: skip
+    rec = Record(document=doc, indicators=[jobs(1, "420万人", 4.2e6, "2019..2023"), jobs(2, "86万人", 8.6e5, "2023")])  # fmt: skip
+    table = compare([rec], key="urban_new_jobs", status="actual")
+    assert rows(table, ["year", "value", "text"]) == [[2023, 860000.0, "86万人"]]
+    dropped = table.attrs["dropped"]
+    assert dropped[["key", "n"]].values.tolist() == [["urban_new_jobs", 1]]
+    assert "several years" in dropped["reason"].iloc[0]

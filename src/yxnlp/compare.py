@@ -10,9 +10,11 @@ Records join on the indicator ``key`` and ``status`` (RECORD.md, "comparable acr
 * ``previous_year`` (the series' previous year in the table), ``delta`` (the change since the
   year before, only when that year is in the table) and ``gap`` (years are missing between
   ``previous_year`` and ``year``: no delta is computed across them);
-* ``n_values``: how many different figures the reports give for the cell (one is shown: a
-  single-year period before a span such as 年均 2021..2025, then the latest report, then the
-  first mention); ``ref``: the figure shown, for ``yxnlp show --ref``.
+* ``n_values``: how many different figures the reports give for the cell. One is shown, never
+  an average of them: a single-year period before a span such as 年均 2021..2025, then an exact
+  value before an approximate one, a range and a bound (``QUALIFIER_RANK``: 4.32万亿元 before
+  突破4万亿元), then the latest report, then the first mention; ``ref``: the figure shown, for
+  ``yxnlp show --ref``.
 
 ``by="year"`` orders the rows series by series, ``by="region"`` year by year across regions;
 the row labels are the same (``region``, ``region_code``, ``issuer``, ``year``). ``wide=True``
@@ -21,8 +23,9 @@ pivots the cells into columns ``<key>_<status>`` with ``_max``, ``_qualifier``, 
 ``attrs["labels"]`` says what each column holds).
 
 Nothing is left out silently: ``attrs["dropped"]`` lists what was (a figure without a value or
-a year, a key's figures in a unit other than its most frequent one), with the reason; they are
-also logged (the command line prints them as notes).
+a year, a total over several years such as 五年新增城镇就业5100万人 (2003..2007), which is no one
+year's figure, a key's figures in a unit other than its most frequent one), with the reason;
+they are also logged (the command line prints them as notes).
 
 ``source`` is a :class:`~yxnlp.store.Store` or records; records are loaded into an in-memory
 store first, so both go through the same SQL (filters, derived years, columns).
@@ -69,6 +72,12 @@ LONG: tuple[str, ...] = (
     *LABELS, "key", "status", "value", "max", "qualifier", "unit", "text", "period",
     "previous_year", "delta", "gap", "n_values", "ref", "document_id",
 )  # fmt: skip
+#: Which figure a cell shows first: an exact value, then an approximate one, then a range,
+#: then a bound (more_than, at_least, at_most, less_than: 突破4万亿元 says less than 4.32万亿元).
+QUALIFIER_RANK: dict[str, int] = {"exact": 0, "approx": 1, "range": 2}
+#: Kinds whose figure over a span of years (2003..2007) is the span's total, no year's value:
+#: left out (and said so) rather than shown under the span's first year.
+TOTAL_KINDS: tuple[str, ...] = ("amount", "count", "quantity")
 #: The columns of each cell in a wide comparison (the value's column has no suffix).
 WIDE_FIELDS: tuple[str, ...] = ("value", "max", "qualifier", "unit", "delta", "gap")
 
@@ -141,6 +150,9 @@ def _cells(df: pd.DataFrame, dropped: list[dict[str, object]]) -> pd.DataFrame:
     df = df[df["key"].notna()]
     _drop(dropped, df[df["value"].isna() | df["year"].isna()], "no value or no year")
     df = df[df["value"].notna() & df["year"].notna()].copy()
+    total = df["kind"].isin(TOTAL_KINDS) & df["period"].fillna("").str.fullmatch(r"\d{4}\.\.\d{4}")
+    _drop(dropped, df[total], "a total over several years (五年新增…: period a..b), no one year's figure")
+    df = df[~total].copy()
     df["unit"] = df["unit"].fillna("")
     counts = df.groupby(["key", "status", "unit"]).size().reset_index(name="n")
     main = counts.sort_values(["key", "status", "n", "unit"], ascending=[True, True, False, True])
@@ -154,7 +166,8 @@ def _cells(df: pd.DataFrame, dropped: list[dict[str, object]]) -> pd.DataFrame:
     df = _labelled(df[df["unit"] == unit_of])
     df["year"] = df["year"].astype(int)
     df["_span"] = df["period"].fillna("").str.contains("..", regex=False)
-    df = df.sort_values(["_span", "report_year", "span_start"], ascending=[True, False, True], kind="stable")  # fmt: skip
+    df["_bound"] = df["qualifier"].map(lambda q: QUALIFIER_RANK.get(q, len(QUALIFIER_RANK)))
+    df = df.sort_values(["_span", "_bound", "report_year", "span_start"], ascending=[True, True, False, True], kind="stable")  # fmt: skip
     cell = ["_series", "year", "key", "status"]
     n_values = df.groupby(cell)[["value", "max"]].apply(lambda g: len(g.drop_duplicates()))
     cells = df.drop_duplicates(cell).copy()

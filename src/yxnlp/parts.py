@@ -25,9 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yxnlp import resources
+from yxnlp.numerals import cn_int
 from yxnlp.record import Section
 
 GOV_REPORT = "政府工作报告"
+#: Where a paragraph may open: a line, or an indent of two or more spaces inside a line (a
+#: page whose paragraphs were flattened into one line keeps their indents).
+_PARAGRAPH = re.compile(r"^|\n|(?<!\s)[^\S\n]{2,}")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class _Cues:
     year_lead: str
     review_lead: re.Pattern[str]
     review_end: re.Pattern[str]
+    review_years: re.Pattern[str]
     plans: dict[str, tuple[int, int]]
 
 
@@ -61,6 +66,7 @@ def _cues() -> _Cues:
         year_lead=r.year_lead,
         review_lead=re.compile(r.review_lead.replace("{plans}", names)),
         review_end=re.compile(r.review_end.replace("{plans}", names)),
+        review_years=re.compile(r.review_years_lead),
         plans=plans,
     )
 
@@ -223,7 +229,8 @@ def _reviews(
 ) -> tuple[tuple[int, int, int, int], ...]:
     """Where the report reviews a five-year span: from a paragraph that opens the review
     (过去五年，… / “十四五”时期是… when 十四五 has ended by the summary year) to the next
-    paragraph turning to one year or the next plan, or the end of its level-1 section.
+    paragraph turning to one year or the next plan, or the end of its level-1 section. A
+    paragraph opens a line or follows an indent inside one (a flattened page).
 
     >>> text = "一、回顾\\n过去五年，新增就业50万人。\\n刚刚过去的2025年，增长5%。\\n二、今年工作\\n增长5%左右。"
     >>> _reviews(text, [], 2025)
@@ -235,7 +242,7 @@ def _reviews(
     ends = sorted({s.span[1] for s in sections if s.level == 1} | {len(text)})
     out: list[tuple[int, int, int, int]] = []
     open_at: tuple[int, int, int] | None = None  # (start, first year, last year)
-    for line in re.finditer(r"(?:^|\n)[^\n]*", text):
+    for line in _PARAGRAPH.finditer(text):
         pos = line.start()
         if open_at is not None and pos >= next(e for e in ends if e > open_at[0]):
             limit = next(e for e in ends if e > open_at[0])
@@ -251,10 +258,28 @@ def _reviews(
         elif open_at is not None and _review_ends(text, pos, summary_year):
             out.append((open_at[0], pos, open_at[1], open_at[2]))
             open_at = None
+        elif open_at is None and (years := _years_lead(text, pos, summary_year)) is not None:
+            out.append((pos, *years))
     if open_at is not None:
         limit = next(e for e in ends if e > open_at[0])
         out.append((open_at[0], limit, open_at[1], open_at[2]))
-    return tuple((s + (text[s] == "\n"), e, a, b) for s, e, a, b in out)
+    return tuple((s + len(text[s:]) - len(text[s:].lstrip()), e, a, b) for s, e, a, b in out)
+
+
+def _years_lead(text: str, pos: int, summary_year: int) -> tuple[int, int, int] | None:
+    """A paragraph at ``pos`` reviewing n years other than five (过去三年，…): its end and the
+    years, ``summary_year - n + 1`` to ``summary_year``.
+
+    >>> text = "过去三年，新增就业30万人。\\n全年增长5%。"
+    >>> _years_lead(text, 0, 2024)
+    (14, 2022, 2024)
+    """
+    lead = _cues().review_years.match(text, pos)
+    n = cn_int(lead.group("n") or lead.group("m")) if lead else None
+    if n is None or not 2 <= n <= 20 or n == 5:
+        return None
+    after = _PARAGRAPH.search(text, pos + 1)
+    return (after.start() if after else len(text)), summary_year - n + 1, summary_year
 
 
 def _review_ends(text: str, pos: int, summary_year: int) -> bool:

@@ -5,6 +5,13 @@ targets and the year's own. In the review, a flow of the span (新增, 累计, �
 dated to the span, a level (达到, 增至, a share) to its last year; the start value of 从A提升到B
 belongs to the year the change started. The negatives: the year's own review keeps its year,
 the next plan's averages are the next plan's, and reports that review no span are unchanged.
+
+Also the shapes a review takes on real pages: flattened into one line with indents, opened by
+a numbered heading or 上次大会以来的五年, or two sentences after 收官之年; a change over
+compared years (2005年与2000年相比) and over a base year five years back (cumulative: no annual
+key); a threshold passed before the level (突破N大关，达到M: only M is the level); a target
+stated in the past (要从A降到B，…实际回落到C); spans of other lengths (过去三年) and a span the
+text does not date (以来: the start value gets no period).
 """
 
 from __future__ import annotations
@@ -66,6 +73,53 @@ ANNUAL = """江西省某县工业和信息化局2024年工作总结和2025年工
 TWO_YEARS = """河北省某区2021年工作总结
 一、经济运行
 全区规上工业增加值增长9.3%，两年平均增长5.8%。
+"""
+
+# a 2021 report whose page was flattened into one line (paragraphs kept as em-space indents);
+# the review opens two sentences after 收官之年 (回眸过去，这是…的五年)
+FLAT = (
+    "青禾市2021年政府工作报告\n各位代表：\u2003\u2003一、2020年工作回顾\u2003\u2003过去一年，全市地区生产总值"
+    "增长3.2%。\u2003\u2003各位代表，2020年是“十三五”收官之年。我们完成了规划确定的主要目标任务，"
+    "城市综合实力迈上新台阶。回眸过去，这是经济实力显著增强的五年。全市地区生产总值从1.2万亿元增加到"
+    "1.65万亿元，居民人均可支配收入从3.1万元提高到4.2万元。社会消费品零售总额从2100亿元增长到2900亿元，"
+    "外贸进出口总额从800亿元跃升至1300亿元。\u2003\u2003二、2021年主要任务\u2003\u2003今年全市地区生产"
+    "总值增长6%以上。\n"
+)
+
+# a 2018 report reviewing the government's term under a numbered heading, the span said as
+# 上次大会以来的五年, its totals as 五年全省…; compared with a base year five years back
+TERM_HEADING = """某某省2018年政府工作报告
+一、过去五年工作回顾
+省第十二届人民代表大会第一次会议以来的五年，是极不平凡的五年。全省生产总值从1.8万亿元增加到2.9万亿元。五年全省新增城镇就业320万人。
+——经济实力跃上新台阶。2017年，全省生产总值达到2.9万亿元，比2012年增长48.2%，年均增长8.2%。
+二、2018年工作安排
+全省生产总值增长7%左右。
+"""
+
+# an annual 2010 summary comparing with 2005, and a threshold passed before the level
+COMPARED = """青禾市2010年工作总结
+一、经济运行
+2010年与2005年相比，全市地区生产总值增长70.3%，年均增长11.2%。全市地区生产总值突破5000亿元大关，达到5120亿元，增长6.1%。一般公共预算收入突破300亿元。规上工业增加值迈上2000亿元台阶，预计达到2050亿元。
+二、2011年工作计划
+力争地区生产总值增长8%。
+"""
+
+# a target stated last year and what happened (a 政府工作报告: 去年 is the summary year)
+SET_LAST_YEAR = """某某省2013年政府工作报告
+一、2012年工作回顾
+去年政府工作报告提出，居民消费价格涨幅要从5.6%降到4%左右，经过各方面努力，实际回落到3.2%。全年计划城镇新增就业从50万人提高到60万人，实际完成63万人。
+二、2013年工作安排
+居民消费价格涨幅控制在3.5%左右。
+"""
+
+# spans of other lengths: 过去三年 dates its paragraph; 以来 without a year dates no start
+OTHER_SPANS = """某某县2023年工作总结和2024年工作计划
+一、2023年工作完成情况
+过去三年，全县累计新增城镇就业2.1万人，全县地区生产总值从180亿元增加到240亿元。
+2019—2023年，全县社会消费品零售总额从52亿元增加到71亿元。
+2023年，全县新增城镇就业7200人。党的十八大以来，全县一般公共预算收入从9亿元增加到21亿元。
+二、2024年工作计划
+力争新增城镇就业7500人。
 """
 
 Case = tuple[str, str, str, dict[str, Any]]  # id, report, [words before|]figure, fields
@@ -134,6 +188,48 @@ CASES: list[Case] = [
     ("annual-plan", ANNUAL, "8%", {"status": "target", "period": "2025"}),
     ("two-year-average", TWO_YEARS, "5.8%", {"status": "actual", "period": "2020..2021"}),
     ("two-year-own", TWO_YEARS, "9.3%", {"status": "actual", "period": "2021"}),
+    # a flattened page: the start of 从A增加到B (提高到, 增长到, 跃升至) is the year before the span
+    ("flat-year", FLAT, "3.2%", {"status": "actual", "period": "2020", "key": "gdp_growth"}),
+    ("flat-increase-start", FLAT, "1.2万亿元", {"status": "actual", "period": "2015", "key": "gdp"}),
+    ("flat-increase-end", FLAT, "1.65万亿元", {"status": "actual", "period": "2020", "key": "gdp"}),
+    ("flat-raise-start", FLAT, "3.1万元", {"status": "actual", "period": "2015"}),
+    ("flat-raise-end", FLAT, "4.2万元", {"status": "actual", "period": "2020"}),
+    ("flat-grow-start", FLAT, "2100亿元", {"status": "actual", "period": "2015", "key": "retail_sales"}),
+    ("flat-leap-start", FLAT, "800亿元", {"status": "actual", "period": "2015"}),
+    ("flat-leap-end", FLAT, "1300亿元", {"status": "actual", "period": "2020"}),
+    ("flat-next-year", FLAT, "6%", {"status": "target", "period": "2021"}),
+    # a term's review under a numbered heading: totals over the span, start before it
+    ("term-heading-start", TERM_HEADING, "1.8万亿元", {"status": "actual", "period": "2012", "key": "gdp"}),
+    ("term-heading-end", TERM_HEADING, "|2.9万亿元", {"status": "actual", "period": "2017", "key": "gdp"}),
+    ("term-heading-total", TERM_HEADING, "320万人", {"status": "actual", "period": "2013..2017", "key": "urban_new_jobs"}),
+    ("term-heading-since-base", TERM_HEADING, "48.2%", {"status": "actual", "period": "2013..2017", "key": None}),
+    ("term-heading-average", TERM_HEADING, "8.2%", {"status": "actual", "period": "2013..2017", "key": "gdp_growth"}),
+    ("term-heading-plan", TERM_HEADING, "7%", {"status": "target", "period": "2018"}),
+    # compared years: the change is over the span and no annual growth; its average keeps it
+    ("compared-growth", COMPARED, "70.3%", {"status": "actual", "period": "2006..2010", "key": None}),
+    ("compared-average", COMPARED, "11.2%", {"status": "actual", "period": "2006..2010", "key": "gdp_growth"}),
+    # a threshold passed, then the level: the level has the key, the milestone none
+    ("milestone", COMPARED, "5000亿元", {"status": "actual", "period": "2010", "key": None}),
+    ("milestone-level", COMPARED, "5120亿元", {"status": "actual", "period": "2010", "key": "gdp"}),
+    ("milestone-growth", COMPARED, "6.1%", {"status": "actual", "period": "2010", "key": "gdp_growth"}),
+    ("threshold-alone", COMPARED, "300亿元", {"qualifier": "more_than", "key": "general_budget_revenue"}),
+    ("step-milestone", COMPARED, "2000亿元", {"key": None}),
+    ("step-level-estimate", COMPARED, "2050亿元", {"status": "estimate", "key": "industrial_value_added_above_scale"}),
+    # a target set last year (要从A降到B), its start level, and what 实际 happened
+    ("set-start", SET_LAST_YEAR, "5.6%", {"status": "actual", "period": "2011", "key": "cpi_growth"}),
+    ("set-target", SET_LAST_YEAR, "4%", {"status": "target", "period": "2012", "key": "cpi_growth"}),
+    ("set-actual", SET_LAST_YEAR, "3.2%", {"status": "actual", "period": "2012", "key": "cpi_growth"}),
+    ("plan-from-target", SET_LAST_YEAR, "60万人", {"status": "target", "period": "2012"}),
+    ("plan-from-actual", SET_LAST_YEAR, "63万人", {"status": "actual", "period": "2012"}),
+    # other spans: three years; a span opened (以来) but not dated leaves the start undated
+    ("three-years-total", OTHER_SPANS, "2.1万人", {"status": "actual", "period": "2021..2023"}),
+    ("three-years-start", OTHER_SPANS, "180亿元", {"status": "actual", "period": "2020", "key": "gdp"}),
+    ("three-years-end", OTHER_SPANS, "240亿元", {"status": "actual", "period": "2023", "key": "gdp"}),
+    ("dash-span-start", OTHER_SPANS, "52亿元", {"status": "actual", "period": "2018", "key": "retail_sales"}),
+    ("dash-span-end", OTHER_SPANS, "71亿元", {"status": "actual", "period": "2023", "key": "retail_sales"}),
+    ("three-years-over", OTHER_SPANS, "7200人", {"status": "actual", "period": "2023"}),
+    ("since-undated-start", OTHER_SPANS, "9亿元", {"status": "actual", "period": None, "key": None}),
+    ("since-end", OTHER_SPANS, "21亿元", {"status": "actual", "period": "2023", "key": "general_budget_revenue"}),
 ]
 
 

@@ -61,6 +61,7 @@ class ReportParts(Data):
     year_lead: str = Field(description="a paragraph opening with 今年 or '<plan year>年'")
     review_lead: str = Field(description="a paragraph opening the review of a five-year span")
     review_end: str = Field(description="a paragraph turning from that review to a year or plan")
+    review_years_lead: str = Field(description="a paragraph reviewing n years (过去三年，…)")
 
 
 # --- indicators ---------------------------------------------------------------------------
@@ -105,6 +106,7 @@ class StatusCues(Data):
     target: tuple[str, ...]
     target_clause: tuple[str, ...]
     actual_after_plan: str
+    actual_after_target: str = Field(description="实际 before an outcome after a target")
     gov_this_year_target: str
     progress: tuple[str, ...]
     progress_kinds: tuple[str, ...]
@@ -115,6 +117,8 @@ class StatusCues(Data):
     months_upto: str
     n_year_average: str
     base_year: str
+    compared_years: str = Field(description="2005年与2000年相比: y2 against the base y")
+    compared_change: str = Field(description="the verb of change right before a compared figure")
     whole_year: str
     year: str
     year_ignore_before: str
@@ -136,6 +140,7 @@ class StatusCues(Data):
     year_range: str = Field(description="2020年到2025年: y1 dates a start value")
     start_value_before: str = Field(description="从/由 before A (从不到70万亿元)")
     from_year: str = Field(description="由2020年的7.2%: the year a parallel start value has")
+    start_value_since: str = Field(description="以来 / 年来: a start the text does not date")
 
 
 class GrowthSubject(Data):
@@ -190,6 +195,7 @@ class IndicatorCues(Data):
     subset_lead: str
     described_after: str
     increment_before: str
+    milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
     investment_only: str
     rank_clause: str

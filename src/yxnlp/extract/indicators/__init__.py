@@ -87,6 +87,11 @@ def _span_base() -> re.Pattern[str]:
 
 
 @functools.cache
+def _milestone() -> re.Pattern[str]:
+    return re.compile(resources.indicator_cues().milestone_before)
+
+
+@functools.cache
 def _annual_average() -> re.Pattern[str]:
     return re.compile(resources.indicator_cues().annual_average_level)
 
@@ -100,6 +105,16 @@ def _cumulative() -> re.Pattern[str]:
 def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = resources.indicator_cues()
     return re.compile(c.from_before), re.compile(c.to_between)
+
+
+def _cumulative_span(period: str | None, rule: str) -> bool:
+    """A growth over an explicit base year three or more years back (比2002年增长65.5% in 2007,
+    2005年与2000年相比…增长57.3%) is cumulative, not the annual growth a key names; over two
+    (比2019年增长19.5% in 2021, beside 两年平均) it keeps its key with its two-year period."""
+    if rule != "period:since_base_year" or period is None or ".." not in period:
+        return False
+    first, _, end = period.partition("..")
+    return first.isdigit() and end.isdigit() and int(end) - int(first) >= 2
 
 
 def _continues(text: str, prev: Indicator | None, start: int) -> bool:
@@ -232,6 +247,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         subject, borrowed = subject_of(ctx, f, k, seg_start, prev_subject, prev_kind=kind_before)
         if continues and out[-1].subject:  # 从A增加到B: B is A at a later time, whatever the verb
             subject, borrowed = out[-1].subject, True
+        outcome = decision.cue.rule == "status:cue:actual" and (subject or "").startswith("实际")
+        if outcome and prev_k is not None and prev_sent == s_start and out[-1].unit == f.unit:
+            subject, borrowed = out[-1].subject, True  # 要从A降到B，…实际回落到C: C is A's too
+            k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True
@@ -265,13 +284,17 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
         span_base = k.kind == "growth" and (
             _span_base().search(text, floor, n.start) is not None
+            or _cumulative_span(period, p_rule)
             or (joined and prev_found.span_base)
             or (".." not in (period or "") and _cumulative().search(text, floor, k.cue_start) is not None)
         )
         averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
                     and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip
+        threshold = _milestone().search(text, max(floor, n.start - 4), n.start) is not None or (
+            prev_found.threshold and prev_sent == s_start and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
+        )  # 分别突破9千亿元、3万亿元: both thresholds
         found.append(Found(joined, respectively, scope, comparison, described, continues, increment,
-                           span_base, averaged))  # fmt: skip
+                           span_base, averaged, threshold, decision.start_value and period is None))  # fmt: skip
         prev_found = found[-1]
         out.append(
             Indicator(

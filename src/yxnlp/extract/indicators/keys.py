@@ -8,7 +8,8 @@
 that are not the report region's own series: another place's (``scope``), a comparison
 (快于经济增速1个百分点), a difference in percentage points, a figure that describes the noun
 after it (经济总量超500亿元的县域), a level's change (补助标准提高30元) and a growth over a
-five-year span (比“十三五”时期增长20%: not the annual growth the key names) and a span's
+five-year span or an explicit base year (比“十三五”时期增长20%, 比2002年增长65.5%: not the
+annual growth the key names) and a span's
 average per year (城镇新增就业年均超过70万人: neither the span's total nor one year's).
 
 >>> split_subject("城镇、农村居民人均可支配收入增速", 2)
@@ -158,6 +159,8 @@ class Found:
     increment: bool = False  # a level's change, not the level (标准提高30元)
     span_base: bool = False  # a growth over another span (比“十三五”时期, 累计下降 in one year)
     averaged: bool = False  # a span's average per year (城镇新增就业年均超过70万人)
+    threshold: bool = False  # a threshold passed (突破4万亿元): a milestone if the level follows
+    undated: bool = False  # A of 从A增加到B whose start the text does not date (多年来，…)
 
 
 LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
@@ -217,14 +220,41 @@ def _growths_of_list(out: Sequence[Indicator], i: int, n: int) -> list[str] | No
     return [(x or "") + tail for x in subjects]
 
 
+def milestone(out: Sequence[Indicator], found: Sequence[Found], n: int) -> bool:
+    """Figure ``n`` is a threshold passed (突破4万亿元大关) and the next figure of its sentence
+    is the level itself (，达到4.32万亿元): the same kind and unit, not a bound, not below the
+    threshold, of the same subject (or none of its own)."""
+    if not found[n].threshold or n + 1 >= len(out):
+        return False
+    a, b = out[n], out[n + 1]
+    return (
+        b.sentence_span == a.sentence_span
+        and not found[n + 1].threshold
+        and b.kind == a.kind
+        and b.normalized.unit == a.normalized.unit
+        and b.qualifier in ("exact", "approx")
+        and b.subject in (a.subject, None)
+        and b.normalized.value is not None
+        and a.normalized.value is not None
+        and b.normalized.value >= a.normalized.value
+    )
+
+
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
-    """The indicators with their keys (none for another place's figure, a comparison or a
-    difference in percentage points) and scopes."""
+    """The indicators with their keys (none for another place's figure, a comparison, a
+    difference in percentage points or a milestone) and scopes; the level after a milestone
+    without a subject of its own has the milestone's (生产总值突破4万亿元大关，预计达到4.45万亿元)."""
+    out = [
+        x.model_copy(update={"subject": out[n - 1].subject})
+        if n and x.subject is None and milestone(out, found, n - 1) else x
+        for n, x in enumerate(out)
+    ]  # fmt: skip
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
     keyed: list[Indicator] = []
-    for ind, extra, (key, src) in zip(out, found, mapped, strict=True):
+    for n, (ind, extra, (key, src)) in enumerate(zip(out, found, mapped, strict=True)):
         own = not (extra.scope or extra.comparison or extra.described or extra.increment
-                   or extra.span_base or extra.averaged)  # fmt: skip
+                   or extra.span_base or extra.averaged or extra.undated
+                   or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))

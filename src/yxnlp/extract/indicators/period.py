@@ -5,8 +5,8 @@ with its rule id (recorded in the indicator's ``rules["period"]``):
 
 - ``period:none`` — a capacity or a project's (or a firm's) attribute has no period;
 - ``period:start_value`` — A of 从A提升到B: the first year of a range written before it
-  (2020年到2025年), the year before a reviewed span, the summary year in a plan part, else the
-  year before B's;
+  (2020年到2025年; 2016—2020年 names a span: 2015), the year before a reviewed span, none after a span the text does not date
+  (多年来，…: null, and no key), the summary year in a plan part, else the year before B's;
 - ``period:last_year`` — a past-year cue decided the status: the year before the report's;
 - ``period:n_year_average`` — 两年平均增长5.9% in a 2021 summary: ``2020..2021``;
 - ``period:annual_average`` — 年均 over a five-year plan named nearby, 今后五年, or 到 <year>;
@@ -48,6 +48,9 @@ from yxnlp.numerals import cn_int
 from yxnlp.record import Section
 
 _N_YEARS = {"两": 2, "三": 3, "四": 4}
+#: A dash after the first year (2016—2020年, 2016年—2020年; not 2016年到2020年): the range names the
+#: years of a span, whose start value stood the year before its first.
+_SPAN_DASH = re.compile(r"年?[—－\-~～]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class _Rules:
     parts: dict[str, tuple[int, int]]
     n_year: re.Pattern[str]
     base_year: re.Pattern[str]
+    compared_years: re.Pattern[str]
+    compared_change: re.Pattern[str]
     whole_year: re.Pattern[str]
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
@@ -70,6 +75,7 @@ class _Rules:
     next_five: re.Pattern[str]
     year_range: re.Pattern[str]
     from_year: re.Pattern[str]
+    since: re.Pattern[str]
     year: re.Pattern[str]
 
 
@@ -85,6 +91,8 @@ def _rules() -> _Rules:
         parts=parts,
         n_year=re.compile(s.n_year_average),
         base_year=re.compile(s.base_year),
+        compared_years=re.compile(s.compared_years),
+        compared_change=re.compile(s.compared_change),
         whole_year=re.compile(s.whole_year),
         annual=re.compile(s.annual_average),
         fyp_re=re.compile(plans),
@@ -97,6 +105,7 @@ def _rules() -> _Rules:
         next_five=re.compile(s.next_five_years),
         year_range=re.compile(s.year_range),
         from_year=re.compile(s.from_year),
+        since=re.compile(s.start_value_since),
         year=re.compile(s.year),
     )
 
@@ -161,8 +170,8 @@ def period_of(ctx: Context, pos: int, d: Decision, secs: list[Section]) -> tuple
 
 
 def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -> str | None:
-    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…) or of a
-    parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
+    """The year of A in 从A提升到B: the first year of a range (2020年到2025年，…从A…; the year
+    before the first of a span named with a dash, 2016—2020年) or of a parallel start (由2020年的7.2%提升至7.4%，…由A…), the earlier of two years compared
     (1986年同1978年相比，…由A…), the year before a reviewed span, the summary year in a plan
     part, else the year before B's.
 
@@ -177,13 +186,16 @@ def _start_year(ctx: Context, pos: int, d: Decision, section_year: int | None) -
     for rx, group in ((r.year_range, "y1"), (r.from_year, "y")):
         found = last(rx, text, d.scope_start, pos)
         if found and (y := year_value(found.group(group))) is not None:
-            return str(y)
+            label = group == "y1" and _SPAN_DASH.match(text, found.end(group))
+            return str(y - 1 if label else y)  # 2016—2020年 names the span's years: A is 2015's
     written = {year_value(m.group("y")) for m in r.year.finditer(text, d.scope_start, pos)}
     written.discard(None)
     if len(written) >= 2:
         return str(min(y for y in written if y is not None))
     if d.review:
         return str(d.review[0] - 1)
+    if r.since.search(text, d.scope_start, pos):
+        return None  # 党的十八大以来，…从A增加到B: A's year is not said
     if d.plan:
         return str(ctx.summary_year) if ctx.summary_year is not None else None
     year = d.years[-1][1] if d.years else section_year
@@ -197,7 +209,8 @@ def _partial(ctx: Context) -> bool:
 
 def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str, str] | None:
     """A span the figure's own words give, ending in ``year``: 两年平均 (``2020..2021``),
-    比2019年增长 (``2020..2021``), “十四五”以来 (``2021..2023``)."""
+    比2019年增长 (``2020..2021``), 2021年与2019年相比，…增长 (``2020..2021``), “十四五”以来
+    (``2021..2023``)."""
     if year is None:
         return None
     r, text = _rules(), ctx.text
@@ -209,6 +222,12 @@ def _spanning(ctx: Context, s: int, d: Decision, year: int | None) -> tuple[str,
     base = last(r.base_year, text, max(d.scope_start, s - 28), s)
     if base and int(base.group("y")) < year - 1:
         return f"{int(base.group('y')) + 1}..{year}", "period:since_base_year"
+    compared = last(r.compared_years, text, d.scope_start, s)
+    if compared and r.compared_change.search(text, max(d.scope_start, s - 8), s):
+        first, end = year_value(compared.group("y")), year_value(compared.group("y2"))
+        if first is not None and end == year and first < year - 1:
+            annual = r.annual.search(text, max(d.scope_start, s - 12), s)
+            return f"{first + 1}..{year}", f"period:{'annual_average' if annual else 'since_base_year'}"
     since = _named_plan(r.fyp_since, text[d.scope_start : s])
     if since is not None:
         end = max(since[0], min(since[1], year))
@@ -279,10 +298,11 @@ def _annual_period(
     holding the plan year first: “十四五”时期发展成就和“十五五”时期主要目标 heads both),
     今后五年, 到 <year>, or, in the review of a five-year span (or the review part of a report
     planning the first year of a five-year plan) the span reviewed (年均增长5.7% in a 2026
-    report's review is 2021..2025)."""
+    report's review is 2021..2025, also after 2025年，… naming the span's last year)."""
     r = _rules()
     review = not d.plan
-    if d.review and year is None and not r.fyp_re.search(scope):
+    ranged = r.fyp_re.search(scope) or r.year_range.search(scope)  # 从1979年到1982年的四年内
+    if d.review and year in (None, d.review[1]) and not ranged:
         return f"{d.review[0]}..{d.review[1]}"
     for where in [scope, *(x.heading for x in secs)]:
         spans = [r.fyp[m.group()] for m in r.fyp_re.finditer(where)]

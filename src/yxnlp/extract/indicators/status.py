@@ -9,8 +9,9 @@ recorded in the indicator's ``rules["status"]``. The order:
    ``status:attribute`` — a project's size (总投资1.4亿的…) is actual with no period;
 2. ``status:plan_part`` / ``status:summary_part`` — the default of the report part
    (:mod:`yxnlp.parts`);
-3. ``status:cue:estimate`` / ``status:cue:target`` — 预计 / 力争, 确保, 目标为 …;
-   ``status:target_clause`` — 计划投资 in the figure's own clause;
+3. ``status:cue:estimate`` / ``status:cue:target`` — 预计 / 力争, 确保, 目标为, 要从A降到B …;
+   ``status:target_clause`` — 计划投资 in the figure's own clause; ``status:cue:actual`` —
+   实际 after a target (要从A降到B，…实际回落到C: C is what happened);
 4. ``status:gov_this_year`` — 今年 in a 政府工作报告 (the year still to come), when nothing
    else has spoken yet;
 5. ``status:future_year`` — a year after the summary year (outside the plan part);
@@ -77,6 +78,7 @@ class _Rules:
     status_re: re.Pattern[str]
     target_clause_re: re.Pattern[str]
     actual_after_plan: re.Pattern[str]
+    actual_after_target: re.Pattern[str]
     gov_this_year: re.Pattern[str]
     progress_re: re.Pattern[str]
     progress_kinds: frozenset[str]
@@ -107,6 +109,7 @@ def _rules() -> _Rules:
         status_re=re.compile(status_alts),
         target_clause_re=re.compile("|".join(s.target_clause)),
         actual_after_plan=re.compile(s.actual_after_plan),
+        actual_after_target=re.compile(s.actual_after_target),
         gov_this_year=re.compile(s.gov_this_year_target),
         progress_re=re.compile("|".join(s.progress)),
         progress_kinds=frozenset(s.progress_kinds),
@@ -165,7 +168,7 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         return Decision(Cue(s, "target", "status:capacity"), attribute=True)
     if r.attr_before.search(before) and r.attr_after.match(text, f.end):
         return Decision(Cue(s, "actual", "status:attribute"), attribute=True)
-    scope_start, _ = ctx.full_sentence(s)
+    scope_start, scope_end = ctx.full_sentence(s)
     review = ctx.parts.review_at(s)
     plan = review is None and ctx.parts.is_plan(secs, s)
     years = years_before(ctx, scope_start, s)
@@ -200,6 +203,8 @@ def decide(ctx: Context, f: Figure, kind: Kind, secs: list[Section], clause: int
         earlier = last(r.last_year, text, scope_start, s)
         if earlier and earlier.end() <= best.pos:  # 去年…提出，要把…控制在: last year's target
             past = earlier
+    if best.status == "target" and ctx.gov_report and not plan and past is None:
+        past = r.actual_after_target.search(text, f.end, scope_end)  # 计划…，实际完成: last year's
     start = bool(r.start_value_before.search(text, max(0, s - 3), s)) and bool(
         r.start_value_after.match(text, f.end)
     )
@@ -241,6 +246,9 @@ def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -
     done = clause_cue and r.actual_after_plan.search(ctx.text, clause_cue.end(), s)
     if clause_cue and best.pos < clause_cue.end() <= s and not done:
         best = Cue(clause_cue.end(), "target", "status:target_clause")
+    said = best.status == "target" and best.pos >= scope_start  # a target said in the sentence
+    if said and (actual := last(r.actual_after_target, ctx.text, best.pos, s)):
+        best = Cue(actual.end(), "actual", "status:cue:actual")  # 要从A降到B，…实际回落到C
     return best
 
 
