@@ -133,7 +133,7 @@ def test_wide_names_of_long_keys_fit_stata() -> None:
     assert len(set(table.columns)) == len(table.columns)
     # the status is never cut: a column of targets ends in _target, whatever its key's length
     for column, label in table.attrs["labels"].items():
-        key, status, field = label.split()
+        _key, status, field = label.split()
         assert column.endswith(f"_{status}" if field == "value" else f"_{status}_{field}")
 
 
