@@ -283,6 +283,18 @@ QUALIFIERS: list[Case] = [
         "99%",
         {"qualifier": "more_than", "kind": "percent", "subject": "药品抽检合格率"},
     ),
+    (
+        "respectively-other-scale",
+        report("全市税收收入和一般公共预算支出分别突破8千亿元、2万亿元。"),
+        "2万亿元",
+        {"qualifier": "more_than", "kind": "amount", "subject": "一般公共预算支出"},
+    ),
+    (
+        "respectively-tons-other-scale",
+        report("钢材和水泥产量分别达到1.35亿吨和980万吨。"),
+        "980万吨",
+        {"qualifier": "exact", "kind": "quantity", "subject": "水泥产量"},
+    ),
     ("yue", report("为企业协调贷款约2.4亿元。"), "2.4亿元", {"qualifier": "approx"}),
     ("zuoyou", report("粮食产量稳定在60万吨左右。"), "60万吨", {"qualifier": "approx"}),
     ("chaoguo", report("帮扶小微企业超过3000户。"), "3000户", {"qualifier": "more_than"}),

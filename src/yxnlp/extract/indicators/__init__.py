@@ -228,8 +228,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             prev_k is not None
             and prev_sent == s_start
             and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
-            and out[-1].unit == f.unit
-        )
+            and (out[-1].unit == f.unit or out[-1].normalized.unit == f.norm_unit != "count")
+        )  # 分别突破9千亿元、3万亿元: one measure in another scale (counts in 个 and 家 are not)
         continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start)
         if continues:
             joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
