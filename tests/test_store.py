@@ -443,3 +443,16 @@ def test_parse_years(text: str, expected: tuple[int, int]) -> None:
 def test_parse_years_rejects_junk() -> None:
     with pytest.raises(ValueError, match="not a year"):
         parse_years("twenty")
+
+
+def test_the_store_package_names_load_on_first_use() -> None:
+    """The lazy package lists each public name once in its table of homes and in __all__,
+    and every one resolves to the object of the module the table names."""
+    import importlib
+
+    import yxnlp.store as pkg
+
+    homes = pkg._HOMES
+    assert sorted(pkg.__all__) == sorted(homes)
+    for name, module in homes.items():
+        assert getattr(pkg, name) is getattr(importlib.import_module(f"yxnlp.store.{module}"), name)

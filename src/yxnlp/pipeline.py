@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -142,10 +141,9 @@ def _is_path(value: str | Path) -> bool:
 
 def _a_missing_path(value: str) -> bool:
     """A short line with a path separator and no Chinese: a path with its suffix left off."""
-    return "\n" not in value and len(value) <= 1024 and ("/" in value or "\\" in value) and not _HAN.search(value)
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")  # a report's text has Chinese characters; a path may not
+    if "\n" in value or len(value) > 1024 or not ("/" in value or "\\" in value):
+        return False
+    return not script.has_ideographs(value)
 
 
 def process(

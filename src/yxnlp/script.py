@@ -31,6 +31,15 @@ TRADITIONAL_SHARE = 0.005
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 
 
+def has_ideographs(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character.
+
+    >>> has_ideographs("reports/2024"), has_ideographs("全区增长6%")
+    (False, True)
+    """
+    return _IDEOGRAPH.search(text) is not None
+
+
 @functools.cache
 def _converter() -> Any:
     try:

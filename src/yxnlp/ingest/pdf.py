@@ -10,6 +10,7 @@ have no Unicode mapping is refused, as is a file pdfminer cannot parse.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -17,6 +18,7 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
+from yxnlp import resources
 from yxnlp.errors import InputError, input_failure
 from yxnlp.ingest.decoding import COMMON_SHARE, common_share
 
@@ -53,9 +55,13 @@ def pdf_text(raw: bytes, *, path: str | Path = "<bytes>") -> tuple[str, dict[str
 
 MIN_FULL = 8  # the shortest width of a page taken for a full line
 _SENTENCE_END = tuple("。！？；：!?;:")
-_OPENS_PARAGRAPH = re.compile(
-    r"[\s\u3000]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"
-)
+
+
+@functools.cache
+def _opens_paragraph() -> re.Pattern[str]:
+    """An indent, or a heading number of any level the section splitter knows (一、 （二） 3.)."""
+    markers = [level.marker for level in resources.sections().levels]
+    return re.compile("|".join([r"\s", *markers]))
 
 
 def reflow(text: str) -> str:
@@ -85,7 +91,7 @@ def reflow(text: str) -> str:
         wraps = len(prev.strip()) >= full and not prev.rstrip().endswith(_SENTENCE_END)
         paged = len(body) < len(line) or any("\x0c" in b for b in between)
         joins = (not between and not paged) or (paged and len(between) <= 2)
-        if wraps and joins and not _OPENS_PARAGRAPH.match(body):
+        if wraps and joins and not _opens_paragraph().match(body):
             out[-1] = prev.rstrip() + body
         else:
             out.extend(between)

@@ -183,6 +183,8 @@ class IndicatorCues(Data):
     list_joiners: str
     list_expansions: dict[str, tuple[str, ...]]
     list_heads: tuple[str, ...]
+    list_measure_ends: tuple[str, ...]
+    list_headless_max: int
     plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]

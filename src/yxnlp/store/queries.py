@@ -297,7 +297,7 @@ class Queries:
             found = stats.loc[key] if key in stats.index else None
             rows.append({
                 "key": key,
-                "name": _display_name(entry.names[0], entry.kinds) if entry else None,
+                "name": taxonomy.display_name(entry) if entry else None,
                 "en": entry.en if entry else None,
                 "kinds": ", ".join(entry.kinds) if entry else None,
                 "units": found["units"] if found is not None else None,
@@ -312,17 +312,3 @@ class Queries:
             df[column] = pd.array(df[column].tolist(), dtype="Int64")
         return df
 
-
-_CHANGE_WORDS = ("增速", "增长", "增幅", "降幅", "下降", "减少", "涨幅")
-
-
-def _display_name(name: str, kinds: Sequence[str]) -> str:
-    """A growth key's Chinese name says it is a growth, even where its names (matched against
-    subjects, which drop 增速) are the level's.
-
-    >>> _display_name("人均地区生产总值", ["growth"]), _display_name("地区生产总值增速", ["growth"])
-    ('人均地区生产总值增速', '地区生产总值增速')
-    """
-    if list(kinds) == ["growth"] and not name.endswith(_CHANGE_WORDS):
-        return name + "增速"
-    return name

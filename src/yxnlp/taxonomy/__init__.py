@@ -34,8 +34,9 @@ from yxnlp import resources
 from yxnlp.taxonomy.entries import Entry, entries, measure_word, unit_fits
 from yxnlp.taxonomy.model import nearest_model
 
-__all__ = ["DEFAULT_THRESHOLD", "MODEL_SOURCE", "Entry", "english_label", "entries", "map_key",
-           "map_keys", "measure_word", "nearest_model", "normalise_subject", "unit_fits"]  # fmt: skip
+__all__ = ["DEFAULT_THRESHOLD", "MODEL_SOURCE", "Entry", "display_name", "english_label", "entries",
+           "map_key", "map_keys", "measure_word", "nearest_model", "normalise_subject", "unit_fits",
+           "without_quotes"]  # fmt: skip
 
 MODEL_SOURCE = "model:tfidf-knn"
 DEFAULT_THRESHOLD = 0.75
@@ -45,6 +46,17 @@ MODEL_MAX_EDIT = 3  # characters of a name a subject may lack
 MODEL_KINDS = frozenset({"growth", "share", "percent"})
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 粮食（不包括大豆）产量: an aside
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+
+
+def without_quotes(text: str) -> str:
+    """``text`` without quotation and title marks (subjects are compared without them).
+
+    >>> without_quotes("“数字领航”企业")
+    '数字领航企业'
+    """
+    return _QUOTES.sub("", text)
+
+
 _PM25 = re.compile(r"PM_?\{?2\.5\}?|ＰＭ２．５")  # PM_2.5, PM_{2.5} (subscripts as typeset)
 
 
@@ -251,3 +263,16 @@ def english_label(key: str) -> str | None:
     'GDP growth'
     """
     return next((e.en for e in entries() if e.key == key), None)
+
+
+def display_name(entry: Entry) -> str:
+    """The Chinese name a table shows for a key: its first name, and a growth key's says it is
+    a growth even where its names (matched against subjects, which drop 增速) are the level's.
+
+    >>> [display_name(e) for e in entries() if e.key in ("gdp_growth", "gdp_per_capita_growth")]
+    ['地区生产总值增速', '人均地区生产总值增速']
+    """
+    name = entry.names[0]
+    if tuple(entry.kinds) == ("growth",) and not _words().growth_suffix.search(name):
+        return name + "增速"
+    return name

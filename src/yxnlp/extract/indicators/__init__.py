@@ -40,6 +40,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yxnlp import resources
@@ -66,45 +67,43 @@ _MENTION_REACH = 64  # no mention that holds a figure starts further back than t
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]")
 
 
-@functools.cache
-def _skip_heading() -> re.Pattern[str]:
-    return re.compile(alt(resources.indicator_cues().skip_section_headings))
+@dataclass(frozen=True)
+class _Cues:
+    """The cue patterns of ``indicator_cues.json`` this module reads, compiled once."""
+
+    skip_heading: re.Pattern[str]  # a section whose figures are not the report's
+    plan_figure: re.Pattern[str]
+    described: re.Pattern[str]  # the figure describes the noun after it
+    span_base: re.Pattern[str]  # a growth over another span
+    milestone: re.Pattern[str]  # a threshold passed (突破N) before the level
+    annual_average: re.Pattern[str]  # a span's average per year of a flow
+    cumulative: re.Pattern[str]
+    from_before: re.Pattern[str]  # 从A增长到B: before A
+    to_between: re.Pattern[str]  # … and between A and B
+    projects_counted: re.Pattern[str]
+    investment_only: re.Pattern[str]
+    subset_lead: re.Pattern[str]
+    flow_verbs: re.Pattern[str]  # the taxonomy's: a list item after a flow is a flow
 
 
 @functools.cache
-def _plan_figure() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().plan_figure)
-
-
-@functools.cache
-def _described() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().described_after)
-
-
-@functools.cache
-def _span_base() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().span_base)
-
-
-@functools.cache
-def _milestone() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().milestone_before)
-
-
-@functools.cache
-def _annual_average() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().annual_average_level)
-
-
-@functools.cache
-def _cumulative() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().cumulative_growth)
-
-
-@functools.cache
-def _from_to() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cues() -> _Cues:
     c = resources.indicator_cues()
-    return re.compile(c.from_before), re.compile(c.to_between)
+    return _Cues(
+        skip_heading=re.compile(alt(c.skip_section_headings)),
+        plan_figure=re.compile(c.plan_figure),
+        described=re.compile(c.described_after),
+        span_base=re.compile(c.span_base),
+        milestone=re.compile(c.milestone_before),
+        annual_average=re.compile(c.annual_average_level),
+        cumulative=re.compile(c.cumulative_growth),
+        from_before=re.compile(c.from_before),
+        to_between=re.compile(c.to_between),
+        projects_counted=re.compile(c.projects_counted),
+        investment_only=re.compile(c.investment_only),
+        subset_lead=re.compile(c.subset_lead),
+        flow_verbs=re.compile(resources.taxonomy().flow_verbs),
+    )
 
 
 def _cumulative_span(period: str | None, rule: str) -> bool:
@@ -121,20 +120,14 @@ def _continues(text: str, prev: Indicator | None, start: int) -> bool:
     """从A增长到B: the figure at ``start`` continues the previous figure ``prev``."""
     if prev is None:
         return False
-    before, between = _from_to()
+    before, between = _cues().from_before, _cues().to_between
     s, e = prev.span
     return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
 
 
-@functools.cache
-def _projects() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    c = resources.indicator_cues()
-    return re.compile(c.projects_counted), re.compile(c.investment_only)
-
-
 def _project_investment(subject: str | None, prev: Indicator) -> str | None:
     """实施重大项目3600个、完成投资1万亿元: the investment of the projects just counted."""
-    counted, only = _projects()
+    counted, only = _cues().projects_counted, _cues().investment_only
     if subject and prev.kind == "count" and prev.subject and counted.search(prev.subject):
         return prev.subject + "投资" if only.match(subject) else subject
     return subject
@@ -162,14 +155,9 @@ def _above_amount(text: str, prev: Indicator, start: int, subject: str | None) -
     return prev.text + (subject or "")
 
 
-@functools.cache
-def _subset() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(resources.indicator_cues().subset_lead), re.compile(resources.taxonomy().flow_verbs)
-
-
 def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
     """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too."""
-    _, flow = _subset()
+    flow = _cues().flow_verbs
     verb = flow.match(prev.subject or "")
     between = text[prev.span[1] : start]
     listed = "、" in between and not _CLAUSE_BREAK.search(between)
@@ -181,7 +169,7 @@ def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -
 def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
     """其中国家级“小巨人”企业2家 after 新培育专精特新企业12家: the part is a flow too;
     其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业."""
-    lead, flow = _subset()
+    lead, flow = _cues().subset_lead, _cues().flow_verbs
     if not subject or not whole or not lead.match(text, floor):
         return subject
     own = flow.match(subject)
@@ -194,7 +182,7 @@ def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None
 def _skipped(ctx: Context, sid: str | None) -> bool:
     """The figure's section is one whose figures are not indicators (党建 …)."""
     if sid not in ctx.skip:
-        ctx.skip[sid] = any(_skip_heading().search(x.heading) for x in ctx.ancestors(sid))
+        ctx.skip[sid] = any(_cues().skip_heading.search(x.heading) for x in ctx.ancestors(sid))
     return ctx.skip[sid]
 
 
@@ -254,7 +242,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         if not subject and prev_sent == s_start and out:
             if joined:  # 分别增长5%和7%, 从A增长到B: the previous figure's subject
                 subject, borrowed = out[-1].subject, True
-            elif prev_subject and _plan_figure().search(text[floor : n.start].strip()):
+            elif prev_subject and _cues().plan_figure.search(text[floor : n.start].strip()):
                 if out[-1].kind == k.kind:  # 完成年计划520亿元: the plan of the same thing
                     subject, borrowed = prev_subject, True
         if k.kind == "amount":
@@ -280,17 +268,17 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
         respectively = "分别" in text[floor : n.start] or (
             (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
         )
-        described = _described().match(text, f.end) is not None
+        described = _cues().described.match(text, f.end) is not None
         increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
         span_base = k.kind == "growth" and (
-            _span_base().search(text, floor, n.start) is not None
+            _cues().span_base.search(text, floor, n.start) is not None
             or _cumulative_span(period, p_rule)
             or (joined and prev_found.span_base)
-            or (".." not in (period or "") and _cumulative().search(text, floor, k.cue_start) is not None)
+            or (".." not in (period or "") and _cues().cumulative.search(text, floor, k.cue_start) is not None)
         )
         averaged = (k.kind in ("amount", "count", "quantity") and ".." in (period or "")
-                    and _annual_average().search(text, floor, n.start) is not None)  # fmt: skip
-        threshold = _milestone().search(text, max(floor, n.start - 4), n.start) is not None or (
+                    and _cues().annual_average.search(text, floor, n.start) is not None)  # fmt: skip
+        threshold = _cues().milestone.search(text, max(floor, n.start - 4), n.start) is not None or (
             prev_found.threshold and prev_sent == s_start and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
         )  # 分别突破9千亿元、3万亿元: both thresholds
         found.append(Found(joined, respectively, scope, comparison, described, continues, increment,

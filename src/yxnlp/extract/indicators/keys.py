@@ -37,10 +37,6 @@ from yxnlp import resources, taxonomy
 from yxnlp.record import Indicator
 
 PERCENTAGE_POINT = "percentage_point"
-#: A list item ending in one of these already names a measure (地区生产总值, 一般公共预算收入):
-#: it takes no head from the last item.
-_MEASURE_ENDS = frozenset("值额入率量数比重资价度幅速费出口")
-_HEADLESS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -49,6 +45,9 @@ class _Rules:
     joiners: re.Pattern[str]
     expansions: dict[str, tuple[str, ...]]
     heads: tuple[str, ...]
+    measure_ends: frozenset[str]  # an item ending so names a measure: it takes no head
+    headless_max: int  # a longer item is a phrase of its own, not a bare modifier
+    increment: re.Pattern[str]
 
 
 @functools.cache
@@ -61,6 +60,9 @@ def _rules() -> _Rules:
         joiners=re.compile(c.list_joiners),
         expansions={k: tuple(v) for k, v in c.list_expansions.items()},
         heads=tuple(sorted(c.list_heads, key=len, reverse=True)),
+        measure_ends=frozenset(c.list_measure_ends),
+        headless_max=c.list_headless_max,
+        increment=re.compile(c.increment_before),
     )
 
 
@@ -98,15 +100,16 @@ def _with_head(items: list[str]) -> list[str]:
     ['地区生产总值', '固定资产投资']
     """
     *first, last = items
-    heads = _rules().heads
+    r = _rules()
+    heads = r.heads
     before, sep, after = last.rpartition("等")
     after = after.removeprefix("重点")
     if sep and before and (after.startswith(("产业", "行业")) or after in heads):
         head, last = after, before  # 医药等产业增加值 (not 高等教育毛入学率)
     else:
         head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
-        measured = any(x.endswith(heads) or x[-1] in _MEASURE_ENDS for x in first)
-        if not head or measured or any(len(x) > _HEADLESS_MAX for x in first):
+        measured = any(x.endswith(heads) or x[-1] in r.measure_ends for x in first)
+        if not head or measured or any(len(x) > r.headless_max for x in first):
             return items
     return [_headed(x, head) for x in [*first, last]]
 
@@ -166,11 +169,6 @@ class Found:
 LEVEL_KINDS = frozenset({"amount", "count", "quantity"})
 
 
-@functools.cache
-def _increment() -> re.Pattern[str]:
-    return re.compile(resources.indicator_cues().increment_before)
-
-
 def increment_of(before: str, kind: str) -> bool:
     """A level figure right after a verb of change (提高30元, 增加11个) is the change.
 
@@ -179,7 +177,7 @@ def increment_of(before: str, kind: str) -> bool:
     >>> increment_of("标准提高到", "amount"), increment_of("增加", "growth"), increment_of("达到", "count")
     (False, False, False)
     """
-    return kind in LEVEL_KINDS and _increment().search(before) is not None
+    return kind in LEVEL_KINDS and _rules().increment.search(before) is not None
 
 
 def distribute(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:

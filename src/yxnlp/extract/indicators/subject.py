@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from yxnlp import resources
+from yxnlp import resources, taxonomy
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
@@ -23,7 +23,6 @@ _JUNK = re.compile(
 )
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
-_QUOTE_MARKS = frozenset("“”‘’\"'「」")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
 
 
@@ -179,8 +178,8 @@ def subject_of(
     if k.kind == "count":
         counted = _counted(ctx, f)
         raw = text[seg_start : f.num.start]
-        plain = "".join(ch for ch in base if ch not in _QUOTE_MARKS)
-        bare_raw = "".join(ch for ch in raw if ch not in _QUOTE_MARKS).lstrip()
+        plain = taxonomy.without_quotes(base)
+        bare_raw = taxonomy.without_quotes(raw).lstrip()
         if plain and prev_subject and prev_subject.endswith(plain) and bare_raw.startswith(plain):
             base = ""  # 新增1个A、1—2个B: A is the previous figure's noun, B this one's
         if counted and (not base or "等" in raw or len(base) <= 4):
@@ -248,7 +247,7 @@ def _counted(ctx: Context, f: Figure) -> str:
     size = at = 0
     while i + 1 < len(cuts) and cuts[i] == f.end + at:
         word = text[cuts[i] : cuts[i + 1]]
-        if word in _QUOTE_MARKS or (not words and word in _AFTER_LEAD_WORDS):
+        if not taxonomy.without_quotes(word) or (not words and word in _AFTER_LEAD_WORDS):
             at += len(word)  # 10个“数字领航”企业, 5个以上紧密型医疗集团: read past them
             i += 1
             continue
