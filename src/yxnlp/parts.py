@@ -32,6 +32,7 @@ GOV_REPORT = "政府工作报告"
 #: Where a paragraph may open: a line, or an indent of two or more spaces inside a line (a
 #: page whose paragraphs were flattened into one line keeps their indents).
 _PARAGRAPH = re.compile(r"^|\n|(?<!\s)[^\S\n]{2,}")
+_SPACE = re.compile(r"\s*")  # a review starts after the break and indent that open it
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,13 @@ def _reviews(
     if open_at is not None:
         limit = next(e for e in ends if e > open_at[0])
         out.append((open_at[0], limit, open_at[1], open_at[2]))
-    return tuple((s + len(text[s:]) - len(text[s:].lstrip()), e, a, b) for s, e, a, b in out)
+    return tuple((_past_space(text, s), e, a, b) for s, e, a, b in out)
+
+
+def _past_space(text: str, pos: int) -> int:
+    """``pos`` moved past the whitespace there (without copying the rest of the text)."""
+    m = _SPACE.match(text, pos)
+    return m.end() if m else pos
 
 
 def _years_lead(text: str, pos: int, summary_year: int) -> tuple[int, int, int] | None:
