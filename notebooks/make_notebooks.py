@@ -291,7 +291,7 @@ south_east[["region_name", "region_code", "year", "status", "text", "qualifier",
     new_markdown_cell(
         "## A CSV for Stata\n\n"
         "`Store.export` writes the views (indicators with their sentences, entities, mentions, "
-        "documents) as Parquet, CSV or JSON Lines. The CSV's column names are valid Stata and "
+        "documents) as Parquet, CSV, JSON Lines or Stata `.dta` (labelled). The CSV's column names are valid Stata and "
         "R names (a letter, then letters, digits or `_`, at most 32 characters); dates are ISO "
         "text and booleans 1/0. Read back, as Stata's `describe` would list it:"
     ),

@@ -44,7 +44,7 @@ COMMANDS: dict[str, str] = {
     "entities": "entities from the store, with the years they appear in",
     "keys": "indicator keys with Chinese names, English labels, units and counts",
     "compare": "indicators by year or region, with qualifiers and deltas; continuity",
-    "export": "write the store's views as Parquet, CSV or JSON Lines files",
+    "export": "write the store's views as Parquet, CSV, JSON Lines or Stata files",
     "evaluate": "precision/recall/F1 against gold annotations",
     "train": "train the NER model",
     "annotate": "export records to an annotation tool, import corrections as gold",

@@ -1,9 +1,10 @@
-"""``yxnlp export --format parquet|csv|jsonl --out DIR``: the store's views as files.
+"""``yxnlp export --format parquet|csv|jsonl|dta --out DIR``: the store's views as files.
 
 Views (``--view``, repeatable; all by default): ``indicators`` (with each sentence),
 ``entities``, ``mentions`` (with each sentence) and ``documents``, typed as in pandas
 (:mod:`yxnlp.store.export`); Parquet is written by pyarrow, CSV is UTF-8 (``--bom`` for Excel)
-with column names valid in Stata and R. The filters of the query commands narrow every view
+with column names valid in Stata and R, ``dta`` a Stata 118 file with a label on every
+variable and value labels on the categoricals. The filters of the query commands narrow every view
 they apply to (``--key`` and ``--status`` the indicators, ``--label`` the entities and
 mentions, ``--region``, ``--issuer`` and ``--year`` all of them).
 """
@@ -31,7 +32,7 @@ class _OldParquet(argparse.Action):
 
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
-        "export", help="write the store's views as Parquet, CSV or JSON Lines files"
+        "export", help="write the store's views as Parquet, CSV, JSON Lines or Stata files"
     )
     p.add_argument("--format", choices=FORMATS, default="parquet", help="file format")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (DIR/<view>.<format>)")

@@ -29,9 +29,9 @@ The package: :mod:`~yxnlp.store.schema` (tables and migrations), :mod:`~yxnlp.st
 :mod:`~yxnlp.store.checks` and :mod:`~yxnlp.store.regions` (filter values checked, regions with
 everything below them), :mod:`~yxnlp.store.filters` (filters as SQL),
 :mod:`~yxnlp.store.frames` (typed frames), :mod:`~yxnlp.store.queries` (the reading methods),
-:mod:`~yxnlp.store.export` (Parquet, CSV, JSON Lines) with :mod:`~yxnlp.store.names` (column
-names valid in Stata and R), :mod:`~yxnlp.store.database` (the
-:class:`Store`).
+:mod:`~yxnlp.store.export` (Parquet, CSV, JSON Lines; Stata by :mod:`~yxnlp.store.stata`)
+with :mod:`~yxnlp.store.names` (column names valid in Stata and R), :mod:`~yxnlp.store.database`
+(the :class:`Store`).
 
 >>> import tempfile, pathlib
 >>> from yxnlp.record import Document, Indicator, Record, Region

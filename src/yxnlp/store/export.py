@@ -1,4 +1,4 @@
-"""Frames out of the store: Parquet (written by pyarrow), CSV and JSON Lines.
+"""Frames out of the store: Parquet (written by pyarrow), CSV, JSON Lines and Stata.
 
 :data:`VIEWS` are the frames an analyst starts from: ``indicators`` (with each sentence),
 ``entities`` (one row per document and entity), ``mentions`` (one row per mention, with its
@@ -11,6 +11,8 @@ sentence) and ``documents``. Each is written with the dtypes of :mod:`yxnlp.stor
   Stata's ``import delimited`` and R's ``read.csv`` read every column. Every column name is a
   valid Stata and R name (letters, digits, ``_``; at most 32 characters).
 * **JSON Lines**: one JSON object per row, Chinese and ``/`` unescaped, null for missing.
+* **Stata** (``dta``): format 118 with a label on every variable and value labels on the
+  categoricals (:mod:`yxnlp.store.stata`); R's ``haven::read_dta`` reads it too.
 
 Files are written atomically (a temporary file, then a rename).
 
@@ -41,12 +43,14 @@ from yxnlp.errors import UsageError, output_failure
 from yxnlp.io import write_atomic
 from yxnlp.store.checks import check
 from yxnlp.store.names import valid_name
+from yxnlp.store.stata import dta_bytes
 
 if TYPE_CHECKING:
     from yxnlp.store.queries import Queries
 
 VIEWS: tuple[str, ...] = ("indicators", "entities", "mentions", "documents")
-FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
+FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "dta")
+
 
 def view_frame(store: Queries, view: str, **filters: Any) -> pd.DataFrame:
     """One of :data:`VIEWS` with its filters (those of the store method it comes from)."""
@@ -130,16 +134,20 @@ def parquet_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def payload(df: pd.DataFrame, *, format: str, bom: bool = False, where: str | Path = "") -> str | bytes:
-    """``df`` as the bytes (or text) of ``format`` (:data:`FORMATS`)."""
+def payload(
+    df: pd.DataFrame, *, format: str, bom: bool = False, where: str | Path = "", name: str = ""
+) -> str | bytes:
+    """``df`` as the bytes (or text) of ``format`` (:data:`FORMATS`); ``name`` labels a Stata
+    dataset (the view's name)."""
     check("format", [format], FORMATS)
     bad = [str(c) for c in df.columns if not valid_name(str(c))]
-    if bad and format == "csv":
+    if bad and format in ("csv", "dta"):
         raise UsageError(f"{where}: column names not valid in Stata/R: {', '.join(bad)}")
     writers: dict[str, Callable[[pd.DataFrame], str | bytes]] = {
         "parquet": parquet_bytes,
         "csv": lambda d: ("\ufeff" if bom else "") + csv_text(d),
         "jsonl": jsonl_text,
+        "dta": lambda d: dta_bytes(d, name=name or Path(where).stem),
     }
     return writers[format](df)
 
@@ -168,7 +176,10 @@ def export_views(
     check("view", list(views), VIEWS)
     out = Path(folder)
     frames = {view: view_frame(store, view, **_filters_for(view, filters)) for view in views}
-    data = {view: payload(df, format=format, bom=bom, where=out) for view, df in frames.items()}
+    data = {
+        view: payload(df, format=format, bom=bom, where=out, name=view)
+        for view, df in frames.items()
+    }
     staged = [(out / f".{view}.{format}.tmp", out / f"{view}.{format}") for view in data]
     with output_failure(out):
         out.mkdir(parents=True, exist_ok=True)

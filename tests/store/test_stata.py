@@ -1,0 +1,86 @@
+"""Stata export: format 118 files with a label on every variable, read back by pandas."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.fixtures_batch import county_records, full_record
+from yxnlp.cli import main
+from yxnlp.store import VIEWS, Store
+from yxnlp.store.export import view_frame
+from yxnlp.store.stata import MAX_LABEL, column_labels, dta_bytes, for_stata
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path = tmp_path_factory.mktemp("stata") / "s.duckdb"
+    with Store(path, read_only=False) as st:
+        st.upsert([*county_records(), full_record()])
+    return Store(path)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_column_of_every_view_has_a_label(store: Store, view: str) -> None:
+    labels = column_labels()
+    assert [c for c in view_frame(store, view).columns if str(c) not in labels] == []
+
+
+def test_labels_fit_stata_and_none_is_left_over(store: Store) -> None:
+    labels = column_labels()
+    assert all(0 < len(v) <= MAX_LABEL for v in labels.values())
+    used = {str(c) for view in VIEWS for c in view_frame(store, view).columns}
+    assert sorted(set(labels) - used) == []  # a label for a column no view has is stale
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_view_reads_back_with_the_same_rows_and_values(store: Store, view: str) -> None:
+    frame = view_frame(store, view)
+    with pd.io.stata.StataReader(io.BytesIO(dta_bytes(frame, name=view))) as reader:
+        back = reader.read()
+        labels = reader.variable_labels()
+        assert reader.data_label == f"yxnlp {view}"
+    assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
+    assert labels == {str(c): column_labels()[str(c)] for c in frame.columns}
+    for name in frame.columns:
+        mine, theirs = frame[name], back[name]
+        if isinstance(mine.dtype, pd.CategoricalDtype):
+            assert theirs.astype(object).fillna("-").tolist() == mine.astype(object).fillna("-").tolist()
+        elif pd.api.types.is_numeric_dtype(mine) or pd.api.types.is_bool_dtype(mine):
+            expected = mine.astype("Float64").astype(float)
+            pd.testing.assert_series_equal(theirs.astype(float), expected, check_names=False)
+        elif pd.api.types.is_string_dtype(mine):
+            assert theirs.tolist() == mine.fillna("").tolist()
+
+
+def test_indicator_cells_keep_their_meaning(store: Store) -> None:
+    frame = view_frame(store, "indicators", key="industrial_investment")
+    back = pd.read_stata(io.BytesIO(dta_bytes(frame, name="indicators")))
+    row = back.iloc[0]
+    assert (row["text"], row["unit_inferred"], row["status"]) == ("12亿—15亿元", 1, "target")
+    assert (row["published"], row["period_start"]) == (pd.Timestamp("2025-01-20"), pd.Timestamp("2025-01-01"))  # fmt: skip
+
+
+CASES = [  # (column, values, dtype after for_stata, written as strL, missing values left)
+    ("flag", pd.array([True, None], dtype="boolean"), "Int8", False, 1),
+    ("zone", pd.Series([None, None], dtype="str"), "object", False, 0),
+    ("sentence", pd.Series(["长" * 100, "短"], dtype="str"), "object", True, 0),
+    ("title", pd.Series(["长" * 81, None], dtype="str"), "object", False, 0),
+    ("created", pd.to_datetime(["2026-01-02T03:04:05Z", None], utc=True), "datetime64[us]", False, 1),
+]
+
+
+@pytest.mark.parametrize(("name", "values", "dtype", "strl", "missing"), CASES)
+def test_for_stata_types(name: str, values: object, dtype: str, strl: bool, missing: int) -> None:
+    out, long = for_stata(pd.DataFrame({name: values}))
+    assert (str(out[name].dtype), name in long, int(out[name].isna().sum())) == (dtype, strl, missing)
+
+
+def test_cli_writes_dta_files(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["export", "--db", str(store.path), "--format", "dta", "--out", str(tmp_path), "--view", "documents"]  # fmt: skip
+    assert main(args) == 0
+    assert capsys.readouterr().out.strip().endswith("documents.dta")
+    assert len(pd.read_stata(tmp_path / "documents.dta")) == len(view_frame(store, "documents"))
