@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,21 @@ def test_the_local_cluster_workers_run_without_the_dashboard_diagnostics() -> No
     with engines.connect("local", workers=1) as client:
         settings = list(client.run(_worker_settings).values())
     assert settings == [engines.LOCAL_CONFIG]
+
+
+def _has_models() -> bool:
+    return "yxnlp.pipeline" in sys.modules and "spacy" in sys.modules
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork only on Linux")
+def test_preloaded_local_workers_start_with_the_models_loaded() -> None:
+    """Forked after this process loaded the models, a worker has them before its first task."""
+    with engines.connect("local", workers=1, preload=("jieba", False)) as client:
+        assert list(client.run(_has_models).values()) == [True]
+
+
+@pytest.mark.slow
+def test_local_workers_without_preload_load_nothing_before_their_first_task() -> None:
+    with engines.connect("local", workers=1) as client:
+        assert list(client.run(_has_models).values()) == [False]

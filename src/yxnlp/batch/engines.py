@@ -12,8 +12,8 @@
   (:func:`die_with_parent`): a killed batch leaves no worker behind, and they leave Ctrl-C to
   the batch, which stops after the files in hand.
 * :func:`dask_engine`: a Dask cluster (``yxnlp batch … --dask local`` starts a ``LocalCluster``
-  of ``--workers`` single-threaded processes; ``--dask tcp://HOST:8786`` connects to a running
-  scheduler). The client reads each file and ships its bytes, so workers need no shared file
+  of ``--workers`` single-threaded processes, on Linux forked after loading the models as the
+  pool's are; ``--dask tcp://HOST:8786`` connects to a running scheduler). The client reads each file and ships its bytes, so workers need no shared file
   system, only yxnlp installed (same version): a worker stages the bytes under the file's own
   name (:func:`process_bytes`) and runs the very same :func:`process_file`.
 
@@ -257,20 +257,24 @@ def process_engine(
     return run
 
 
-@contextlib.contextmanager
-def _preloaded(segmenter: str, ner: bool) -> Iterator[Any]:
-    """The start method of the workers: ``fork`` on Linux, after loading the segmenter, rule
-    data, gazetteer and model here (:func:`yxnlp.pipeline.warm_up`, which also freezes them out
-    of the garbage collector, so that no sweep writes to their pages, which the workers share);
-    ``spawn`` elsewhere (macOS forks unsafely with system frameworks, Windows does not fork)."""
+def start_method(segmenter: str, ner: bool) -> str:
+    """How workers start: ``fork`` on Linux, after loading the segmenter, rule data, gazetteer
+    and model here (:func:`yxnlp.pipeline.warm_up`, which also freezes them out of the garbage
+    collector, so that no sweep writes to their pages, which the workers share); ``spawn``
+    elsewhere (macOS forks unsafely with system frameworks, Windows does not fork)."""
     if not sys.platform.startswith("linux"):
-        yield multiprocessing.get_context("spawn")
-        return
+        return "spawn"
     from yxnlp import pipeline
 
     with contextlib.suppress(YxnlpError):  # a missing model is reported by the first file
         pipeline.warm_up(segmenter, ner)
-    yield multiprocessing.get_context("fork")
+    return "fork"
+
+
+@contextlib.contextmanager
+def _preloaded(segmenter: str, ner: bool) -> Iterator[Any]:
+    """The multiprocessing context of the pool's workers (:func:`start_method`)."""
+    yield multiprocessing.get_context(start_method(segmenter, ner))
 
 
 # --- the Dask engine --------------------------------------------------------------------------
@@ -296,16 +300,28 @@ LOCAL_CONFIG: dict[str, object] = {
 
 
 @contextlib.contextmanager
-def connect(address: str, *, workers: int = 2) -> Iterator[Any]:
+def connect(
+    address: str, *, workers: int = 2, preload: tuple[str, bool] | None = None
+) -> Iterator[Any]:
     """A Dask client for ``address`` (``local`` starts a LocalCluster of ``workers``, without
     the dashboard and so without what only the dashboard shows: the workers' statistical
     profiler, which samples the running task's stack every 10 ms, and the scheduler's
-    fine-grained system monitor; see :data:`LOCAL_CONFIG`)."""
+    fine-grained system monitor; see :data:`LOCAL_CONFIG`).
+
+    ``preload=(segmenter, ner)`` starts a local cluster's workers as the local pool's are
+    (:func:`start_method`): on Linux forked from this process once it has loaded the models, so
+    that no worker imports spaCy and loads the model again (each spawned worker spent about
+    two seconds of a core on it before its first file); a worker the cluster restarts later is
+    spawned as usual. A remote cluster's workers are its own.
+    """
     dd = _dask()
     if address == "local":
         import dask
 
-        with dask.config.set(LOCAL_CONFIG):
+        config = dict(LOCAL_CONFIG)
+        if preload is not None:
+            config["distributed.worker.multiprocessing-method"] = start_method(*preload)
+        with dask.config.set(config):
             cluster = dd.LocalCluster(
                 n_workers=max(1, workers),
                 threads_per_worker=1,

@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     if args.dask:
         from yxnlp.batch.engines import connect, dask_engine
 
-        with connect(args.dask, workers=args.workers) as client:
+        preload = (args.segmenter, not args.no_ner)
+        with connect(args.dask, workers=args.workers, preload=preload) as client:
             engine = dask_engine(
                 client, segmenter=args.segmenter, ner=not args.no_ner, meta=user_meta
             )
