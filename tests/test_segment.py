@@ -8,6 +8,7 @@ import pytest
 
 from yxnlp.segment import (
     Segmenter,
+    _pass_on,
     load_tokenizer,
     pieces,
     segment,
@@ -135,3 +136,20 @@ def test_the_cached_jieba_tables_are_the_ones_jieba_builds() -> None:
     word = user_words()[0]
     assert jieba.dt.FREQ[word] == 200_000
     assert [w for w, _ in jieba.posseg.dt.cut(f"推进{word}建设")][1] == word
+
+
+PRINTED = [  # (what a library printed on stderr, what is passed on)
+    ("WARNING: features.msgpack does not exist, try loading features.pkl\n", ""),
+    ("WARNING: weights.npz does not exist, try loading using old format\n", ""),
+    ("WARNING: features.msgpack does not exist, try loading features.pkl\nmodel file is damaged\n", "model file is damaged\n"),
+    ("WARNING: the dictionary has 3 duplicate words\n", "WARNING: the dictionary has 3 duplicate words\n"),
+    ("", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("printed", "passed_on"), PRINTED)
+def test_only_the_model_format_fallbacks_are_kept_quiet(
+    printed: str, passed_on: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _pass_on(printed)
+    assert capsys.readouterr().err == passed_on

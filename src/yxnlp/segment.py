@@ -98,9 +98,27 @@ def _load_tokenizer(seg: Segmenter) -> Language:
         warnings.simplefilter("ignore", UserWarning)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
     if seg is Segmenter.pkuseg:
-        nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))  # type: ignore[union-attr]
+        printed = io.StringIO()
+        with contextlib.redirect_stderr(printed):
+            nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))  # type: ignore[union-attr]
+        _pass_on(printed.getvalue())
         nlp.tokenizer.pkuseg_update_user_dict(list(user_words()))  # type: ignore[union-attr]
     return nlp
+
+
+#: What spacy-pkuseg prints while it looks for its model's files in one format after another
+#: (the model pkuseg ships is in the oldest): progress, not a problem.
+_FORMAT_FALLBACK = re.compile(r"WARNING: \S+ does not exist, try loading .*")
+
+
+def _pass_on(printed: str) -> None:
+    """Print to stderr what a library printed there, except its format fallbacks.
+
+    >>> _pass_on("WARNING: features.msgpack does not exist, try loading features.pkl\\n")
+    """
+    for line in printed.splitlines():
+        if line.strip() and not _FORMAT_FALLBACK.fullmatch(line.strip()):
+            print(line, file=sys.stderr)
 
 
 #: What jieba's default tokenizer is made of, with the domain words added: its prefix
