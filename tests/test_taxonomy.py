@@ -302,6 +302,15 @@ RULE_CASES += [
     ("扩充优质普通高中公办学位", "count", "new_school_places"),
     ("高速公路通车里程全国第四", "quantity", "expressway_length"),  # a rank after the name
     ("高速公路通车里程居全国第三", "quantity", "expressway_length"),
+    ("建设现代农（牧）事综合服务中心", "count", "modern_agri_service_centres"),
+    ("创建骨干冷链物流基地", "count", "cold_chain_logistics_bases"),
+    ("创建国家物流枢纽", "count", "national_logistics_hubs"),
+    ("对中亚五国进出口", "growth", "central_asia_trade_growth"),
+    ("国家级数字领航企业", "count", "digital_leading_enterprises"),
+    ("港口货物吞吐能力", "quantity", "port_capacity"),
+    ("集装箱班轮航线", "count", "container_shipping_routes"),
+    ("国控断面水质优良比例", "share", "surface_water_good_share"),
+    ("断面水质优良比例", "share", "surface_water_good_share"),  # the count of sections cut it
 ]
 
 # Close to those keys, but another measure or not said which.
@@ -321,6 +330,12 @@ UNKNOWN_NARROWER_ADDED = [
     ("首个国家区域医疗中心", "count"),
     ("各类基金总规模", "amount"),  # 各类 makes no key of its own
     ("规上高新技术企业", "count"),  # a part of the high-tech firms
+    ("港口货物吞吐量能力建设", "quantity"),
+    ("外贸集装箱航线", "count"),  # a part of the routes
+    ("中亚五国贸易占全国比重", "growth"),  # a share of the nation's, not a growth
+    ("打造数字领航企业", "count"),  # the province's own list, built, not the national one
+    ("出境断面水质优良率", "percent"),  # the sections leaving the province only
+    ("建成运输机场", "count"),  # built in the span, not all airports
 ]
 
 
@@ -461,6 +476,8 @@ UNITS = [
     ("专业群入选国家双高计划", "count", "个", "vocational_double_high_programme_groups"),
     ("实施残疾儿童康复救助", "count", "万人次", "disabled_children_rehabilitation"),
     ("实施残疾儿童康复救助", "count", "个", None),  # centres, not children
+    ("集装箱航线", "count", "条", "container_shipping_routes"),
+    ("集装箱航线", "count", "万标箱", None),  # containers carried, not routes
 ]
 
 
