@@ -330,7 +330,7 @@ UNKNOWN_NARROWER_ADDED = [
     ("首个国家区域医疗中心", "count"),
     ("各类基金总规模", "amount"),  # 各类 makes no key of its own
     ("规上高新技术企业", "count"),  # a part of the high-tech firms
-    ("港口货物吞吐量能力建设", "quantity"),
+    ("港口吞吐能力", "quantity"),  # often the capacity added: 全年新增…、港口吞吐能力近2600万吨
     ("外贸集装箱航线", "count"),  # a part of the routes
     ("中亚五国贸易占全国比重", "growth"),  # a share of the nation's, not a growth
     ("打造数字领航企业", "count"),  # the province's own list, built, not the national one
