@@ -941,6 +941,30 @@ KEYS_IN_CONTEXT: list[Case] = [
         {"key": "expressway_length"},
     ),
     (
+        "a-total-after-its-flow",
+        report("新增境内上市公司12家，总数87家。", title=GOV),
+        "87家",
+        {"subject": "总数", "key": "listed_companies"},
+    ),
+    (
+        "a-length-after-its-flow",
+        report("新增高速公路通车里程312公里，总里程达6120公里。", title=GOV),
+        "6120公里",
+        {"key": "expressway_length"},
+    ),
+    (
+        "a-total-of-a-flow-without-a-stock-key",
+        report("新增口袋公园36座，累计达到410座。", title=GOV),
+        "410座",
+        {"key": None},
+    ),
+    (
+        "a-total-of-another-measure",
+        report("新增上市公司3家，总市值超800亿元。", title=GOV),
+        "800亿元",
+        {"key": None},
+    ),
+    (
         "double-high-colleges-and-groups",
         report("9所高职院校、14个专业群入选国家第二期“双高计划”。", title=GOV),
         "14个",
