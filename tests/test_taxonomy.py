@@ -336,6 +336,8 @@ UNKNOWN_NARROWER_ADDED = [
     ("打造数字领航企业", "count"),  # the province's own list, built, not the national one
     ("出境断面水质优良率", "percent"),  # the sections leaving the province only
     ("建成运输机场", "count"),  # built in the span, not all airports
+    ("帮助失业、困难人员就业", "count"),  # the unemployed and the hard to employ together
+    ("中心城区新增机动车停车位", "count"),  # the central districts only, not the region
 ]
 
 
