@@ -271,6 +271,81 @@ RULE_CASES += [
 ]
 
 
+# Keys added for measures several provinces state in the same words, and subjects reworded or
+# cut that name an existing key (invented wording in the reports' shapes).
+RULE_CASES += [
+    ("新退出政府融资平台", "count", "financing_platforms_exited"),
+    ("融资平台新退出", "count", "financing_platforms_exited"),
+    ("对非洲出口", "growth", "africa_exports_growth"),
+    ("非洲出口增速", "growth", "africa_exports_growth"),
+    ("集成电路出口增速", "growth", "ic_exports_growth"),
+    ("集成电路出口额", "amount", "ic_exports"),
+    ("向民间资本推介项目", "count", "projects_promoted_to_private_capital"),
+    ("面向民间资本推介重大项目总投资", "amount", "projects_promoted_to_private_capital_investment"),
+    ("高职院校入选国家“双高计划”", "count", "vocational_double_high_schools"),
+    ("专业群入选国家第二期“双高计划”", "count", "vocational_double_high_programme_groups"),
+    ("新增义务教育优质均衡县", "count", "compulsory_education_balanced_counties"),
+    ("新增学前教育普及普惠县", "count", "preschool_universal_counties"),
+    ("抢救性康复救助残疾儿童", "count", "disabled_children_rehabilitation"),
+    ("医疗机构检查检验结果互认项目", "count", "test_result_mutual_recognition_items"),
+    ("全省各类贷款余额", "amount", "loans_balance"),
+    ("新登记各类经营主体", "count", "new_market_entities"),
+    ("新增先进级以上智能工厂", "count", "new_advanced_smart_factories"),
+    ("先进智能工厂", "count", "advanced_smart_factories"),
+    ("生产安全死亡事故死亡人数降幅", "growth", "safety_deaths_change"),
+    ("困难老人家庭适老化改造", "count", "elderly_home_adaptation"),
+    ("建成助老餐厅", "count", "community_elderly_canteens"),
+    ("国家区域医疗中心开诊", "count", "national_regional_medical_centres"),
+    ("自治区级区域医疗中心", "count", "provincial_regional_medical_centres"),
+    ("培育镇街区域养老服务中心", "count", "elderly_care_service_centres"),
+    ("建成国家生态文明建设示范区", "count", "eco_civilisation_demo_zones"),
+    ("扩充优质普通高中公办学位", "count", "new_school_places"),
+    ("高速公路通车里程全国第四", "quantity", "expressway_length"),  # a rank after the name
+    ("高速公路通车里程居全国第三", "quantity", "expressway_length"),
+    ("建设现代农（牧）事综合服务中心", "count", "modern_agri_service_centres"),
+    ("创建骨干冷链物流基地", "count", "cold_chain_logistics_bases"),
+    ("创建国家物流枢纽", "count", "national_logistics_hubs"),
+    ("对中亚五国进出口", "growth", "central_asia_trade_growth"),
+    ("国家级数字领航企业", "count", "digital_leading_enterprises"),
+    ("港口货物吞吐能力", "quantity", "port_capacity"),
+    ("集装箱班轮航线", "count", "container_shipping_routes"),
+    ("国控断面水质优良比例", "share", "surface_water_good_share"),
+    ("断面水质优良比例", "share", "surface_water_good_share"),  # the count of sections cut it
+]
+
+# Close to those keys, but another measure or not said which.
+UNKNOWN_NARROWER_ADDED = [
+    ("融资平台", "count"),  # exited, or all of them?
+    ("融资平台压降", "growth"),  # a fall in their number, not a count exited
+    ("拉美市场出口", "growth"),  # another partner
+    ("对非洲进口", "growth"),  # imports, not exports
+    ("集成电路进出口", "growth"),  # trade, not exports
+    ("集成电路", "amount"),  # output or exports?
+    ("总投资", "amount"),  # of the promoted projects? not said
+    ("高职院校", "count"),  # all of them, not those selected
+    ("省级双高建设计划院校", "count"),  # the province's own plan, not the national one
+    ("义务教育优质均衡县", "growth"),
+    ("残疾人康复服务", "count"),  # adults too, not the children's programme
+    ("国家区域医疗中心二期项目", "count"),  # second phases, not centres
+    ("首个国家区域医疗中心", "count"),
+    ("各类基金总规模", "amount"),  # 各类 makes no key of its own
+    ("规上高新技术企业", "count"),  # a part of the high-tech firms
+    ("港口吞吐能力", "quantity"),  # often the capacity added: 全年新增…、港口吞吐能力近2600万吨
+    ("外贸集装箱航线", "count"),  # a part of the routes
+    ("中亚五国贸易占全国比重", "growth"),  # a share of the nation's, not a growth
+    ("打造数字领航企业", "count"),  # the province's own list, built, not the national one
+    ("出境断面水质优良率", "percent"),  # the sections leaving the province only
+    ("建成运输机场", "count"),  # built in the span, not all airports
+    ("帮助失业、困难人员就业", "count"),  # the unemployed and the hard to employ together
+    ("中心城区新增机动车停车位", "count"),  # the central districts only, not the region
+]
+
+
+@pytest.mark.parametrize(("subject", "kind"), UNKNOWN_NARROWER_ADDED)
+def test_near_misses_of_the_added_keys_get_no_key(subject: str, kind: str) -> None:
+    assert taxonomy.map_key(subject, kind=kind) == (None, None)
+
+
 # A modifier before a name narrows it: never the broader key (neutral_prefix).
 UNKNOWN_NARROWER = [
     ("先进制造业增加值", "growth"),  # not all manufacturing
@@ -396,6 +471,15 @@ UNITS = [
     ("行政村生活污水治理", "count", "个", "villages_sewage_treated"),
     ("行政村生活污水治理", "count", "万户", None),  # households, not villages
     ("城镇新增就业", "count", "万人", "urban_new_jobs"),  # a key without measure words: any
+    ("退出融资平台", "count", "家", "financing_platforms_exited"),
+    ("退出融资平台", "count", "亿元", None),  # their debt, not the platforms
+    ("高职院校入选国家双高计划", "count", "所", "vocational_double_high_schools"),
+    ("高职院校入选国家双高计划", "count", "个", None),  # programme groups, not colleges
+    ("专业群入选国家双高计划", "count", "个", "vocational_double_high_programme_groups"),
+    ("实施残疾儿童康复救助", "count", "万人次", "disabled_children_rehabilitation"),
+    ("实施残疾儿童康复救助", "count", "个", None),  # centres, not children
+    ("集装箱航线", "count", "条", "container_shipping_routes"),
+    ("集装箱航线", "count", "万标箱", None),  # containers carried, not routes
 ]
 
 

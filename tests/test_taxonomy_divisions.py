@@ -33,6 +33,7 @@ KEYED = [
     ("水泥产量", "quantity", "cement_output"),
     ("集成电路产量", "count", "integrated_circuit_output"),
     ("集成电路圆片", "growth", "ic_wafer_output_growth"),
+    ("集成电路出口", "growth", "ic_exports_growth"),  # exports, a key apart from output
     ("工业机器人产量", "count", "industrial_robot_output"),
     ("服务机器人产量", "growth", "service_robot_output_growth"),
     ("民用无人机产量", "growth", "civil_drone_output_growth"),
@@ -54,7 +55,6 @@ def test_division_and_product_keys(subject: str, kind: str, key: str) -> None:
 # Near those names, but another measure (or not said which).
 UNKEYED = [
     ("钢材", "quantity"),  # output, consumption or exports?
-    ("集成电路出口", "growth"),  # exports, not output
     ("锂电池出口", "growth"),
     ("集成电路", "growth"),  # output or exports? (no fuzzy match of a product name)
     ("太阳能电池", "quantity"),

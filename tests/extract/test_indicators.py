@@ -886,6 +886,90 @@ KEYS_IN_CONTEXT: list[Case] = [
         "8.2%",
         {"key": None},
     ),
+    (
+        "africa-exports-in-a-partner-list",
+        report("对共建“一带一路”国家、非洲、欧洲出口分别增长8.2%、11.5%、4.6%。", title=GOV),
+        "11.5%",
+        {"subject": "非洲出口增速", "key": "africa_exports_growth"},
+    ),
+    (
+        "africa-exports-first-in-a-partner-list",
+        report("对非洲、拉美市场出口分别增长14%、6.3%。", title=GOV),
+        "14%",
+        {"key": "africa_exports_growth"},
+    ),
+    (
+        "latin-america-exports-are-not-africa",
+        report("对非洲、拉美市场出口分别增长14%、6.3%。", title=GOV),
+        "6.3%",
+        {"key": None},
+    ),
+    (
+        "ic-exports-in-a-product-list",
+        report("集成电路、汽车零配件出口分别增长36.2%、12.8%。", title=GOV),
+        "36.2%",
+        {"key": "ic_exports_growth"},
+    ),
+    (
+        "parts-exports-are-not-ic-exports",
+        report("集成电路、汽车零配件出口分别增长36.2%、12.8%。", title=GOV),
+        "12.8%",
+        {"key": None},
+    ),
+    (
+        "domestic-and-foreign-capital-respectively",
+        report("实际使用内外资分别增长8.5%、4.2%。", title=GOV),
+        "4.2%",
+        {"subject": "实际使用外资增速", "key": "fdi_actual_growth"},
+    ),
+    (
+        "financing-platforms-exited",
+        report("稳妥化解存量债务，融资平台新退出61家。", title=GOV),
+        "61家",
+        {"key": "financing_platforms_exited"},
+    ),
+    (
+        "financing-platforms-cut-is-no-count",
+        report("融资平台数量累计压降72.5%。", title=GOV),
+        "72.5%",
+        {"key": None},
+    ),
+    (
+        "a-rank-after-the-subject",
+        report("高速公路通车里程全国第五、突破9000公里。", title=GOV),
+        "9000公里",
+        {"key": "expressway_length"},
+    ),
+    (
+        "a-total-after-its-flow",
+        report("新增境内上市公司12家，总数87家。", title=GOV),
+        "87家",
+        {"subject": "总数", "key": "listed_companies"},
+    ),
+    (
+        "a-length-after-its-flow",
+        report("新增高速公路通车里程312公里，总里程达6120公里。", title=GOV),
+        "6120公里",
+        {"key": "expressway_length"},
+    ),
+    (
+        "a-total-of-a-flow-without-a-stock-key",
+        report("新增口袋公园36座，累计达到410座。", title=GOV),
+        "410座",
+        {"key": None},
+    ),
+    (
+        "a-total-of-another-measure",
+        report("新增上市公司3家，总市值超800亿元。", title=GOV),
+        "800亿元",
+        {"key": None},
+    ),
+    (
+        "double-high-colleges-and-groups",
+        report("9所高职院校、14个专业群入选国家第二期“双高计划”。", title=GOV),
+        "14个",
+        {"key": "vocational_double_high_programme_groups"},
+    ),
 ]
 
 # Known failures: a fix makes them pass and strict xfail reports it.

@@ -197,6 +197,7 @@ class IndicatorCues(Data):
     subset_lead: str
     described_after: str
     increment_before: str
+    stock_after_flow: str = Field(description="a subject that is only a stock word (总数, 总里程)")
     milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
     investment_only: str

@@ -48,6 +48,7 @@ class _Rules:
     measure_ends: frozenset[str]  # an item ending so names a measure: it takes no head
     headless_max: int  # a longer item is a phrase of its own, not a bare modifier
     increment: re.Pattern[str]
+    stock_after_flow: re.Pattern[str]  # a subject that is only a stock word (总数, 总里程)
 
 
 @functools.cache
@@ -63,6 +64,7 @@ def _rules() -> _Rules:
         measure_ends=frozenset(c.list_measure_ends),
         headless_max=c.list_headless_max,
         increment=re.compile(c.increment_before),
+        stock_after_flow=re.compile(c.stock_after_flow),
     )
 
 
@@ -238,6 +240,21 @@ def milestone(out: Sequence[Indicator], found: Sequence[Found], n: int) -> bool:
     )
 
 
+def stock_of_flow(prev: Indicator, ind: Indicator) -> str | None:
+    """The stock twin of the flow key before a figure whose subject is only a stock word
+    (新增境内上市公司62家，总数186家 → listed_companies), in the same sentence and measure."""
+    flow = prev.key or ""
+    if not flow.startswith("new_") or prev.sentence_span != ind.sentence_span:
+        return None
+    if prev.kind != ind.kind or prev.normalized.unit != ind.normalized.unit:
+        return None
+    if not _rules().stock_after_flow.match(taxonomy.normalise_subject(ind.subject or "")):
+        return None
+    stock = flow.removeprefix("new_")
+    known = any(e.key == stock and ind.kind in e.kinds for e in taxonomy.entries())
+    return stock if known and taxonomy.unit_fits(stock, ind.unit) else None
+
+
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     """The indicators with their keys (none for another place's figure, a comparison, a
     difference in percentage points or a milestone) and scopes; the level after a milestone
@@ -255,5 +272,7 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
                    or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
+        elif key is None and n and (key := stock_of_flow(keyed[n - 1], ind)):
+            src = "rule"
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
     return keyed
