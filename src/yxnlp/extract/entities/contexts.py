@@ -58,6 +58,8 @@ class _Shapes:
     project_list: re.Pattern[str]
     verb_before: re.Pattern[str]
     verb_after: re.Pattern[str]
+    verbs: re.Pattern[str]  # any verb of either list, found at every position it starts
+    verb_longest: int
     alias: re.Pattern[str]
     ids: dict[str, str]
 
@@ -65,6 +67,7 @@ class _Shapes:
 @functools.cache
 def _shapes() -> _Shapes:
     c = resources.entity_contexts()
+    verbs = (*c.brand_verbs.before, *c.brand_verbs.after)
     return _Shapes(
         count_list=re.compile(c.count_list.pattern),
         invest_of=re.compile(c.invest_of.pattern),
@@ -73,6 +76,8 @@ def _shapes() -> _Shapes:
         project_list=re.compile(c.project_list.pattern),
         verb_before=re.compile(f"(?:{alternation(c.brand_verbs.before)})$"),
         verb_after=re.compile(f"(?:项目)?(?:{alternation(c.brand_verbs.after)})"),
+        verbs=re.compile(f"(?=(?:{alternation(verbs)}))"),
+        verb_longest=max(map(len, verbs)),
         alias=re.compile(c.alias.pattern),
         ids={
             "count_list": c.count_list.id,
@@ -216,7 +221,8 @@ def _brand_verbs(text: str, bounds: frozenset[int] | None) -> Iterator[Candidate
     """引进甲 / 甲落户: a firm brand on word boundaries next to a verb of investment."""
     s = _shapes()
     brand = 1 << lexicon.KINDS.index("brand")
-    for start, end, mask in lexicon.load().spans(text):
+    lex = lexicon.load()
+    for start, end, mask in lex.spans(text, within=_near_verbs(text, lex.longest)):
         if not mask & brand or (bounds is not None and (start not in bounds or end not in bounds)):
             continue
         if not firm_brand(text[start:end]):
@@ -226,6 +232,27 @@ def _brand_verbs(text: str, bounds: frozenset[int] | None) -> Iterator[Candidate
             continue
         if s.verb_before.search(text, max(0, start - 6), start) or s.verb_after.match(text, end):
             yield _company(start, text[start:end], "brand_verb")
+
+
+def _near_verbs(text: str, longest: int) -> list[tuple[int, int]]:
+    """The ranges a brand next to a verb of investment can start in, sorted and disjoint:
+    right after a verb (引进|甲), or up to a brand run (12 characters) or the longest lexicon
+    word and a 项目 before one (甲项目|签约). Words elsewhere are never looked at.
+
+    >>> _near_verbs("全年引进宏泰", 24)
+    [(0, 6)]
+    """
+    s = _shapes()
+    before = 2 + max(12, longest)  # 项目 + the brand (a run of brands or one lexicon word)
+    after = s.verb_longest + 2  # the verb, then a line break the verb pattern's $ allows
+    out: list[tuple[int, int]] = []
+    for m in s.verbs.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.start() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 _PHRASE_TAGS = frozenset({"n", "a", "an", "vn", "ns"})

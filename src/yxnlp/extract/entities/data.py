@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,25 @@ HAN = "\u4e00-\u9fff"
 
 def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def search_lines(
+    pattern: re.Pattern[str], text: str, cue: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches never cross a line break and
+    always hold a match of ``cue``: the same matches, searched only in the lines holding the
+    cue (trying a pattern at every character of a long report was most of a rule's cost).
+
+    >>> phase = re.compile("[一二三四五六七八九十]+期")
+    >>> [m.group() for m in search_lines(phase, "一、概况\\n甲二期投产\\n乙三期", re.compile("期"))]
+    ['二期', '三期']
+    """
+    for line in _LINE.finditer(text):
+        if cue.search(text, line.start(), line.end()):
+            yield from pattern.finditer(text, line.start(), line.end())
 
 
 @dataclass(frozen=True)
