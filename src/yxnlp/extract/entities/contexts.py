@@ -35,7 +35,7 @@ from yxnlp.extract.entities.brands import (
     public_works,
 )
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import alternation, rules
+from yxnlp.extract.entities.data import alternation, rules, search_lines
 from yxnlp.extract.entities.dictionary import tagged, word_freq
 from yxnlp.extract.entities.names import cue_type, leading_company, places_in
 from yxnlp.extract.entities.projects import named_project
@@ -56,6 +56,8 @@ class _Shapes:
     para_head: re.Pattern[str]
     phase: re.Pattern[str]
     project_list: re.Pattern[str]
+    phase_cue: re.Pattern[str]  # the words every match of phase (project_list) holds
+    project_list_cue: re.Pattern[str]
     verb_before: re.Pattern[str]
     verb_after: re.Pattern[str]
     verbs: re.Pattern[str]  # any verb of either list, found at every position it starts
@@ -74,6 +76,8 @@ def _shapes() -> _Shapes:
         para_head=re.compile(c.para_head.pattern),
         phase=re.compile(c.phase.pattern),
         project_list=re.compile(c.project_list.pattern),
+        phase_cue=_cue(c.phase.pattern, "期"),
+        project_list_cue=_cue(c.project_list.pattern, "等", "项目"),
         verb_before=re.compile(f"(?:{alternation(c.brand_verbs.before)})$"),
         verb_after=re.compile(f"(?:项目)?(?:{alternation(c.brand_verbs.after)})"),
         verbs=re.compile(f"(?=(?:{alternation(verbs)}))"),
@@ -88,6 +92,19 @@ def _shapes() -> _Shapes:
             "brand_verb": c.brand_verbs.id,
         },
     )
+
+
+def _cue(pattern: str, *words: str) -> re.Pattern[str]:
+    """The words (in this order) every match of a shape holds, to search only the lines
+    that hold them; a shape whose pattern no longer writes them fails on load.
+
+    >>> _cue("(?P<name>.{2,8})二期", "期").pattern
+    '期'
+    """
+    missing = [w for w in words if w not in pattern]
+    if missing:
+        raise ValueError(f"entity_contexts.json: pattern {pattern!r} lacks its cue {missing}")
+    return re.compile(".*".join(map(re.escape, words)))
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -163,7 +180,7 @@ def _phases(text: str) -> Iterator[Candidate]:
     """甲二期 / 乙风电齿轮箱三期: a project named by its phase, owned by the firm it opens with;
     public works named by their phase (引甲济乙二期) have no owner."""
     r = rules()
-    for m in _shapes().phase.finditer(text):
+    for m in search_lines(_shapes().phase, text, _shapes().phase_cue):
         run = m.group("name")
         s = m.start("name") + cut_left(run, r.company_left + r.project_left)
         name = text[s : m.start("phase")]
@@ -189,7 +206,7 @@ def _project_lists(text: str) -> Iterator[Candidate]:
     r = rules()
     shape = resources.entity_contexts().project_list
     long_item, firm_item = shape.long_item, shape.firm_item
-    for m in _shapes().project_list.finditer(text):
+    for m in search_lines(_shapes().project_list, text, _shapes().project_list_cue):
         items = list(_items(text, m.start("items"), m.end("items")))
         if len(items) < 2:
             continue

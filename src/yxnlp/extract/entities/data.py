@@ -72,6 +72,7 @@ class _Rules:
     project_cues_longest_first: tuple[str, ...]
     project_designated_re: re.Pattern[str]  # a park's cue, then a title it was given
     enum_company_re: re.Pattern[str]
+    enum_cue_re: re.Pattern[str]  # 等 + a head: what every list of firms holds
     region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
@@ -93,6 +94,7 @@ def rules() -> _Rules:
     enum = company.enumeration
     item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum.max_item}}}"
     items = f"(?P<items>{item}(?:[、和及与]{item})*)"
+    enum_cue = "等(?P<head>" + "|".join(enum.company_heads) + ")"
     places, place_stems, place_prefixes, industry_words = _word_data()
     levels = (*org.central_levels, *admin.level_word)
     return _Rules(
@@ -119,7 +121,8 @@ def rules() -> _Rules:
         project_designated_re=re.compile(
             f"(?:{alternation(project.type_by_cue)})(?:{'|'.join(project.designations)})"
         ),
-        enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
+        enum_company_re=re.compile(f"{items}{enum_cue}"),
+        enum_cue_re=re.compile(enum_cue),
         region_re=re.compile(
             f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"
             f"(?P<kind>{'|'.join(admin.named_region_kinds)})"

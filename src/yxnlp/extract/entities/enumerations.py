@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from yxnlp.extract.entities.brands import list_item_ok
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.data import rules, search_lines
 from yxnlp.extract.entities.dictionary import words_of
 from yxnlp.extract.entities.words import cut_left, ordinary_words
 
@@ -35,7 +35,7 @@ def find_enumerations(text: str, *, known: Iterable[str] = ()) -> Iterator[Candi
     """
     r = rules()
     firms = tuple(known)
-    for m in r.enum_company_re.finditer(text):
+    for m in search_lines(r.enum_company_re, text, r.enum_cue_re):
         s = m.start("items")
         run = m.group("items")
         start = s + cut_left(run.split("、")[0], r.company_left, keep=2)
