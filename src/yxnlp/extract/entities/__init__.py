@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, cast
 
 from yxnlp import gazetteer
 from yxnlp.extract.entities.attributes import (
+    Firms,
     Layout,
     attributes_of,
     project_investment,
@@ -169,19 +170,19 @@ def build_entities(
     issuer = _issuer_name(a, groups.get("ORG", []))
     layout = Layout(a)
     entities: list[tuple[int, Entity]] = []
-    company_canon: dict[str, str] = {}
-    labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]
+    firms = Firms([], {})
+    labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]  # companies before projects
     for label in labels:
         cands = groups.get(label, [])
         canon, issuer_canon = _canonical(a, label, cands, issuer, aliases or {})
         if label == "COMPANY":
-            company_canon = canon
+            firms = Firms(cands, canon)
         by_canon: dict[str, list[Candidate]] = {}
         for c in cands:
             by_canon.setdefault(canon[c.text], []).append(c)
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
-            attrs = attributes_of(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
+            attrs = attributes_of(a, label, ms, firms, layout)
             if label == "ORG" and issuer and name == issuer_canon:
                 attrs["issuer"] = True
                 if issuer != name:

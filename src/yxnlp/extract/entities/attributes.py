@@ -5,6 +5,7 @@ when named only in the plan section)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -86,20 +87,42 @@ def project_investment(
     return best
 
 
-def _owner(
-    a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, str]], *, layout: Layout
-) -> str | None:
+class Firms:
+    """The report's company mentions with their canonical names, indexed by start once: the
+    owner rule looks for companies near every mention of every project.
+
+    >>> f = Firms([Candidate("COMPANY", 4, 8, "华联集团", "rule:legal_form")], {"华联集团": "华联"})
+    >>> [(c.text, canon) for c, canon in f.starting(0, 5)], f.starting(5, 9)
+    ([('华联集团', '华联')], [])
+    """
+
+    def __init__(self, companies: list[Candidate], canon: dict[str, str]) -> None:
+        ordered = sorted(companies, key=lambda c: c.start)  # stable: text order kept
+        self._firms = [(c, canon.get(c.text, c.text)) for c in ordered]
+        self._starts = [c.start for c in ordered]
+
+    def starting(self, lo: int, hi: int) -> list[tuple[Candidate, str]]:
+        """The companies that start in ``[lo, hi)``, in text order, with canonical names."""
+        i = bisect.bisect_left(self._starts, lo)
+        return self._firms[i : bisect.bisect_left(self._starts, hi, i)]
+
+
+@functools.cache
+def _owner_cue() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, rules().project.owner_cues))})$")
+
+
+def _owner(a: Analysis, span: tuple[int, int], firms: Firms, *, layout: Layout) -> str | None:
     """A company at the start of the project name, else one handed the project (移交X公司)."""
-    for c, canon in companies:
-        if c.start == span[0] and c.end < span[1]:
+    for c, canon in firms.starting(span[0], span[0] + 1):
+        if c.end < span[1]:
             return canon
     s0, s1 = layout.sentence(span[0])
-    cues = "|".join(map(re.escape, rules().project.owner_cues))
+    cue = _owner_cue()
     owners = [
         canon
-        for c, canon in companies
-        if span[1] <= c.start < s1
-        and re.search(f"(?:{cues})$", a.masked[max(s0, c.start - 3) : c.start])
+        for c, canon in firms.starting(span[1], s1)
+        if cue.search(a.masked, max(s0, c.start - 3), c.start)
     ]
     return owners[0] if len(set(owners)) == 1 else None
 
@@ -108,8 +131,7 @@ def attributes_of(
     a: Analysis,
     label: str,
     ms: list[Candidate],
-    companies: list[Candidate],
-    company_canon: dict[str, str],
+    firms: Firms,
     layout: Layout,
 ) -> dict[str, Any]:
     if label == "PLACE":
@@ -118,10 +140,9 @@ def attributes_of(
     if label != "PROJECT":
         return {}
     spans = [(c.start, c.end) for c in ms]
-    comps = [(c, company_canon.get(c.text, c.text)) for c in companies]
     owner = None
     for sp in spans:
-        owner = _owner(a, sp, comps, layout=layout)
+        owner = _owner(a, sp, firms, layout=layout)
         if owner:
             break
     invest = None

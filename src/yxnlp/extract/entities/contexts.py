@@ -56,7 +56,7 @@ class _Shapes:
     para_head: re.Pattern[str]
     phase: re.Pattern[str]
     project_list: re.Pattern[str]
-    phase_cue: re.Pattern[str]  # the words every match of phase (project_list) holds
+    phase_cue: re.Pattern[str]  # what every match of phase holds (see search_lines)
     project_list_cue: re.Pattern[str]
     verb_before: re.Pattern[str]
     verb_after: re.Pattern[str]
@@ -76,8 +76,8 @@ def _shapes() -> _Shapes:
         para_head=re.compile(c.para_head.pattern),
         phase=re.compile(c.phase.pattern),
         project_list=re.compile(c.project_list.pattern),
-        phase_cue=_cue(c.phase.pattern, "期"),
-        project_list_cue=_cue(c.project_list.pattern, "等", "项目"),
+        phase_cue=re.compile(c.phase.cue),
+        project_list_cue=re.compile(c.project_list.cue),
         verb_before=re.compile(f"(?:{alternation(c.brand_verbs.before)})$"),
         verb_after=re.compile(f"(?:项目)?(?:{alternation(c.brand_verbs.after)})"),
         verbs=re.compile(f"(?=(?:{alternation(verbs)}))"),
@@ -92,19 +92,6 @@ def _shapes() -> _Shapes:
             "brand_verb": c.brand_verbs.id,
         },
     )
-
-
-def _cue(pattern: str, *words: str) -> re.Pattern[str]:
-    """The words (in this order) every match of a shape holds, to search only the lines
-    that hold them; a shape whose pattern no longer writes them fails on load.
-
-    >>> _cue("(?P<name>.{2,8})二期", "期").pattern
-    '期'
-    """
-    missing = [w for w in words if w not in pattern]
-    if missing:
-        raise ValueError(f"entity_contexts.json: pattern {pattern!r} lacks its cue {missing}")
-    return re.compile(".*".join(map(re.escape, words)))
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:

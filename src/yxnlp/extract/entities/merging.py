@@ -4,6 +4,8 @@ per-character index, not by comparing every pair."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -96,13 +98,16 @@ def drop_short_places_in_firms(merged: list[Candidate]) -> list[Candidate]:
     >>> [c.text for c in drop_short_places_in_firms([firm, short])]
     ['浙江华强科技']
     """
-    firms = [c for c in merged if c.label == "COMPANY"]
+    firms = sorted((c.start, c.end) for c in merged if c.label == "COMPANY")
+    starts = [s for s, _ in firms]
+    reach = list(itertools.accumulate((e for _, e in firms), max))  # furthest end so far
     return [
         c
         for c in merged
         if not (
             c.label == "PLACE"
             and c.source == "rule:place_short"
-            and any(f.start <= c.start and c.end <= f.end for f in firms)
+            and (i := bisect.bisect_right(starts, c.start)) > 0
+            and reach[i - 1] >= c.end  # a firm starting at or before it ends at or after it
         )
     ]
