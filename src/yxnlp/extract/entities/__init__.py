@@ -49,6 +49,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
+
 from yxnlp import gazetteer
 from yxnlp.extract.entities.attributes import (
     Firms,
@@ -152,9 +154,7 @@ def _word_starts(a: Analysis) -> list[int]:
 def _word_bounds(a: Analysis) -> frozenset[int]:
     """Start and end offsets of the segmenter's tokens (read in one call, not token by token)."""
     cols = a.doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2)
-    starts = cast("list[int]", cols[:, 0].tolist())
-    ends = cast("list[int]", (cols[:, 0] + cols[:, 1]).tolist())
-    return frozenset(starts) | frozenset(ends)
+    return frozenset(cast("list[int]", np.union1d(cols[:, 0], cols[:, 0] + cols[:, 1]).tolist()))
 
 
 def build_entities(

@@ -153,7 +153,7 @@ def _word_data() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[int, .
         and not not_place.search(n)
     )
     stems = _place_stems(places, place, admin.stem)
-    return places, stems, _prefix_index(places), _industry_words(resources.companies())
+    return places, stems, prefix_index(places), _industry_words(resources.companies())
 
 
 def _industry_words(company: schemas.CompanyRules) -> list[str]:
@@ -187,10 +187,10 @@ def _place_stems(
     return stems
 
 
-def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
+def prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
     """First two characters -> lengths of the names that start with them, longest first.
 
-    >>> _prefix_index(["湖州市", "湖州", "安吉县"])
+    >>> prefix_index(["湖州市", "湖州", "安吉县"])
     {'湖州': (3, 2), '安吉': (3,)}
     """
     out: dict[str, set[int]] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import cast
 
 import numpy as np
@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from yxnlp import datacache, gazetteer, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
-    alternation,
+    prefix_index,
     province_short,
     ruler_candidates,
     rules,
@@ -43,7 +43,7 @@ def find_places(
     n = len(text)
     prefixes = r.place_prefixes
     i = 0  # where the last name found ends: names do not overlap
-    for s in _name_starts(text):
+    for s in _pair_starts(text, _gazetteer_codes()):
         if s < i:
             continue
         for k in prefixes[text[s : s + 2]]:
@@ -72,19 +72,20 @@ def find_places(
                 break
 
 
-def _name_starts(text: str) -> list[int]:
-    """The offsets whose two characters open a gazetteer name, in order (compared as code
-    point pairs in one vectorised pass: a Python loop over every character was most of the
-    cost of this rule).
+def _pair_starts(text: str, pairs: NDArray[np.uint64]) -> list[int]:
+    """The offsets whose two characters are one of ``pairs`` (:func:`_pair_codes`), in order:
+    where a name of a list can start, found in one vectorised pass (a Python loop or a
+    regex alternation over every character was most of the cost of the place rules).
 
-    >>> _name_starts("服务湖州"), _name_starts("融入湖州市安吉县")  # 吉县 opens a name too
+    >>> g = _gazetteer_codes()
+    >>> _pair_starts("服务湖州", g), _pair_starts("融入湖州市安吉县", g)  # 吉县 opens a name too
     ([2], [2, 5, 6])
     """
     if len(text) < 2:
         return []
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    pairs = _pair_codes(codes[:-1], codes[1:])
-    return cast("list[int]", np.flatnonzero(np.isin(pairs, _prefix_codes())).tolist())
+    found = np.isin(_pair_codes(codes[:-1], codes[1:]), pairs)
+    return cast("list[int]", np.flatnonzero(found).tolist())
 
 
 def _pair_codes(first: NDArray[np.uint32], second: NDArray[np.uint32]) -> NDArray[np.uint64]:
@@ -92,12 +93,17 @@ def _pair_codes(first: NDArray[np.uint32], second: NDArray[np.uint32]) -> NDArra
     return (first.astype(np.uint64) << np.uint64(21)) | second.astype(np.uint64)
 
 
-@functools.cache
-def _prefix_codes() -> NDArray[np.uint64]:
-    """The first two characters of every gazetteer name, as :func:`_pair_codes`."""
-    pairs = [(ord(p[0]), ord(p[1])) for p in rules().place_prefixes]
+def _codes_of(prefixes: Iterable[str]) -> NDArray[np.uint64]:
+    """Two-character prefixes as :func:`_pair_codes`."""
+    pairs = [(ord(p[0]), ord(p[1])) for p in prefixes]
     first, second = (np.array(col, dtype=np.uint32) for col in zip(*pairs, strict=True))
     return np.unique(_pair_codes(first, second))
+
+
+@functools.cache
+def _gazetteer_codes() -> NDArray[np.uint64]:
+    """The first two characters of every gazetteer name."""
+    return _codes_of(rules().place_prefixes)
 
 
 @functools.cache
@@ -133,6 +139,14 @@ def _short_place_names() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _short_index() -> tuple[dict[str, tuple[int, ...]], NDArray[np.uint64]]:
+    """The short names' first two characters -> their lengths (longest first), and the
+    same prefixes as :func:`_pair_codes`."""
+    prefixes = prefix_index(_short_place_names())
+    return prefixes, _codes_of(prefixes)
+
+
 def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     """Short place names written without their suffix (苏州, 广东), on word boundaries.
 
@@ -140,16 +154,22 @@ def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     >>> [c.text for c in _short_places("苏州和无锡联合招商", b)]
     ['苏州', '无锡']
     """
-    names = _short_place_names()
-    pattern = re.compile(alternation(names))
     r = rules()
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    names = _short_place_names()
+    prefixes, codes = _short_index()
+    e = 0  # names do not overlap: the longest at the first place one starts, and so on
+    for s in _pair_starts(text, codes):
+        if s < e:
+            continue
+        k = next((k for k in prefixes[text[s : s + 2]] if text[s : s + k] in names), 0)
+        if not k:
+            continue
+        e, name = s + k, text[s : s + k]
         if s not in bounds or e not in bounds:
             continue
-        if any(text[s : s + k] in r.places for k in range(len(m.group()) + 1, len(m.group()) + 4)):
+        if any(text[s : s + j] in r.places for j in range(k + 1, k + 4)):
             continue  # the full name (苏州市) is found by the gazetteer scan
-        yield Candidate("PLACE", s, e, m.group(), "rule:place_short")
+        yield Candidate("PLACE", s, e, name, "rule:place_short")
 
 
 def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
