@@ -1,0 +1,120 @@
+"""The entity rules' fast scans find what a plain scan of the whole text finds (issue 12).
+
+The rules look only where a match can be: the lines holding a shape's cue
+(:func:`~yxnlp.extract.entities.data.search_lines`), the offsets whose two characters open a
+place name, the ranges near a verb of investment. Each is checked against the plain scan it
+replaces, on invented lines of our own and on every report of the demo corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from yxnlp import lexicon, resources
+from yxnlp.extract.entities import contexts, data, places
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = sorted((ROOT / "corpus").rglob("*.txt"))
+
+# lines that hold a match of each shape (names invented), and lines that only look like one
+LINES = "\n".join(
+    [
+        "一、概况",
+        "宏泰风电齿轮箱二期、鑫源3期项目建成投产，引江济淮二期工程加快推进。",
+        "全年引进瑞丰、华泓等企业12家，推动景和新材、汇通光电等6个配套项目签约落地。",
+        "支持金诚、宏远电子等6家企业办理转贷，督促长兴、德清等县区落实。",
+        "融入长三角城市群，对接成渝地区双城经济圈。",
+        "“十四五”时期，长期坚持，期间项目等工作有序开展。",
+        "等待项目",
+    ]
+)
+
+
+def _scans() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    s, r = contexts._shapes(), data.rules()
+    return [
+        ("phase", s.phase, s.phase_cue),
+        ("project_list", s.project_list, s.project_list_cue),
+        ("enumeration", r.enum_company_re, r.enum_cue_re),
+        ("named_region", r.region_re, places._region_kinds()),
+    ]
+
+
+@pytest.mark.parametrize("name", ["phase", "project_list", "enumeration", "named_region"])
+def test_line_search_finds_every_match_on_invented_lines(name: str) -> None:
+    pattern, cue = next((p, c) for n, p, c in _scans() if n == name)
+    plain = [m.span() for m in pattern.finditer(LINES)]
+    assert plain  # each shape is exercised
+    assert [m.span() for m in data.search_lines(pattern, LINES, cue)] == plain
+
+
+def test_line_search_finds_every_match_in_the_corpus() -> None:
+    assert CORPUS
+    for path in CORPUS:
+        text = path.read_text("utf-8")
+        for name, pattern, cue in _scans():
+            plain = [m.span() for m in pattern.finditer(text)]
+            fast = [m.span() for m in data.search_lines(pattern, text, cue)]
+            assert fast == plain, (path.name, name)
+
+
+def test_a_shape_cue_is_part_of_every_match() -> None:
+    """The cue of a shape matches inside each of its matches (so no line is skipped wrongly)."""
+    for name, pattern, cue in _scans():
+        for m in pattern.finditer(LINES):
+            assert cue.search(m.group()), (name, m.group())
+
+
+def test_place_name_starts_are_every_offset_opening_a_name() -> None:
+    prefixes = data.rules().place_prefixes
+    for text in (LINES, *(p.read_text("utf-8") for p in CORPUS[:20])):
+        plain = [i for i in range(len(text) - 1) if text[i : i + 2] in prefixes]
+        assert places._pair_starts(text, places._gazetteer_codes()) == plain
+    assert places._pair_starts("", places._gazetteer_codes()) == []
+    assert places._pair_starts("湖", places._gazetteer_codes()) == []
+
+
+def test_short_places_are_the_alternation_matches_on_word_bounds() -> None:
+    """The short names found as a regex alternation would find them (leftmost, longest)."""
+    names = places._short_place_names()
+    alternation = re.compile(data.alternation(names))
+    for path in CORPUS[:20]:
+        text = path.read_text("utf-8")
+        bounds = frozenset(range(len(text) + 1))  # every offset: only the scan is compared
+        full = data.rules().places
+        plain = [
+            m.span()
+            for m in alternation.finditer(text)
+            if not any(text[m.start() : m.end() + k] in full for k in range(1, 4))
+        ]
+        fast = [(c.start, c.end) for c in places._short_places(text, bounds)]
+        assert fast == plain, path.name
+
+
+def test_lexicon_spans_within_ranges_are_the_words_starting_there() -> None:
+    lex = lexicon.load()
+    text = LINES
+    ranges = [(0, 3), (10, 25), (40, 41)]
+    every = lex.spans(text)
+    inside = sorted(h for h in every if any(lo <= h[0] < hi for lo, hi in ranges))
+    assert inside
+    assert sorted(lex.spans(text, within=ranges)) == inside
+    assert lex.spans(text, within=[]) == []
+
+
+def test_every_brand_a_verb_can_reach_lies_in_the_verb_ranges() -> None:
+    """A brand hit of the whole text with a verb of investment right before it, or after it
+    within a brand run, starts in one of the ranges the brand-verb shape searches."""
+    shapes = contexts._shapes()
+    assert resources.entity_contexts().brand_verbs.before
+    lex = lexicon.load()
+    for text in (LINES, *(p.read_text("utf-8") for p in CORPUS[:20])):
+        ranges = contexts._near_verbs(text, lex.longest)
+        for s, e, _ in lex.spans(text):
+            before = shapes.verb_before.search(text, max(0, s - 6), s)
+            after = any(shapes.verb_after.match(text, x) for x in range(s + 1, max(e, s + 12) + 1))
+            if before or after:
+                assert any(lo <= s < hi for lo, hi in ranges), text[s:e]
