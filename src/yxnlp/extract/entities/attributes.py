@@ -53,22 +53,24 @@ def project_status(
     lay = layout or Layout(a)
     if spans and all(lay.in_plan(s) for s, _ in spans):
         return "planned"
+    clauses = [_clause(text, s, e, lay) for s, e in spans if not lay.in_plan(s)]
     for status, where, pattern in rules().status_rules:
-        for s, e in spans:
-            if lay.in_plan(s):
-                continue
-            s0, s1 = lay.sentence(s)
-            if where == "before":
-                clause_start = max(text.rfind(c, s0, s) for c in ",，;；。") + 1
-                clause_start = max(clause_start, s0)
-                if pattern.search(text, clause_start, s):
-                    return status
-            else:
-                c0 = max(s0, *(text.rfind(c, s0, s) + 1 for c in ",，;；。"))
-                ends = [i for i in (text.find(c, e, s1) for c in ",，;；。") if i >= 0]
-                if pattern.search(text, c0, min(ends, default=s1)):
-                    return status
+        for c0, s, c1 in clauses:
+            if pattern.search(text, c0, s if where == "before" else c1):
+                return status
     return None
+
+
+def _clause(text: str, start: int, end: int, layout: Layout) -> tuple[int, int, int]:
+    """The clause around a mention: its start, the mention's start, the clause's end (the
+    sentence cut at ，；。), looked up once per mention, not once per status rule."""
+    s0, s1 = layout.sentence(start)
+    c0 = max(s0, *(text.rfind(c, s0, start) + 1 for c in _CLAUSE_ENDS))
+    ends = [i for i in (text.find(c, end, s1) for c in _CLAUSE_ENDS) if i >= 0]
+    return c0, start, min(ends, default=s1)
+
+
+_CLAUSE_ENDS = ",，;；。"
 
 
 def project_investment(
