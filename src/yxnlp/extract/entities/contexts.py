@@ -60,7 +60,7 @@ class _Shapes:
     project_list_cue: re.Pattern[str]
     verb_before: re.Pattern[str]
     verb_after: re.Pattern[str]
-    verbs: re.Pattern[str]  # any verb of either list, found at every position it starts
+    verbs: re.Pattern[str]  # any verb of either list
     verb_longest: int
     alias: re.Pattern[str]
     ids: dict[str, str]
@@ -80,7 +80,7 @@ def _shapes() -> _Shapes:
         project_list_cue=re.compile(c.project_list.cue),
         verb_before=re.compile(f"(?:{alternation(c.brand_verbs.before)})$"),
         verb_after=re.compile(f"(?:项目)?(?:{alternation(c.brand_verbs.after)})"),
-        verbs=re.compile(f"(?=(?:{alternation(verbs)}))"),
+        verbs=re.compile(alternation(verbs)),
         verb_longest=max(map(len, verbs)),
         alias=re.compile(c.alias.pattern),
         ids={
@@ -250,8 +250,8 @@ def _near_verbs(text: str, longest: int) -> list[tuple[int, int]]:
     before = 2 + max(12, longest)  # 项目 + the brand (a run of brands or one lexicon word)
     after = s.verb_longest + 2  # the verb, then a line break the verb pattern's $ allows
     out: list[tuple[int, int]] = []
-    for m in s.verbs.finditer(text):
-        lo, hi = max(0, m.start() - before), min(len(text), m.start() + after)
+    for m in s.verbs.finditer(text):  # a verb overlapping this one starts before its end
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
