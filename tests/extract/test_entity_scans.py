@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from yxnlp import lexicon, resources
-from yxnlp.extract.entities import contexts, data, places
+from yxnlp.extract.entities import contexts, data, pairs, places
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").rglob("*.txt"))
@@ -70,11 +70,28 @@ def test_a_shape_cue_is_part_of_every_match() -> None:
 
 def test_place_name_starts_are_every_offset_opening_a_name() -> None:
     prefixes = data.rules().place_prefixes
+    index = places._gazetteer_index()
     for text in (LINES, *(p.read_text("utf-8") for p in CORPUS[:20])):
         plain = [i for i in range(len(text) - 1) if text[i : i + 2] in prefixes]
-        assert places._pair_starts(text, places._gazetteer_codes()) == plain
-    assert places._pair_starts("", places._gazetteer_codes()) == []
-    assert places._pair_starts("湖", places._gazetteer_codes()) == []
+        assert index.starts(text) == plain
+    assert index.starts("") == index.starts("湖") == []
+
+
+def test_industry_words_are_the_alternation_matches() -> None:
+    r = data.rules()
+    for text in (LINES, *(p.read_text("utf-8") for p in CORPUS)):
+        plain = [m.span() for m in r.industry_re.finditer(text)]
+        assert [m.span() for m in pairs.matches(r.industry_re, text, r.industry_index)] == plain
+
+
+def test_a_list_with_a_one_character_word_is_searched_everywhere() -> None:
+    index = pairs.PairIndex(["园", "产业园"])
+    pattern = re.compile("产业园|园")
+    text = "建设甲产业园和乙园"
+    assert index.everywhere
+    assert [m.span() for m in pairs.matches(pattern, text, index)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
 
 
 def test_short_places_are_the_alternation_matches_on_word_bounds() -> None:

@@ -12,6 +12,7 @@ from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
 from yxnlp.extract.entities.dictionary import tagged
 from yxnlp.extract.entities.names import company_core_ok, core_of, place_at
+from yxnlp.extract.entities.pairs import matches
 from yxnlp.extract.entities.words import (
     all_common,
     core_looks_generic,
@@ -58,7 +59,7 @@ def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterat
             continue  # 进出口公司: a kind of firm; 某某某集团: a person's faction
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = tuple(r.company.followed_not_company)
-    for m in r.industry_re.finditer(text):
+    for m in matches(r.industry_re, text, r.industry_index):
         if text.startswith(not_after, m.end()) or r.industry_re.match(text, m.end()):
             continue  # 汽车|玻璃: a product phrase, not the end of a name
         start = run_left(text, m.start(), f"[{HAN}]", 8)

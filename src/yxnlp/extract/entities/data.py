@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from yxnlp import datacache, gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
+from yxnlp.extract.entities.pairs import PairIndex
 from yxnlp.resources import entity_schemas as schemas
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class _Rules:
     project: schemas.ProjectRules
     legal_re: re.Pattern[str]
     industry_re: re.Pattern[str]
+    industry_index: PairIndex  # where an industry word can start
     company_left: tuple[str, ...]
     generic_cores: tuple[str, ...]
     org_core_re: re.Pattern[str]
@@ -106,6 +108,7 @@ def rules() -> _Rules:
         project=project,
         legal_re=re.compile(alternation(company.legal_forms)),
         industry_re=re.compile(alternation(industry_words)),
+        industry_index=PairIndex(industry_words),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import cast
-
-import numpy as np
-from numpy.typing import NDArray
+from collections.abc import Iterator, Sequence
 
 from yxnlp import datacache, gazetteer, resources
 from yxnlp.extract.entities.candidate import Candidate
@@ -23,6 +19,7 @@ from yxnlp.extract.entities.data import (
 )
 from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.extract.entities.names import place_chain_before
+from yxnlp.extract.entities.pairs import PairIndex
 
 
 def find_places(
@@ -43,7 +40,7 @@ def find_places(
     n = len(text)
     prefixes = r.place_prefixes
     i = 0  # where the last name found ends: names do not overlap
-    for s in _pair_starts(text, _gazetteer_codes()):
+    for s in _gazetteer_index().starts(text):
         if s < i:
             continue
         for k in prefixes[text[s : s + 2]]:
@@ -72,38 +69,15 @@ def find_places(
                 break
 
 
-def _pair_starts(text: str, pairs: NDArray[np.uint64]) -> list[int]:
-    """The offsets whose two characters are one of ``pairs`` (:func:`_pair_codes`), in order:
-    where a name of a list can start, found in one vectorised pass (a Python loop or a
-    regex alternation over every character was most of the cost of the place rules).
+@functools.cache
+def _gazetteer_index() -> PairIndex:
+    """Where a gazetteer name can start (its first two characters).
 
-    >>> g = _gazetteer_codes()
-    >>> _pair_starts("服务湖州", g), _pair_starts("融入湖州市安吉县", g)  # 吉县 opens a name too
+    >>> starts = _gazetteer_index().starts
+    >>> starts("服务湖州"), starts("融入湖州市安吉县")  # 吉县 opens a name too
     ([2], [2, 5, 6])
     """
-    if len(text) < 2:
-        return []
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    found = np.isin(_pair_codes(codes[:-1], codes[1:]), pairs)
-    return cast("list[int]", np.flatnonzero(found).tolist())
-
-
-def _pair_codes(first: NDArray[np.uint32], second: NDArray[np.uint32]) -> NDArray[np.uint64]:
-    """Two code points (21 bits each) as one number."""
-    return (first.astype(np.uint64) << np.uint64(21)) | second.astype(np.uint64)
-
-
-def _codes_of(prefixes: Iterable[str]) -> NDArray[np.uint64]:
-    """Two-character prefixes as :func:`_pair_codes`."""
-    pairs = [(ord(p[0]), ord(p[1])) for p in prefixes]
-    first, second = (np.array(col, dtype=np.uint32) for col in zip(*pairs, strict=True))
-    return np.unique(_pair_codes(first, second))
-
-
-@functools.cache
-def _gazetteer_codes() -> NDArray[np.uint64]:
-    """The first two characters of every gazetteer name."""
-    return _codes_of(rules().place_prefixes)
+    return PairIndex(rules().place_prefixes)
 
 
 @functools.cache
@@ -140,11 +114,11 @@ def _short_place_names() -> dict[str, str]:
 
 
 @functools.cache
-def _short_index() -> tuple[dict[str, tuple[int, ...]], NDArray[np.uint64]]:
-    """The short names' first two characters -> their lengths (longest first), and the
-    same prefixes as :func:`_pair_codes`."""
-    prefixes = prefix_index(_short_place_names())
-    return prefixes, _codes_of(prefixes)
+def _short_index() -> tuple[dict[str, tuple[int, ...]], PairIndex]:
+    """The short names' first two characters -> their lengths (longest first), and where
+    one can start."""
+    names = _short_place_names()
+    return prefix_index(names), PairIndex(names)
 
 
 def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
@@ -156,9 +130,9 @@ def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     """
     r = rules()
     names = _short_place_names()
-    prefixes, codes = _short_index()
+    prefixes, index = _short_index()
     e = 0  # names do not overlap: the longest at the first place one starts, and so on
-    for s in _pair_starts(text, codes):
+    for s in index.starts(text):
         if s < e:
             continue
         k = next((k for k in prefixes[text[s : s + 2]] if text[s : s + k] in names), 0)
