@@ -95,8 +95,8 @@ def _repeated_verb(text: str, start: int) -> bool:
     if not c or not ("\u4e00" <= c <= "\u9fff"):
         return False
     stop = "，,。；;、"
-    phrase = f"{c}[^{c}{stop}]{{1,3}}、?"
-    return re.search(f"{phrase}{phrase}$", text[:start]) is not None
+    phrase = f"{c}[^{c}{stop}]{{1,3}}、?"  # at most 5 characters: two end within 11 of start
+    return re.search(f"{phrase}{phrase}$", text[max(0, start - 11) : start]) is not None
 
 
 def _clique(core: str) -> bool:
@@ -131,7 +131,7 @@ def _not_a_name_end(text: str, m: re.Match[str]) -> bool:
             if after[0][1] in _NOUN_TAGS or after[0][0] in c.sector_verbs:
                 return True
     start = run_left(text, m.start(), f"[{HAN}]", 8)
-    return start > 0 and text[start - 1] in "（(" and text[: start - 1].endswith(word)
+    return start > 0 and text[start - 1] in "（(" and text.endswith(word, 0, start - 1)
 
 
 _NOUN_TAGS = frozenset({"n", "vn", "nz"})
