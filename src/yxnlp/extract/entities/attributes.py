@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from yxnlp.analysis import Analysis
 
 
+_CLAUSE_MARK = re.compile("[,，;；。]")
+
+
 class Layout:
     """Sentence and plan-section look-ups in one analysed report, indexed once: the
     attribute rules ask them for every mention of every project."""
@@ -26,6 +29,7 @@ class Layout:
         self._a = a
         self._starts = [s.span[0] for s in a.sentences]  # sentences are sorted and disjoint
         self._plan: dict[int, bool] = {}
+        self._marks: dict[tuple[int, int], list[int]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The span of the sentence holding ``pos`` (else 60 characters either side)."""
@@ -33,6 +37,19 @@ class Layout:
         if i >= 0 and pos < self._a.sentences[i].span[1]:
             return self._a.sentences[i].span
         return (max(0, pos - 60), min(len(self._a.text), pos + 60))
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: its sentence cut at the last clause mark
+        (，；。) before ``start`` and the first one from ``end`` on; each sentence's marks
+        are found once."""
+        s0, s1 = self.sentence(start)
+        if (s0, s1) not in self._marks:
+            found = _CLAUSE_MARK.finditer(self._a.masked, s0, s1)
+            self._marks[(s0, s1)] = [m.start() for m in found]
+        marks = self._marks[(s0, s1)]
+        i = bisect.bisect_left(marks, start)
+        j = bisect.bisect_left(marks, end)
+        return (marks[i - 1] + 1 if i > 0 else s0), (marks[j] if j < len(marks) else s1)
 
     def in_plan(self, pos: int) -> bool:
         """``pos`` lies in the plan part of the report (:mod:`yxnlp.parts`)."""
@@ -53,24 +70,12 @@ def project_status(
     lay = layout or Layout(a)
     if spans and all(lay.in_plan(s) for s, _ in spans):
         return "planned"
-    clauses = [_clause(text, s, e, lay) for s, e in spans if not lay.in_plan(s)]
+    clauses = [(*lay.clause(s, e), s) for s, e in spans if not lay.in_plan(s)]
     for status, where, pattern in rules().status_rules:
-        for c0, s, c1 in clauses:
+        for c0, c1, s in clauses:  # a mention's clause, looked up once for every rule
             if pattern.search(text, c0, s if where == "before" else c1):
                 return status
     return None
-
-
-def _clause(text: str, start: int, end: int, layout: Layout) -> tuple[int, int, int]:
-    """The clause around a mention: its start, the mention's start, the clause's end (the
-    sentence cut at ，；。), looked up once per mention, not once per status rule."""
-    s0, s1 = layout.sentence(start)
-    c0 = max(s0, *(text.rfind(c, s0, start) + 1 for c in _CLAUSE_ENDS))
-    ends = [i for i in (text.find(c, end, s1) for c in _CLAUSE_ENDS) if i >= 0]
-    return c0, start, min(ends, default=s1)
-
-
-_CLAUSE_ENDS = ",，;；。"
 
 
 def project_investment(

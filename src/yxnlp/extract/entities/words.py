@@ -127,11 +127,11 @@ def run_left(text: str, end: int, chars: str, max_len: int) -> int:
     (0, 1)
     """
     lo = max(0, end - max_len)
-    pat = re.compile(chars)
     run = _run_of(chars).match(text[lo:end][::-1])  # read backwards from end
     i = end - run.end() if run else end
-    if not any(p in text[i:end] for p in "()（）"):
+    if not _PARENS.search(text, i, end):
         return i
+    pat = re.compile(chars)
     i = end
     depth = 0
     while i > 0 and end - i < max_len and pat.match(text[i - 1]):
@@ -144,6 +144,9 @@ def run_left(text: str, end: int, chars: str, max_len: int) -> int:
             depth -= 1
         i -= 1
     return i
+
+
+_PARENS = re.compile("[()（）]")
 
 
 @functools.lru_cache(maxsize=16)
