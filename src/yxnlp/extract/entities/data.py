@@ -64,6 +64,11 @@ class _Rules:
     legal_re: re.Pattern[str]
     industry_re: re.Pattern[str]
     industry_index: PairIndex  # where an industry word can start
+    legal_end_re: re.Pattern[str]  # a legal form ending a name
+    industry_end_re: re.Pattern[str]
+    shaped_end_re: re.Pattern[str]  # a legal form or an industry word ending a name
+    core_industry_re: re.Pattern[str]  # a short core, then an industry word
+    core_legal_re: re.Pattern[str]  # a core of 2 to 12 characters, then a legal form
     company_left: tuple[str, ...]
     generic_cores: tuple[str, ...]
     org_core_re: re.Pattern[str]
@@ -99,6 +104,7 @@ def rules() -> _Rules:
     enum_cue = "等(?P<head>" + "|".join(enum.company_heads) + ")"
     places, place_stems, place_prefixes, industry_words = _word_data()
     levels = (*org.central_levels, *admin.level_word)
+    legal, industry = alternation(company.legal_forms), alternation(industry_words)
     return _Rules(
         place=place,
         place_suffix=place_suffix,
@@ -106,9 +112,14 @@ def rules() -> _Rules:
         org=org,
         org_levels=levels,
         project=project,
-        legal_re=re.compile(alternation(company.legal_forms)),
-        industry_re=re.compile(alternation(industry_words)),
+        legal_re=re.compile(legal),
+        industry_re=re.compile(industry),
         industry_index=PairIndex(industry_words),
+        legal_end_re=re.compile(f"(?:{legal})$"),
+        industry_end_re=re.compile(f"(?:{industry})$"),
+        shaped_end_re=re.compile(f"(?:{legal}|{industry})$"),
+        core_industry_re=re.compile(f"(?P<core>[{HAN}]{{2,4}}?)(?:{industry})"),
+        core_legal_re=re.compile(f"^[{HAN}]{{2,12}}?(?:{legal})"),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(

@@ -52,7 +52,7 @@ def find_enumerations(text: str, *, known: Iterable[str] = ()) -> Iterator[Candi
         for i_start, item in items:
             if brands and len(item) > _BRAND_ITEM_MAX:
                 continue
-            shaped = re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
+            shaped = r.shaped_end_re.search(item[2:])
             if list_item_ok(item) or (shaped and 3 <= len(item) <= 12):
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")
 
@@ -61,6 +61,6 @@ def _sector(item: str) -> bool:
     """An item made of dictionary words of two characters or more, none a person's or a
     place's name, without a legal form or industry word at its end (交通运输, 建筑安装)."""
     r = rules()
-    if re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:]):
+    if r.shaped_end_re.search(item[2:]):
         return False
     return ordinary_words(item) and all(len(w) >= 2 for w in words_of(item))
