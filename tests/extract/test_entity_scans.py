@@ -8,13 +8,16 @@ replaces, on invented lines of our own and on every report of the demo corpus.
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 
 from yxnlp import lexicon, resources
-from yxnlp.extract.entities import contexts, data, pairs, places
+from yxnlp.extract.entities import contexts, data, merging, pairs, places
+from yxnlp.extract.entities.candidate import Candidate
+from yxnlp.record import Label
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "corpus").rglob("*.txt"))
@@ -135,3 +138,21 @@ def test_every_brand_a_verb_can_reach_lies_in_the_verb_ranges() -> None:
             after = any(shapes.verb_after.match(text, x) for x in range(s + 1, max(e, s + 12) + 1))
             if before or after:
                 assert any(lo <= s < hi for lo, hi in ranges), text[s:e]
+
+
+def test_merge_looks_at_every_overlapping_candidate() -> None:
+    """Merging through the start-block index keeps what comparing every pair keeps."""
+    rnd = random.Random(12)
+    labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]
+    sources = ["rule:x", "list", "ner"]
+    for _ in range(30):
+        cands = []
+        for _ in range(rnd.randint(1, 80)):
+            start = rnd.randint(0, 300)
+            end = start + rnd.choice([1, 2, 3, 5, 8, 13, 40, 90])
+            cands.append(Candidate(rnd.choice(labels), start, end, "x", rnd.choice(sources)))
+        kept: list[Candidate] = []
+        for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            if all(not merging.overlap(c, k) or merging.compatible(c, k) for k in kept):
+                kept.append(c)
+        assert merging.merge(cands) == sorted(kept, key=lambda c: (c.start, -c.end))
