@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from yxnlp import lexicon, resources
-from yxnlp.extract.entities import contexts, data, merging, pairs, places
+from yxnlp.extract.entities import contexts, data, merging, places, prefixes
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.record import Label
 
@@ -71,28 +71,29 @@ def test_a_shape_cue_is_part_of_every_match() -> None:
             assert cue.search(m.group()), (name, m.group())
 
 
-def test_place_name_starts_are_every_offset_opening_a_name() -> None:
-    prefixes = data.rules().place_prefixes
-    index = places._gazetteer_index()
+def test_place_name_starts_hold_every_offset_opening_a_name() -> None:
+    names = data.rules().places
     for text in (LINES, *(p.read_text("utf-8") for p in CORPUS[:20])):
-        plain = [i for i in range(len(text) - 1) if text[i : i + 2] in prefixes]
-        assert index.starts(text) == plain
-    assert index.starts("") == index.starts("湖") == []
+        starts = set(places._gazetteer_starts(text))
+        every = {i for i in range(len(text)) for k in range(2, 13) if text[i : i + k] in names}
+        assert every <= starts
+        assert all(text[i : i + 2] in data.rules().place_prefixes for i in starts)
+    assert places._gazetteer_starts("") == places._gazetteer_starts("湖") == []
 
 
 def test_industry_words_are_the_alternation_matches() -> None:
     r = data.rules()
     for text in (LINES, *(p.read_text("utf-8") for p in CORPUS)):
         plain = [m.span() for m in r.industry_re.finditer(text)]
-        assert [m.span() for m in pairs.matches(r.industry_re, text, r.industry_index)] == plain
+        assert [m.span() for m in prefixes.matches(r.industry_re, text, r.industry_index)] == plain
 
 
 def test_a_list_with_a_one_character_word_is_searched_everywhere() -> None:
-    index = pairs.PairIndex(["园", "产业园"])
+    index = prefixes.PrefixIndex(["园", "产业园"])
     pattern = re.compile("产业园|园")
     text = "建设甲产业园和乙园"
     assert index.everywhere
-    assert [m.span() for m in pairs.matches(pattern, text, index)] == [
+    assert [m.span() for m in prefixes.matches(pattern, text, index)] == [
         m.span() for m in pattern.finditer(text)
     ]
 

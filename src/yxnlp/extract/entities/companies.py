@@ -12,7 +12,7 @@ from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
 from yxnlp.extract.entities.dictionary import tagged
 from yxnlp.extract.entities.names import company_core_ok, core_of, place_at
-from yxnlp.extract.entities.pairs import matches
+from yxnlp.extract.entities.prefixes import matches
 from yxnlp.extract.entities.words import (
     all_common,
     core_looks_generic,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from yxnlp import datacache, gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
-from yxnlp.extract.entities.pairs import PairIndex
+from yxnlp.extract.entities.prefixes import PrefixIndex
 from yxnlp.resources import entity_schemas as schemas
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class _Rules:
     project: schemas.ProjectRules
     legal_re: re.Pattern[str]
     industry_re: re.Pattern[str]
-    industry_index: PairIndex  # where an industry word can start
+    industry_index: PrefixIndex  # where an industry word can start
     legal_end_re: re.Pattern[str]  # a legal form ending a name
     industry_end_re: re.Pattern[str]
     shaped_end_re: re.Pattern[str]  # a legal form or an industry word ending a name
@@ -114,7 +114,7 @@ def rules() -> _Rules:
         project=project,
         legal_re=re.compile(legal),
         industry_re=re.compile(industry),
-        industry_index=PairIndex(industry_words),
+        industry_index=PrefixIndex(industry_words),
         legal_end_re=re.compile(f"(?:{legal})$"),
         industry_end_re=re.compile(f"(?:{industry})$"),
         shaped_end_re=re.compile(f"(?:{legal}|{industry})$"),

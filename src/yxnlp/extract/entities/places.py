@@ -19,7 +19,7 @@ from yxnlp.extract.entities.data import (
 )
 from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.extract.entities.names import place_chain_before
-from yxnlp.extract.entities.pairs import PairIndex
+from yxnlp.extract.entities.prefixes import PrefixIndex
 
 
 def find_places(
@@ -40,7 +40,7 @@ def find_places(
     n = len(text)
     prefixes = r.place_prefixes
     i = 0  # where the last name found ends: names do not overlap
-    for s in _gazetteer_index().starts(text):
+    for s in _gazetteer_starts(text):
         if s < i:
             continue
         for k in prefixes[text[s : s + 2]]:
@@ -69,15 +69,24 @@ def find_places(
                 break
 
 
-@functools.cache
-def _gazetteer_index() -> PairIndex:
-    """Where a gazetteer name can start (its first two characters).
+def _gazetteer_starts(text: str) -> list[int]:
+    """The offsets where a gazetteer name can start, in order: its first three characters,
+    or a whole name of two (某县).
 
-    >>> starts = _gazetteer_index().starts
-    >>> starts("服务湖州"), starts("融入湖州市安吉县")  # 吉县 opens a name too
-    ([2], [2, 5, 6])
+    >>> _gazetteer_starts("服务湖州"), _gazetteer_starts("融入湖州市安吉县")  # 吉县 is one
+    ([], [2, 5, 6])
     """
-    return PairIndex(rules().place_prefixes)
+    longer, two = _gazetteer_index()
+    return sorted({*longer.starts(text), *two.starts(text)})
+
+
+@functools.cache
+def _gazetteer_index() -> tuple[PrefixIndex, PrefixIndex]:
+    names = [n for n in rules().places if 2 <= len(n) <= 12]  # the names of place_prefixes
+    return (
+        PrefixIndex([n for n in names if len(n) >= 3], width=3),
+        PrefixIndex([n for n in names if len(n) == 2]),
+    )
 
 
 @functools.cache
@@ -114,11 +123,11 @@ def _short_place_names() -> dict[str, str]:
 
 
 @functools.cache
-def _short_index() -> tuple[dict[str, tuple[int, ...]], PairIndex]:
+def _short_index() -> tuple[dict[str, tuple[int, ...]], PrefixIndex]:
     """The short names' first two characters -> their lengths (longest first), and where
     one can start."""
     names = _short_place_names()
-    return prefix_index(names), PairIndex(names)
+    return prefix_index(names), PrefixIndex(names)
 
 
 def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
