@@ -81,11 +81,14 @@ def test_place_name_starts_hold_every_offset_opening_a_name() -> None:
     assert places._gazetteer_starts("") == places._gazetteer_starts("湖") == []
 
 
-def test_industry_words_are_the_alternation_matches() -> None:
+@pytest.mark.parametrize("which", ["industry", "org_core"])
+def test_word_patterns_are_the_alternation_matches(which: str) -> None:
+    """Industry words and bodies' department cores, tried only where a word starts."""
     r = data.rules()
-    for text in (LINES, *(p.read_text("utf-8") for p in CORPUS)):
-        plain = [m.span() for m in r.industry_re.finditer(text)]
-        assert [m.span() for m in prefixes.matches(r.industry_re, text, r.industry_index)] == plain
+    pattern, index = getattr(r, f"{which}_re"), getattr(r, f"{which}_index")
+    for text in (LINES, "市发展改革委、区经信局和县农业农村局", *(p.read_text("utf-8") for p in CORPUS)):
+        plain = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in prefixes.matches(pattern, text, index)] == plain
 
 
 def test_a_list_with_a_one_character_word_is_searched_everywhere() -> None:

@@ -72,6 +72,7 @@ class _Rules:
     company_left: tuple[str, ...]
     generic_cores: tuple[str, ...]
     org_core_re: re.Pattern[str]
+    org_core_index: PrefixIndex  # where a department core (and so a body's name) can start
     org_body_re: re.Pattern[str]
     cue_re: re.Pattern[str]
     project_left: tuple[str, ...]
@@ -125,6 +126,7 @@ def rules() -> _Rules:
         org_core_re=re.compile(
             f"(?P<core>{alternation(org.cores)})(?P<suffix>{alternation(org.suffixes)})"
         ),
+        org_core_index=PrefixIndex(org.cores),
         org_body_re=re.compile(
             f"(?P<level>{alternation(levels)})(?P<body>{alternation(org.level_bodies)})"
         ),
