@@ -160,3 +160,18 @@ def test_merge_looks_at_every_overlapping_candidate() -> None:
             if all(not merging.overlap(c, k) or merging.compatible(c, k) for k in kept):
                 kept.append(c)
         assert merging.merge(cands) == sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def test_the_phrase_ruler_on_clauses_finds_what_it_finds_on_lines() -> None:
+    """The span ruler run on the clauses holding a phrase finds what it finds run on every
+    line holding one (single spaces inside a phrase included)."""
+    nlp = data.span_ruler()
+    for text in ("一、概况\n服务长 三角，落实国务院部署。全国人大常委会", *(p.read_text("utf-8") for p in CORPUS[:30])):
+        plain = []
+        start = 0
+        for line in text.split("\n"):
+            doc = nlp(line)
+            plain += [(start + s.start_char, start + s.end_char, s.label_) for s in doc.spans["rules"]]
+            start += len(line) + 1
+        fast = [(c.start, c.end, c.label) for c in data.ruler_candidates(text)]
+        assert sorted(fast) == sorted(plain)

@@ -241,7 +241,8 @@ def _any_pattern() -> re.Pattern[str]:
 
 @functools.cache
 def _clause_re() -> re.Pattern[str]:
-    """A run of text between line breaks and the punctuation marks no phrase holds."""
+    """A run of text between line breaks and the punctuation marks no phrase holds (looked
+    for in the lines holding a phrase)."""
     phrases = "".join(r.pattern for r in resources.entity_patterns())
     stops = "".join(c for c in "\n。，；：！？" if c not in phrases)
     return re.compile(f"[^{stops}]+")
@@ -261,10 +262,13 @@ def ruler_candidates(text: str) -> tuple[Candidate, ...]:
     >>> [(c.start, c.text) for c in ruler_candidates("一、概况\\n服务长 三角,落实国务院部署")]
     [(7, '长 三角'), (14, '国务院')]
     """
+    held = _any_pattern()
     pieces = [
         (m.start(), m.group())
-        for m in _clause_re().finditer(text)
-        if _any_pattern().search(m.group().replace(" ", ""))
+        for line in _LINE.finditer(text)
+        if held.search(line.group().replace(" ", ""))
+        for m in _clause_re().finditer(text, line.start(), line.end())
+        if held.search(m.group().replace(" ", ""))
     ]
     docs = span_ruler().pipe(piece for _, piece in pieces)
     return tuple(
