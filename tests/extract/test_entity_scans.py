@@ -86,7 +86,11 @@ def test_word_patterns_are_the_alternation_matches(which: str) -> None:
     """Industry words and bodies' department cores, tried only where a word starts."""
     r = data.rules()
     pattern, index = getattr(r, f"{which}_re"), getattr(r, f"{which}_index")
-    for text in (LINES, "市发展改革委、区经信局和县农业农村局", *(p.read_text("utf-8") for p in CORPUS)):
+    for text in (
+        LINES,
+        "市发展改革委、区经信局和县农业农村局",
+        *(p.read_text("utf-8") for p in CORPUS),
+    ):
         plain = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in prefixes.matches(pattern, text, index)] == plain
 
@@ -166,12 +170,17 @@ def test_the_phrase_ruler_on_clauses_finds_what_it_finds_on_lines() -> None:
     """The span ruler run on the clauses holding a phrase finds what it finds run on every
     line holding one (single spaces inside a phrase included)."""
     nlp = data.span_ruler()
-    for text in ("一、概况\n服务长 三角，落实国务院部署。全国人大常委会", *(p.read_text("utf-8") for p in CORPUS[:30])):
+    for text in (
+        "一、概况\n服务长 三角，落实国务院部署。全国人大常委会",
+        *(p.read_text("utf-8") for p in CORPUS[:30]),
+    ):
         plain = []
         start = 0
         for line in text.split("\n"):
             doc = nlp(line)
-            plain += [(start + s.start_char, start + s.end_char, s.label_) for s in doc.spans["rules"]]
+            plain += [
+                (start + s.start_char, start + s.end_char, s.label_) for s in doc.spans["rules"]
+            ]
             start += len(line) + 1
         fast = [(c.start, c.end, c.label) for c in data.ruler_candidates(text)]
         assert sorted(fast) == sorted(plain)

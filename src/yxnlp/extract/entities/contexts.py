@@ -167,9 +167,10 @@ def _phases(text: str) -> Iterator[Candidate]:
     """甲二期 / 乙风电齿轮箱三期: a project named by its phase, owned by the firm it opens with;
     public works named by their phase (引甲济乙二期) have no owner."""
     r = rules()
+    left = r.company_left + r.project_left
     for m in search_lines(_shapes().phase, text, _shapes().phase_cue):
         run = m.group("name")
-        s = m.start("name") + cut_left(run, r.company_left + r.project_left)
+        s = m.start("name") + cut_left(run, left)
         name = text[s : m.start("phase")]
         owner = name_at_start(name) or (name if brand_run(name) == len(name) else None)
         if owner is None and not public_works(name):  # 甲乙丙风电齿轮箱二期: a firm's product
@@ -193,12 +194,13 @@ def _project_lists(text: str) -> Iterator[Candidate]:
     r = rules()
     shape = resources.entity_contexts().project_list
     long_item, firm_item = shape.long_item, shape.firm_item
+    left = r.company_left + r.project_left
     for m in search_lines(_shapes().project_list, text, _shapes().project_list_cue):
         items = list(_items(text, m.start("items"), m.end("items")))
         if len(items) < 2:
             continue
         first_pos, first = items[0]
-        cut = cut_left(first, r.company_left + r.project_left, keep=2)
+        cut = cut_left(first, left, keep=2)
         items[0] = (first_pos + cut, first[cut:])
         counted = m.group("count") is not None  # 等6个配套项目: every long item is a firm's
         names = {item: name_at_start(item, loose=counted and len(item) >= firm_item) for _, item in items}
