@@ -49,6 +49,7 @@ class Lexicon:
             for w in self._words[kind]:
                 masks[w] = masks.get(w, 0) | (1 << bit)
         self._masks = masks
+        self.longest = max(map(len, masks), default=0)  #: the length of the longest word
         self._automaton: Any = None
 
     def words(self, kind: Kind) -> frozenset[str]:
@@ -64,17 +65,34 @@ class Lexicon:
         mask = self._masks.get(word, 0)
         return tuple(k for i, k in enumerate(KINDS) if mask >> i & 1)
 
-    def spans(self, text: str) -> list[tuple[int, int, int]]:
+    def spans(
+        self, text: str, *, within: Iterable[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, int]]:
         """Every word occurrence as ``(start, end, mask)``, overlaps included; bit ``i`` of
         ``mask`` is set when the word is of kind ``KINDS[i]`` (the fast form of :meth:`hits`).
+        ``within``: sorted, disjoint ``(lo, hi)`` ranges; only the words that start in one are
+        looked for (the matcher walks only those stretches: a caller that needs the words
+        near a few cues need not pay for the whole text).
 
         >>> (0, 4, 4) in load().spans("有限公司")
         True
+        >>> [(s, e) for s, e, _ in load().spans("甲有限公司乙有限公司", within=[(6, 7)])]
+        [(6, 8), (6, 10)]
         """
         if not text or not self._masks:
             return []
         auto = self._matcher()
-        return [(end + 1 - n, end + 1, mask) for end, (n, mask) in auto.iter(text)]
+        if within is None:
+            return [(end + 1 - n, end + 1, mask) for end, (n, mask) in auto.iter(text)]
+        out: list[tuple[int, int, int]] = []
+        for lo, hi in within:
+            stop = min(len(text), hi - 1 + self.longest)
+            out += [
+                (end + 1 - n, end + 1, mask)
+                for end, (n, mask) in auto.iter(text, lo, stop)
+                if end + 1 - n < hi
+            ]
+        return out
 
     def hits(self, text: str, *, kinds: Iterable[Kind] | None = None) -> list[Hit]:
         """Every occurrence of a word of ``kinds`` (all kinds by default), sorted by start,

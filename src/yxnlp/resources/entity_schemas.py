@@ -110,6 +110,7 @@ class EntityPattern(Data):
 class ContextShape(Data):
     id: str
     pattern: str
+    cue: str = Field("", description="a regex every match holds: lines without one are skipped")
 
 
 class ProjectListShape(ContextShape):

@@ -49,8 +49,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
+
 from yxnlp import gazetteer
 from yxnlp.extract.entities.attributes import (
+    Firms,
     Layout,
     attributes_of,
     project_investment,
@@ -151,9 +154,7 @@ def _word_starts(a: Analysis) -> list[int]:
 def _word_bounds(a: Analysis) -> frozenset[int]:
     """Start and end offsets of the segmenter's tokens (read in one call, not token by token)."""
     cols = a.doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2)
-    starts = cast("list[int]", cols[:, 0].tolist())
-    ends = cast("list[int]", (cols[:, 0] + cols[:, 1]).tolist())
-    return frozenset(starts) | frozenset(ends)
+    return frozenset(cast("list[int]", np.union1d(cols[:, 0], cols[:, 0] + cols[:, 1]).tolist()))
 
 
 def build_entities(
@@ -169,19 +170,19 @@ def build_entities(
     issuer = _issuer_name(a, groups.get("ORG", []))
     layout = Layout(a)
     entities: list[tuple[int, Entity]] = []
-    company_canon: dict[str, str] = {}
-    labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]
+    firms = Firms([], {})
+    labels: list[Label] = ["COMPANY", "ORG", "PLACE", "PROJECT"]  # companies before projects
     for label in labels:
         cands = groups.get(label, [])
         canon, issuer_canon = _canonical(a, label, cands, issuer, aliases or {})
         if label == "COMPANY":
-            company_canon = canon
+            firms = Firms(cands, canon)
         by_canon: dict[str, list[Candidate]] = {}
         for c in cands:
             by_canon.setdefault(canon[c.text], []).append(c)
         for name, ms in by_canon.items():
             ms.sort(key=lambda c: c.start)
-            attrs = attributes_of(a, label, ms, groups.get("COMPANY", []), company_canon, layout)
+            attrs = attributes_of(a, label, ms, firms, layout)
             if label == "ORG" and issuer and name == issuer_canon:
                 attrs["issuer"] = True
                 if issuer != name:

@@ -5,6 +5,7 @@ when named only in the plan section)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from yxnlp.analysis import Analysis
 
 
+_CLAUSE_MARK = re.compile("[,，;；。]")
+
+
 class Layout:
     """Sentence and plan-section look-ups in one analysed report, indexed once: the
     attribute rules ask them for every mention of every project."""
@@ -25,6 +29,7 @@ class Layout:
         self._a = a
         self._starts = [s.span[0] for s in a.sentences]  # sentences are sorted and disjoint
         self._plan: dict[int, bool] = {}
+        self._marks: dict[tuple[int, int], list[int]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The span of the sentence holding ``pos`` (else 60 characters either side)."""
@@ -32,6 +37,19 @@ class Layout:
         if i >= 0 and pos < self._a.sentences[i].span[1]:
             return self._a.sentences[i].span
         return (max(0, pos - 60), min(len(self._a.text), pos + 60))
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: its sentence cut at the last clause mark
+        (，；。) before ``start`` and the first one from ``end`` on; each sentence's marks
+        are found once."""
+        s0, s1 = self.sentence(start)
+        if (s0, s1) not in self._marks:
+            found = _CLAUSE_MARK.finditer(self._a.masked, s0, s1)
+            self._marks[(s0, s1)] = [m.start() for m in found]
+        marks = self._marks[(s0, s1)]
+        i = bisect.bisect_left(marks, start)
+        j = bisect.bisect_left(marks, end)
+        return (marks[i - 1] + 1 if i > 0 else s0), (marks[j] if j < len(marks) else s1)
 
     def in_plan(self, pos: int) -> bool:
         """``pos`` lies in the plan part of the report (:mod:`yxnlp.parts`)."""
@@ -52,21 +70,11 @@ def project_status(
     lay = layout or Layout(a)
     if spans and all(lay.in_plan(s) for s, _ in spans):
         return "planned"
+    clauses = [(*lay.clause(s, e), s) for s, e in spans if not lay.in_plan(s)]
     for status, where, pattern in rules().status_rules:
-        for s, e in spans:
-            if lay.in_plan(s):
-                continue
-            s0, s1 = lay.sentence(s)
-            if where == "before":
-                clause_start = max(text.rfind(c, s0, s) for c in ",，;；。") + 1
-                clause_start = max(clause_start, s0)
-                if pattern.search(text, clause_start, s):
-                    return status
-            else:
-                c0 = max(s0, *(text.rfind(c, s0, s) + 1 for c in ",，;；。"))
-                ends = [i for i in (text.find(c, e, s1) for c in ",，;；。") if i >= 0]
-                if pattern.search(text, c0, min(ends, default=s1)):
-                    return status
+        for c0, c1, s in clauses:  # a mention's clause, looked up once for every rule
+            if pattern.search(text, c0, s if where == "before" else c1):
+                return status
     return None
 
 
@@ -86,20 +94,42 @@ def project_investment(
     return best
 
 
-def _owner(
-    a: Analysis, span: tuple[int, int], companies: list[tuple[Candidate, str]], *, layout: Layout
-) -> str | None:
+class Firms:
+    """The report's company mentions with their canonical names, indexed by start once: the
+    owner rule looks for companies near every mention of every project.
+
+    >>> f = Firms([Candidate("COMPANY", 4, 8, "华联集团", "rule:legal_form")], {"华联集团": "华联"})
+    >>> [(c.text, canon) for c, canon in f.starting(0, 5)], f.starting(5, 9)
+    ([('华联集团', '华联')], [])
+    """
+
+    def __init__(self, companies: list[Candidate], canon: dict[str, str]) -> None:
+        ordered = sorted(companies, key=lambda c: c.start)  # stable: text order kept
+        self._firms = [(c, canon.get(c.text, c.text)) for c in ordered]
+        self._starts = [c.start for c in ordered]
+
+    def starting(self, lo: int, hi: int) -> list[tuple[Candidate, str]]:
+        """The companies that start in ``[lo, hi)``, in text order, with canonical names."""
+        i = bisect.bisect_left(self._starts, lo)
+        return self._firms[i : bisect.bisect_left(self._starts, hi, i)]
+
+
+@functools.cache
+def _owner_cue() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, rules().project.owner_cues))})$")
+
+
+def _owner(a: Analysis, span: tuple[int, int], firms: Firms, *, layout: Layout) -> str | None:
     """A company at the start of the project name, else one handed the project (移交X公司)."""
-    for c, canon in companies:
-        if c.start == span[0] and c.end < span[1]:
+    for c, canon in firms.starting(span[0], span[0] + 1):
+        if c.end < span[1]:
             return canon
     s0, s1 = layout.sentence(span[0])
-    cues = "|".join(map(re.escape, rules().project.owner_cues))
+    cue = _owner_cue()
     owners = [
         canon
-        for c, canon in companies
-        if span[1] <= c.start < s1
-        and re.search(f"(?:{cues})$", a.masked[max(s0, c.start - 3) : c.start])
+        for c, canon in firms.starting(span[1], s1)
+        if cue.search(a.masked, max(s0, c.start - 3), c.start)
     ]
     return owners[0] if len(set(owners)) == 1 else None
 
@@ -108,8 +138,7 @@ def attributes_of(
     a: Analysis,
     label: str,
     ms: list[Candidate],
-    companies: list[Candidate],
-    company_canon: dict[str, str],
+    firms: Firms,
     layout: Layout,
 ) -> dict[str, Any]:
     if label == "PLACE":
@@ -118,10 +147,9 @@ def attributes_of(
     if label != "PROJECT":
         return {}
     spans = [(c.start, c.end) for c in ms]
-    comps = [(c, company_canon.get(c.text, c.text)) for c in companies]
     owner = None
     for sp in spans:
-        owner = _owner(a, sp, comps, layout=layout)
+        owner = _owner(a, sp, firms, layout=layout)
         if owner:
             break
     invest = None

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, ruler_candidates, rules
 from yxnlp.extract.entities.names import place_chain_before
+from yxnlp.extract.entities.prefixes import matches
 
 
 def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterator[Candidate]:
@@ -48,7 +49,7 @@ def find_orgs(text: str, *, ruled: Sequence[Candidate] | None = None) -> Iterato
         if text[end : end + 1] and m.group("body") == "委" and text[end] in "员托":
             continue
         found.append(Candidate("ORG", s, end, text[s:end], "rule:level_body"))
-    for m in r.org_core_re.finditer(text):
+    for m in matches(r.org_core_re, text, r.org_core_index):
         nxt = text[m.end() : m.end() + 1]
         if nxt and nxt in r.org.bad_next_char.get(m.group("suffix"), ""):
             continue

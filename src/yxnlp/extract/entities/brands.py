@@ -235,7 +235,7 @@ def name_at_start(item: str, *, loose: bool = False) -> str | None:
         words = sorted(c.firm_sector_words, key=len, reverse=True)
         sector = next((w for w in words if item.startswith(w, run)), None)
         return item[: run + len(sector)] if sector and len(item) > run + len(sector) else item[:run]
-    m = re.match(f"(?P<core>[\u4e00-\u9fff]{{2,4}}?)(?:{r.industry_re.pattern})", item)
+    m = r.core_industry_re.match(item)
     if (
         m
         and len(item) > m.end()
@@ -273,7 +273,7 @@ def list_item_ok(item: str, *, counted: bool = False) -> bool:
     """
     c = resources.entity_contexts()
     r = rules()
-    shaped = bool(re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:]))
+    shaped = bool(r.shaped_end_re.search(item[2:]))
     limit = c.name_max if shaped or counted else c.bare_name_max
     if not 2 <= len(item) <= limit or not _NAME_CHARS.fullmatch(item):
         return False

@@ -12,6 +12,7 @@ from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import HAN, rules
 from yxnlp.extract.entities.dictionary import tagged
 from yxnlp.extract.entities.names import company_core_ok, core_of, place_at
+from yxnlp.extract.entities.prefixes import matches
 from yxnlp.extract.entities.words import (
     all_common,
     core_looks_generic,
@@ -58,7 +59,7 @@ def find_companies(text: str, *, bounds: frozenset[int] | None = None) -> Iterat
             continue  # 进出口公司: a kind of firm; 某某某集团: a person's faction
         out.append(Candidate("COMPANY", start, m.end(), text[start : m.end()], "rule:legal_form"))
     not_after = tuple(r.company.followed_not_company)
-    for m in r.industry_re.finditer(text):
+    for m in matches(r.industry_re, text, r.industry_index):
         if text.startswith(not_after, m.end()) or r.industry_re.match(text, m.end()):
             continue  # 汽车|玻璃: a product phrase, not the end of a name
         start = run_left(text, m.start(), f"[{HAN}]", 8)
@@ -94,8 +95,8 @@ def _repeated_verb(text: str, start: int) -> bool:
     if not c or not ("\u4e00" <= c <= "\u9fff"):
         return False
     stop = "，,。；;、"
-    phrase = f"{c}[^{c}{stop}]{{1,3}}、?"
-    return re.search(f"{phrase}{phrase}$", text[:start]) is not None
+    phrase = f"{c}[^{c}{stop}]{{1,3}}、?"  # at most 5 characters: two end within 11 of start
+    return re.search(f"{phrase}{phrase}$", text[max(0, start - 11) : start]) is not None
 
 
 def _clique(core: str) -> bool:
@@ -130,7 +131,7 @@ def _not_a_name_end(text: str, m: re.Match[str]) -> bool:
             if after[0][1] in _NOUN_TAGS or after[0][0] in c.sector_verbs:
                 return True
     start = run_left(text, m.start(), f"[{HAN}]", 8)
-    return start > 0 and text[start - 1] in "（(" and text[: start - 1].endswith(word)
+    return start > 0 and text[start - 1] in "（(" and text.endswith(word, 0, start - 1)
 
 
 _NOUN_TAGS = frozenset({"n", "vn", "nz"})

@@ -35,7 +35,7 @@ from yxnlp.extract.entities.brands import (
     public_works,
 )
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import alternation, rules
+from yxnlp.extract.entities.data import alternation, rules, search_lines
 from yxnlp.extract.entities.dictionary import tagged, word_freq
 from yxnlp.extract.entities.names import cue_type, leading_company, places_in
 from yxnlp.extract.entities.projects import named_project
@@ -56,8 +56,12 @@ class _Shapes:
     para_head: re.Pattern[str]
     phase: re.Pattern[str]
     project_list: re.Pattern[str]
+    phase_cue: re.Pattern[str]  # what every match of phase holds (see search_lines)
+    project_list_cue: re.Pattern[str]
     verb_before: re.Pattern[str]
     verb_after: re.Pattern[str]
+    verbs: re.Pattern[str]  # any verb of either list
+    verb_longest: int
     alias: re.Pattern[str]
     ids: dict[str, str]
 
@@ -65,14 +69,19 @@ class _Shapes:
 @functools.cache
 def _shapes() -> _Shapes:
     c = resources.entity_contexts()
+    verbs = (*c.brand_verbs.before, *c.brand_verbs.after)
     return _Shapes(
         count_list=re.compile(c.count_list.pattern),
         invest_of=re.compile(c.invest_of.pattern),
         para_head=re.compile(c.para_head.pattern),
         phase=re.compile(c.phase.pattern),
         project_list=re.compile(c.project_list.pattern),
+        phase_cue=re.compile(c.phase.cue),
+        project_list_cue=re.compile(c.project_list.cue),
         verb_before=re.compile(f"(?:{alternation(c.brand_verbs.before)})$"),
         verb_after=re.compile(f"(?:项目)?(?:{alternation(c.brand_verbs.after)})"),
+        verbs=re.compile(alternation(verbs)),
+        verb_longest=max(map(len, verbs)),
         alias=re.compile(c.alias.pattern),
         ids={
             "count_list": c.count_list.id,
@@ -158,9 +167,10 @@ def _phases(text: str) -> Iterator[Candidate]:
     """甲二期 / 乙风电齿轮箱三期: a project named by its phase, owned by the firm it opens with;
     public works named by their phase (引甲济乙二期) have no owner."""
     r = rules()
-    for m in _shapes().phase.finditer(text):
+    left = r.company_left + r.project_left
+    for m in search_lines(_shapes().phase, text, _shapes().phase_cue):
         run = m.group("name")
-        s = m.start("name") + cut_left(run, r.company_left + r.project_left)
+        s = m.start("name") + cut_left(run, left)
         name = text[s : m.start("phase")]
         owner = name_at_start(name) or (name if brand_run(name) == len(name) else None)
         if owner is None and not public_works(name):  # 甲乙丙风电齿轮箱二期: a firm's product
@@ -184,12 +194,13 @@ def _project_lists(text: str) -> Iterator[Candidate]:
     r = rules()
     shape = resources.entity_contexts().project_list
     long_item, firm_item = shape.long_item, shape.firm_item
-    for m in _shapes().project_list.finditer(text):
+    left = r.company_left + r.project_left
+    for m in search_lines(_shapes().project_list, text, _shapes().project_list_cue):
         items = list(_items(text, m.start("items"), m.end("items")))
         if len(items) < 2:
             continue
         first_pos, first = items[0]
-        cut = cut_left(first, r.company_left + r.project_left, keep=2)
+        cut = cut_left(first, left, keep=2)
         items[0] = (first_pos + cut, first[cut:])
         counted = m.group("count") is not None  # 等6个配套项目: every long item is a firm's
         names = {item: name_at_start(item, loose=counted and len(item) >= firm_item) for _, item in items}
@@ -216,7 +227,8 @@ def _brand_verbs(text: str, bounds: frozenset[int] | None) -> Iterator[Candidate
     """引进甲 / 甲落户: a firm brand on word boundaries next to a verb of investment."""
     s = _shapes()
     brand = 1 << lexicon.KINDS.index("brand")
-    for start, end, mask in lexicon.load().spans(text):
+    lex = lexicon.load()
+    for start, end, mask in lex.spans(text, within=_near_verbs(text, lex.longest)):
         if not mask & brand or (bounds is not None and (start not in bounds or end not in bounds)):
             continue
         if not firm_brand(text[start:end]):
@@ -226,6 +238,27 @@ def _brand_verbs(text: str, bounds: frozenset[int] | None) -> Iterator[Candidate
             continue
         if s.verb_before.search(text, max(0, start - 6), start) or s.verb_after.match(text, end):
             yield _company(start, text[start:end], "brand_verb")
+
+
+def _near_verbs(text: str, longest: int) -> list[tuple[int, int]]:
+    """The ranges a brand next to a verb of investment can start in, sorted and disjoint:
+    right after a verb (引进|甲), or up to a brand run (12 characters) or the longest lexicon
+    word and a 项目 before one (甲项目|签约). Words elsewhere are never looked at.
+
+    >>> _near_verbs("全年引进宏泰", 24)
+    [(0, 6)]
+    """
+    s = _shapes()
+    before = 2 + max(12, longest)  # 项目 + the brand (a run of brands or one lexicon word)
+    after = s.verb_longest + 2  # the verb, then a line break the verb pattern's $ allows
+    out: list[tuple[int, int]] = []
+    for m in s.verbs.finditer(text):  # a verb overlapping this one starts before its end
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 _PHRASE_TAGS = frozenset({"n", "a", "an", "vn", "ns"})

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from yxnlp import datacache, gazetteer, lexicon, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.dictionary import word_freq
+from yxnlp.extract.entities.prefixes import PrefixIndex
 from yxnlp.resources import entity_schemas as schemas
 
 if TYPE_CHECKING:
@@ -33,6 +34,25 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def search_lines(
+    pattern: re.Pattern[str], text: str, cue: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches never cross a line break and
+    always hold a match of ``cue``: the same matches, searched only in the lines holding the
+    cue (trying a pattern at every character of a long report was most of a rule's cost).
+
+    >>> phase = re.compile("[一二三四五六七八九十]+期")
+    >>> [m.group() for m in search_lines(phase, "一、概况\\n甲二期投产\\n乙三期", re.compile("期"))]
+    ['二期', '三期']
+    """
+    for line in _LINE.finditer(text):
+        if cue.search(text, line.start(), line.end()):
+            yield from pattern.finditer(text, line.start(), line.end())
+
+
 @dataclass(frozen=True)
 class _Rules:
     place: schemas.PlaceRules
@@ -43,9 +63,16 @@ class _Rules:
     project: schemas.ProjectRules
     legal_re: re.Pattern[str]
     industry_re: re.Pattern[str]
+    industry_index: PrefixIndex  # where an industry word can start
+    legal_end_re: re.Pattern[str]  # a legal form ending a name
+    industry_end_re: re.Pattern[str]
+    shaped_end_re: re.Pattern[str]  # a legal form or an industry word ending a name
+    core_industry_re: re.Pattern[str]  # a short core, then an industry word
+    core_legal_re: re.Pattern[str]  # a core of 2 to 12 characters, then a legal form
     company_left: tuple[str, ...]
     generic_cores: tuple[str, ...]
     org_core_re: re.Pattern[str]
+    org_core_index: PrefixIndex  # where a department core (and so a body's name) can start
     org_body_re: re.Pattern[str]
     cue_re: re.Pattern[str]
     project_left: tuple[str, ...]
@@ -53,6 +80,7 @@ class _Rules:
     project_cues_longest_first: tuple[str, ...]
     project_designated_re: re.Pattern[str]  # a park's cue, then a title it was given
     enum_company_re: re.Pattern[str]
+    enum_cue_re: re.Pattern[str]  # 等 + a head: what every list of firms holds
     region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
@@ -74,8 +102,10 @@ def rules() -> _Rules:
     enum = company.enumeration
     item = f"[{HAN}A-Za-z0-9()（）]{{2,{enum.max_item}}}"
     items = f"(?P<items>{item}(?:[、和及与]{item})*)"
+    enum_cue = "等(?P<head>" + "|".join(enum.company_heads) + ")"
     places, place_stems, place_prefixes, industry_words = _word_data()
     levels = (*org.central_levels, *admin.level_word)
+    legal, industry = alternation(company.legal_forms), alternation(industry_words)
     return _Rules(
         place=place,
         place_suffix=place_suffix,
@@ -83,13 +113,20 @@ def rules() -> _Rules:
         org=org,
         org_levels=levels,
         project=project,
-        legal_re=re.compile(alternation(company.legal_forms)),
-        industry_re=re.compile(alternation(industry_words)),
+        legal_re=re.compile(legal),
+        industry_re=re.compile(industry),
+        industry_index=PrefixIndex(industry_words),
+        legal_end_re=re.compile(f"(?:{legal})$"),
+        industry_end_re=re.compile(f"(?:{industry})$"),
+        shaped_end_re=re.compile(f"(?:{legal}|{industry})$"),
+        core_industry_re=re.compile(f"(?P<core>[{HAN}]{{2,4}}?)(?:{industry})"),
+        core_legal_re=re.compile(f"^[{HAN}]{{2,12}}?(?:{legal})"),
         company_left=tuple(sorted(company.left_boundaries, key=len, reverse=True)),
         generic_cores=tuple(sorted(company.generic_cores, key=len, reverse=True)),
         org_core_re=re.compile(
             f"(?P<core>{alternation(org.cores)})(?P<suffix>{alternation(org.suffixes)})"
         ),
+        org_core_index=PrefixIndex(org.cores),
         org_body_re=re.compile(
             f"(?P<level>{alternation(levels)})(?P<body>{alternation(org.level_bodies)})"
         ),
@@ -100,7 +137,8 @@ def rules() -> _Rules:
         project_designated_re=re.compile(
             f"(?:{alternation(project.type_by_cue)})(?:{'|'.join(project.designations)})"
         ),
-        enum_company_re=re.compile(items + "等(?P<head>" + "|".join(enum.company_heads) + ")"),
+        enum_company_re=re.compile(f"{items}{enum_cue}"),
+        enum_cue_re=re.compile(enum_cue),
         region_re=re.compile(
             f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"
             f"(?P<kind>{'|'.join(admin.named_region_kinds)})"
@@ -131,7 +169,7 @@ def _word_data() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[int, .
         and not not_place.search(n)
     )
     stems = _place_stems(places, place, admin.stem)
-    return places, stems, _prefix_index(places), _industry_words(resources.companies())
+    return places, stems, prefix_index(places), _industry_words(resources.companies())
 
 
 def _industry_words(company: schemas.CompanyRules) -> list[str]:
@@ -165,10 +203,10 @@ def _place_stems(
     return stems
 
 
-def _prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
+def prefix_index(names: Iterable[str], *, longest: int = 12) -> dict[str, tuple[int, ...]]:
     """First two characters -> lengths of the names that start with them, longest first.
 
-    >>> _prefix_index(["湖州市", "湖州", "安吉县"])
+    >>> prefix_index(["湖州市", "湖州", "安吉县"])
     {'湖州': (3, 2), '安吉': (3,)}
     """
     out: dict[str, set[int]] = {}
@@ -201,26 +239,38 @@ def _any_pattern() -> re.Pattern[str]:
     return re.compile(alternation(r.pattern for r in resources.entity_patterns()))
 
 
+@functools.cache
+def _clause_re() -> re.Pattern[str]:
+    """A run of text between line breaks and the punctuation marks no phrase holds (looked
+    for in the lines holding a phrase)."""
+    phrases = "".join(r.pattern for r in resources.entity_patterns())
+    stops = "".join(c for c in "\n。，；：！？" if c not in phrases)
+    return re.compile(f"[^{stops}]+")
+
+
 def ruler_candidates(text: str) -> tuple[Candidate, ...]:
     """Phrase-pattern matches of ``entity_patterns.jsonl`` (run once per text by
     :func:`yxnlp.extract.entities.rule_candidates`, which hands them to places and bodies).
 
-    Only lines holding a phrase (single spaces aside, which the character tokenizer attaches
-    to the previous character) go through the ruler: a match never crosses a line break,
-    and the spaCy pass over every character of a long report is most of this step's cost.
+    Only the clauses holding a phrase (single spaces aside, which the character tokenizer
+    attaches to the previous character) go through the ruler: a match never crosses a line
+    break or a punctuation mark no phrase holds (:func:`_clause_re`), and the spaCy pass over
+    every character of a long report is most of this step's cost.
 
     >>> [(c.label, c.text) for c in ruler_candidates("落实国务院部署,融入长三角")]
     [('ORG', '国务院'), ('PLACE', '长三角')]
     >>> [(c.start, c.text) for c in ruler_candidates("一、概况\\n服务长 三角,落实国务院部署")]
     [(7, '长 三角'), (14, '国务院')]
     """
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    for line in text.split("\n"):
-        if _any_pattern().search(line.replace(" ", "")):
-            pieces.append((start, line))
-        start += len(line) + 1
-    docs = span_ruler().pipe(line for _, line in pieces)
+    held = _any_pattern()
+    pieces = [
+        (m.start(), m.group())
+        for line in _LINE.finditer(text)
+        if held.search(line.group().replace(" ", ""))
+        for m in _clause_re().finditer(text, line.start(), line.end())
+        if held.search(m.group().replace(" ", ""))
+    ]
+    docs = span_ruler().pipe(piece for _, piece in pieces)
     return tuple(
         Candidate(
             span.label_, o + span.start_char, o + span.end_char, span.text, f"rule:{span.id_}"

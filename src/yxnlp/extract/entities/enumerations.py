@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from yxnlp.extract.entities.brands import list_item_ok
 from yxnlp.extract.entities.candidate import Candidate
-from yxnlp.extract.entities.data import rules
+from yxnlp.extract.entities.data import rules, search_lines
 from yxnlp.extract.entities.dictionary import words_of
 from yxnlp.extract.entities.words import cut_left, ordinary_words
 
@@ -35,7 +35,7 @@ def find_enumerations(text: str, *, known: Iterable[str] = ()) -> Iterator[Candi
     """
     r = rules()
     firms = tuple(known)
-    for m in r.enum_company_re.finditer(text):
+    for m in search_lines(r.enum_company_re, text, r.enum_cue_re):
         s = m.start("items")
         run = m.group("items")
         start = s + cut_left(run.split("、")[0], r.company_left, keep=2)
@@ -52,7 +52,7 @@ def find_enumerations(text: str, *, known: Iterable[str] = ()) -> Iterator[Candi
         for i_start, item in items:
             if brands and len(item) > _BRAND_ITEM_MAX:
                 continue
-            shaped = re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:])
+            shaped = r.shaped_end_re.search(item[2:])
             if list_item_ok(item) or (shaped and 3 <= len(item) <= 12):
                 yield Candidate("COMPANY", i_start, i_start + len(item), item, "list")
 
@@ -61,6 +61,6 @@ def _sector(item: str) -> bool:
     """An item made of dictionary words of two characters or more, none a person's or a
     place's name, without a legal form or industry word at its end (交通运输, 建筑安装)."""
     r = rules()
-    if re.search(f"(?:{r.legal_re.pattern}|{r.industry_re.pattern})$", item[2:]):
+    if r.shaped_end_re.search(item[2:]):
         return False
     return ordinary_words(item) and all(len(w) >= 2 for w in words_of(item))

@@ -1,9 +1,11 @@
 """Overlap resolution: rule > list > ner, then the longest span; a place inside any
-name, a company (or body) inside a project may nest. Overlaps are looked up through a
-per-character index, not by comparing every pair."""
+name, a company (or body) inside a project may nest. Overlaps are looked up among the
+candidates indexed by start (:class:`Spans`), not by comparing every pair."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -41,30 +43,53 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     >>> [c.text for c in merge([a, b])]
     ['华强科技集团']
     """
-    kept: list[Candidate] = []
-    at: dict[int, list[Candidate]] = {}
+    kept = Spans()
     order = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in order:
-        if all(not overlap(c, k) or compatible(c, k) for k in near(c, at, kept)):
-            kept.append(c)
-            index_spans(c, at)
-    return sorted(kept, key=lambda c: (c.start, -c.end))
+        if all(not overlap(c, k) or compatible(c, k) for k in kept.near(c)):
+            kept.add(c)
+    return sorted(kept.every, key=lambda c: (c.start, -c.end))
 
 
-def index_spans(c: Candidate, at: dict[int, list[Candidate]]) -> None:
-    """Record ``c`` under every character position it covers."""
-    for p in range(c.start, c.end):
-        at.setdefault(p, []).append(c)
+class Spans:
+    """Candidates indexed by where they start (in blocks of :data:`BLOCK` characters), so
+    overlap checks look only at the few that can share a character with a candidate, not at
+    the whole document.
 
+    >>> spans = Spans([Candidate("PLACE", 0, 3, "湖州市", "rule:gazetteer")])
+    >>> [k.text for k in spans.near(Candidate("ORG", 2, 6, "市商务局", "rule:department"))]
+    ['湖州市']
+    >>> spans.near(Candidate("ORG", 3, 6, "商务局", "rule:department"))
+    []
+    """
 
-def near(
-    c: Candidate, at: dict[int, list[Candidate]], every: list[Candidate]
-) -> Iterable[Candidate]:
-    """The indexed candidates that share a character with ``c`` (all of ``every`` when ``c``
-    is empty), so overlap checks do not scan the whole document."""
-    if c.start >= c.end:
-        return every
-    return {id(k): k for p in range(c.start, c.end) for k in at.get(p, ())}.values()
+    BLOCK = 32
+
+    def __init__(self, candidates: Iterable[Candidate] = ()) -> None:
+        self.every: list[Candidate] = []  # in the order added
+        self._blocks: dict[int, list[Candidate]] = {}  # the non-empty ones by start block
+        self._longest = 0
+        for c in candidates:
+            self.add(c)
+
+    def add(self, c: Candidate) -> None:
+        self.every.append(c)
+        if c.start < c.end:
+            self._blocks.setdefault(c.start // self.BLOCK, []).append(c)
+            self._longest = max(self._longest, c.end - c.start)
+
+    def near(self, c: Candidate) -> list[Candidate]:
+        """The non-empty candidates that share a character with ``c`` (all of them when
+        ``c`` is empty)."""
+        if c.start >= c.end:
+            return self.every
+        first = max(0, c.start - self._longest + 1) // self.BLOCK
+        return [
+            k
+            for b in range(first, (c.end - 1) // self.BLOCK + 1)
+            for k in self._blocks.get(b, ())
+            if k.start < c.end and k.end > c.start
+        ]
 
 
 def add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
@@ -75,13 +100,11 @@ def add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
     if not wanted:
         return merged
     pattern = re.compile(alternation(wanted))
-    at: dict[int, list[Candidate]] = {}
-    for k in merged:
-        index_spans(k, at)
+    spans = Spans(merged)
     extra = []
     for m in pattern.finditer(text):
         c = Candidate("PLACE", m.start(), m.end(), m.group(), "rule:place_short")
-        others = near(c, at, merged)
+        others = spans.near(c)
         if all(not overlap(c, k) or (k.label != "PLACE" and compatible(c, k)) for k in others):
             extra.append(c)
     return sorted(merged + extra, key=lambda c: (c.start, -c.end))
@@ -96,13 +119,16 @@ def drop_short_places_in_firms(merged: list[Candidate]) -> list[Candidate]:
     >>> [c.text for c in drop_short_places_in_firms([firm, short])]
     ['浙江华强科技']
     """
-    firms = [c for c in merged if c.label == "COMPANY"]
+    firms = sorted((c.start, c.end) for c in merged if c.label == "COMPANY")
+    starts = [s for s, _ in firms]
+    reach = list(itertools.accumulate((e for _, e in firms), max))  # furthest end so far
     return [
         c
         for c in merged
         if not (
             c.label == "PLACE"
             and c.source == "rule:place_short"
-            and any(f.start <= c.start and c.end <= f.end for f in firms)
+            and (i := bisect.bisect_right(starts, c.start)) > 0
+            and reach[i - 1] >= c.end  # a firm starting at or before it ends at or after it
         )
     ]

@@ -66,7 +66,7 @@ def leading_company(name: str) -> str | None:
     ):
         if not common_word(m.group(1)):
             return m.group(1)
-    m = re.match(f"^[{HAN}]{{2,12}}?(?:{r.legal_re.pattern})", name)
+    m = r.core_legal_re.match(name)
     if m and company_core_ok(core_of(m.group())):
         return m.group()
     place = starts_with_place(name)
@@ -105,7 +105,7 @@ def _place_or_deed(head: str) -> bool:
 
 def core_of(name: str) -> str:
     r = rules()
-    m = re.search(f"(?:{r.legal_re.pattern})$", name)
+    m = r.legal_end_re.search(name)
     core = name[: m.start()] if m else name
     place = starts_with_place(core)
     if place and len(core) - len(place) >= 2:

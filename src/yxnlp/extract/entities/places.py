@@ -8,16 +8,18 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from yxnlp import datacache, gazetteer
+from yxnlp import datacache, gazetteer, resources
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
-    alternation,
+    prefix_index,
     province_short,
     ruler_candidates,
     rules,
+    search_lines,
 )
 from yxnlp.extract.entities.dictionary import word_freq
 from yxnlp.extract.entities.names import place_chain_before
+from yxnlp.extract.entities.prefixes import PrefixIndex
 
 
 def find_places(
@@ -35,34 +37,30 @@ def find_places(
     ['浙江省', '湖州市', '安吉县', '递铺街道', '长三角']
     """
     r = rules()
-    i = 0
     n = len(text)
     prefixes = r.place_prefixes
-    first = _first_chars()
-    while i < n:
-        if (m := first.search(text, i)) is None:
-            break
-        i = m.start()  # the next place a gazetteer name can start
-        for k in prefixes.get(text[i : i + 2], ()):
-            name = text[i : i + k]
-            if k > n - i or name not in r.places:
+    i = 0  # where the last name found ends: names do not overlap
+    for s in _gazetteer_starts(text):
+        if s < i:
+            continue
+        for k in prefixes[text[s : s + 2]]:
+            name = text[s : s + k]
+            if k > n - s or name not in r.places:
                 continue
             if _risky_place(name) and (
-                (bounds is not None and not _place_aligned(text, i, i + k, bounds))
+                (bounds is not None and not _place_aligned(text, s, s + k, bounds))
                 or word_freq(name) >= r.place.risky_word_freq
                 or _common_stem(name)
             ):
                 continue
-            yield Candidate("PLACE", i, i + k, name, "rule:gazetteer")
-            i += k
+            yield Candidate("PLACE", s, s + k, name, "rule:gazetteer")
+            i = s + k
             break
-        else:
-            i += 1
     if bounds is not None:
         yield from _short_places(text, bounds)
     found = ruler_candidates(text) if ruled is None else ruled
     yield from (c for c in found if c.label == "PLACE")
-    for m in r.region_re.finditer(text):
+    for m in search_lines(r.region_re, text, _region_kinds()):
         head = m.group("head")
         for k in range(len(head) - 2, -1, -1):
             if head[k:] in r.place_stems or province_short(head[k:]):
@@ -71,11 +69,30 @@ def find_places(
                 break
 
 
+def _gazetteer_starts(text: str) -> list[int]:
+    """The offsets where a gazetteer name can start, in order: its first three characters,
+    or a whole name of two (某县).
+
+    >>> _gazetteer_starts("服务湖州"), _gazetteer_starts("融入湖州市安吉县")  # 吉县 is one
+    ([], [2, 5, 6])
+    """
+    longer, two = _gazetteer_index()
+    return sorted({*longer.starts(text), *two.starts(text)})
+
+
 @functools.cache
-def _first_chars() -> re.Pattern[str]:
-    """The characters a gazetteer name starts with, as one character class."""
-    chars = sorted({p[0] for p in rules().place_prefixes})
-    return re.compile(f"[{''.join(map(re.escape, chars))}]")
+def _gazetteer_index() -> tuple[PrefixIndex, PrefixIndex]:
+    names = [n for n in rules().places if 2 <= len(n) <= 12]  # the names of place_prefixes
+    return (
+        PrefixIndex([n for n in names if len(n) >= 3], width=3),
+        PrefixIndex([n for n in names if len(n) == 2]),
+    )
+
+
+@functools.cache
+def _region_kinds() -> re.Pattern[str]:
+    """The kind words every named region ends in (经济圈, 城市群): the lines to search."""
+    return re.compile("|".join(map(re.escape, resources.admin().named_region_kinds)))
 
 
 @functools.cache
@@ -105,6 +122,14 @@ def _short_place_names() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _short_index() -> tuple[dict[str, tuple[int, ...]], PrefixIndex]:
+    """The short names' first two characters -> their lengths (longest first), and where
+    one can start."""
+    names = _short_place_names()
+    return prefix_index(names), PrefixIndex(names)
+
+
 def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     """Short place names written without their suffix (苏州, 广东), on word boundaries.
 
@@ -112,16 +137,22 @@ def _short_places(text: str, bounds: frozenset[int]) -> Iterator[Candidate]:
     >>> [c.text for c in _short_places("苏州和无锡联合招商", b)]
     ['苏州', '无锡']
     """
-    names = _short_place_names()
-    pattern = re.compile(alternation(names))
     r = rules()
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    names = _short_place_names()
+    prefixes, index = _short_index()
+    e = 0  # names do not overlap: the longest at the first place one starts, and so on
+    for s in index.starts(text):
+        if s < e:
+            continue
+        k = next((k for k in prefixes[text[s : s + 2]] if text[s : s + k] in names), 0)
+        if not k:
+            continue
+        e, name = s + k, text[s : s + k]
         if s not in bounds or e not in bounds:
             continue
-        if any(text[s : s + k] in r.places for k in range(len(m.group()) + 1, len(m.group()) + 4)):
+        if any(text[s : s + j] in r.places for j in range(k + 1, k + 4)):
             continue  # the full name (苏州市) is found by the gazetteer scan
-        yield Candidate("PLACE", s, e, m.group(), "rule:place_short")
+        yield Candidate("PLACE", s, e, name, "rule:place_short")
 
 
 def _place_aligned(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:

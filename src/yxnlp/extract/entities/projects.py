@@ -47,6 +47,7 @@ def find_projects(text: str) -> Iterator[Candidate]:
     cues = r.project_cues_longest_first
     description = re.compile(cfg.description_before)
     left = tuple(b for b in r.project_left if b not in conj)
+    class_before = max(map(len, cfg.class_before), default=0)
     seen: set[tuple[int, int]] = set()
     for m in r.cue_re.finditer(text):
         end = m.end()
@@ -88,7 +89,8 @@ def find_projects(text: str) -> Iterator[Candidate]:
         if core.endswith(conj):  # 零碳工厂和园区: a coordination, not a name
             continue
         kind = cfg.type_by_cue[m.group()]
-        if kind in ("park", "base") and a_class_of_sites(text[:start], core):
+        before = text[max(0, start - class_before) : start]  # enough for a_class_of_sites
+        if kind in ("park", "base") and a_class_of_sites(before, core):
             continue
         if m.group() == "项目" and not named_project(name):
             continue

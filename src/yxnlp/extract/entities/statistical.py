@@ -115,7 +115,7 @@ def _a_kind_or_thing(
     """
     name = text[start:end]
     r = rules()
-    legal = re.search(f"(?:{r.legal_re.pattern})$", name)
+    legal = r.legal_end_re.search(name)
     if legal:
         return legal.group() == "公司" and names_a_kind(name[: legal.start()])
     if name.endswith(resources.entity_contexts().model.company_not_endings):
@@ -200,7 +200,7 @@ def _ner_company_ok(name: str) -> bool:
     (True, False, False)
     """
     r = rules()
-    legal = re.search(f"(?:{r.legal_re.pattern})$", name)
+    legal = r.legal_end_re.search(name)
     if legal:
         core = core_of(name)
         return (
@@ -208,7 +208,7 @@ def _ner_company_ok(name: str) -> bool:
             and not all_common(core)
             and not core_looks_generic(core, lax=True)
         )
-    industry = re.search(f"(?:{r.industry_re.pattern})$", name)
+    industry = r.industry_end_re.search(name)
     if not industry:
         return False
     core = name[: industry.start()]

@@ -120,7 +120,17 @@ def segmented_across(item: str, pos: int) -> bool:
 
 
 def run_left(text: str, end: int, chars: str, max_len: int) -> int:
-    """Start of the run of ``chars`` ending at ``end`` (stops at an unmatched '(')."""
+    """Start of the run of ``chars`` (a character class) ending at ``end``, at most
+    ``max_len`` long (stops at an unmatched '(').
+
+    >>> run_left("支持华茂机械", 4, "[\u4e00-\u9fff]", 8), run_left("(华茂机械", 5, "[\u4e00-\u9fff()]", 8)
+    (0, 1)
+    """
+    lo = max(0, end - max_len)
+    run = _run_of(chars).match(text[lo:end][::-1])  # read backwards from end
+    i = end - run.end() if run else end
+    if not _PARENS.search(text, i, end):
+        return i
     pat = re.compile(chars)
     i = end
     depth = 0
@@ -134,6 +144,14 @@ def run_left(text: str, end: int, chars: str, max_len: int) -> int:
             depth -= 1
         i -= 1
     return i
+
+
+_PARENS = re.compile("[()（）]")
+
+
+@functools.lru_cache(maxsize=16)
+def _run_of(chars: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{chars})*")
 
 
 def common_word(word: str) -> bool:
