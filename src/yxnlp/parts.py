@@ -115,21 +115,28 @@ class Parts:
 
     def is_plan(self, secs: Sequence[Section], pos: int) -> bool:
         """``pos``, under the sections ``secs`` (innermost first), is in the plan part."""
-        marks = [(s.heading, *_marks(s.heading)) for s in secs]
-        # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
-        heads = [(h, plan, summary) for h, plan, summary in marks if not (plan and summary)]
-        if any(plan for _, plan, _ in heads):
-            return True
-        opened = min((x.span[0] for x in secs), default=0)
-        if any(opened <= s <= pos < e for s, e in self.plan_regions):
-            return True  # the plan part opens inside this section (an unnumbered heading)
-        if any(summary for _, _, summary in heads):
+        heads: list[str] = []
+        summary_named = False
+        for sec in secs:
+            plan, summary = _marks(sec.heading)
+            if plan and summary:
+                continue  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+            if plan:
+                return True
+            summary_named = summary_named or summary
+            heads.append(sec.heading)
+        regions = self.plan_regions
+        if regions:
+            opened = min((x.span[0] for x in secs), default=0)
+            if any(opened <= s <= pos < e for s, e in regions):
+                return True  # the plan part opens inside this section (an unnumbered heading)
+        if summary_named:
             return False
-        if self.plan_year and any(f"{self.plan_year}年" in h for h, _, _ in heads):
+        if self.plan_year and any(f"{self.plan_year}年" in h for h in heads):
             return True
-        if self.summary_year and any(f"{self.summary_year}年" in h for h, _, _ in heads):
+        if self.summary_year and any(f"{self.summary_year}年" in h for h in heads):
             return False
-        return any(s <= pos < e for s, e in self.plan_regions)
+        return any(s <= pos < e for s, e in regions)
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section holding ``pos``."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from yxnlp.extract.indicators.scan import Guarded
 from yxnlp.extract.indicators.scope import Owner, owner_of
 from yxnlp.parts import Parts
 from yxnlp.record import Section
@@ -29,7 +30,7 @@ def alt(words: Sequence[str]) -> str:
 
 
 def last(
-    rx: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+    rx: re.Pattern[str] | Guarded, text: str, start: int = 0, end: int | None = None
 ) -> re.Match[str] | None:
     """The last match of ``rx`` in ``text[start:end]``.
 

@@ -241,19 +241,19 @@ def milestone(out: Sequence[Indicator], found: Sequence[Found], n: int) -> bool:
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     """The indicators with their keys (none for another place's figure, a comparison, a
     difference in percentage points or a milestone) and scopes; the level after a milestone
-    without a subject of its own has the milestone's (生产总值突破4万亿元大关，预计达到4.45万亿元)."""
+    without a subject of its own has the milestone's (生产总值突破4万亿元大关，预计达到4.45万亿元).
+    The indicators are the caller's new ones: keys and scopes are set in place."""
     out = [
         x.model_copy(update={"subject": out[n - 1].subject})
         if n and x.subject is None and milestone(out, found, n - 1) else x
         for n, x in enumerate(out)
     ]  # fmt: skip
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
-    keyed: list[Indicator] = []
     for n, (ind, extra, (key, src)) in enumerate(zip(out, found, mapped, strict=True)):
         own = not (extra.scope or extra.comparison or extra.described or extra.increment
                    or extra.span_base or extra.averaged or extra.undated
                    or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
-        keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
-    return keyed
+        ind.key, ind.key_source, ind.scope = key, src, extra.scope  # fields milestone() never reads
+    return out

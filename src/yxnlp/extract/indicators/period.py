@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 
 from yxnlp import resources
+from yxnlp.extract.indicators import scan
 from yxnlp.extract.indicators.context import Context, alt, last
 from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config
@@ -63,7 +64,7 @@ class _Rules:
     base_year: re.Pattern[str]
     compared_years: re.Pattern[str]
     compared_change: re.Pattern[str]
-    whole_year: re.Pattern[str]
+    whole_year: scan.Guarded
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
     fyp_period: re.Pattern[str]
@@ -75,8 +76,8 @@ class _Rules:
     next_five: re.Pattern[str]
     year_range: re.Pattern[str]
     from_year: re.Pattern[str]
-    since: re.Pattern[str]
-    year: re.Pattern[str]
+    since: scan.Guarded
+    year: scan.Guarded
 
 
 @functools.cache
@@ -93,7 +94,7 @@ def _rules() -> _Rules:
         base_year=re.compile(s.base_year),
         compared_years=re.compile(s.compared_years),
         compared_change=re.compile(s.compared_change),
-        whole_year=re.compile(s.whole_year),
+        whole_year=scan.compile(s.whole_year),
         annual=re.compile(s.annual_average),
         fyp_re=re.compile(plans),
         fyp_period=re.compile(f"(?P<fyp>{plans})”?(?:{s.fyp_span_words})"),
@@ -105,8 +106,8 @@ def _rules() -> _Rules:
         next_five=re.compile(s.next_five_years),
         year_range=re.compile(s.year_range),
         from_year=re.compile(s.from_year),
-        since=re.compile(s.start_value_since),
-        year=re.compile(s.year),
+        since=scan.compile(s.start_value_since),
+        year=scan.compile(s.year),
     )
 
 

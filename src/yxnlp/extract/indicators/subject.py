@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from yxnlp import resources, taxonomy
+from yxnlp.extract.indicators import scan
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
@@ -35,7 +36,7 @@ class _Rules:
     bare_clause: re.Pattern[str]
     flow: re.Pattern[str]
     subject_max: int
-    subject_tail: re.Pattern[str]
+    subject_tail: scan.Guarded
     subject_drop: frozenset[str]
     counted_stop: frozenset[str]
     counted_predicates: frozenset[str]
@@ -46,9 +47,9 @@ class _Rules:
     growth_decline: str
     growth_by_window: dict[str, str]
     growth_default: str
-    growth_strip_previous: re.Pattern[str]
+    growth_strip_previous: scan.Guarded
     rank_clause: re.Pattern[str]
-    base_words: re.Pattern[str]
+    base_words: scan.Guarded
     programme_subjects: frozenset[str]
     programme_cue: re.Pattern[str]
     programme_prefix: str
@@ -66,7 +67,7 @@ def _rules() -> _Rules:
         bare_clause=re.compile(c.bare_clause),
         flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
         subject_max=c.subject_max_chars,
-        subject_tail=re.compile(c.subject_tail),
+        subject_tail=scan.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
         counted_stop=frozenset(c.counted_stop),
         counted_predicates=frozenset(c.counted_predicates),
@@ -77,9 +78,9 @@ def _rules() -> _Rules:
         growth_decline=g.decline,
         growth_by_window=dict(g.by_window),
         growth_default=g.default,
-        growth_strip_previous=re.compile(g.strip_previous),
+        growth_strip_previous=scan.compile(g.strip_previous),
         rank_clause=re.compile(c.rank_clause),
-        base_words=re.compile(c.subject_base_words),
+        base_words=scan.compile(c.subject_base_words),
         programme_subjects=frozenset(c.programme_effect.subjects),
         programme_cue=re.compile(c.programme_effect.cue),
         programme_prefix=c.programme_effect.prefix,
