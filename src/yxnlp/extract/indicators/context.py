@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from yxnlp.extract.indicators.scan import Guarded
+from yxnlp.extract import scan
 from yxnlp.extract.indicators.scope import Owner, owner_of
+from yxnlp.extract.scan import Guarded
 from yxnlp.parts import Parts
 from yxnlp.record import Section
 
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 
 CLAUSE_END = frozenset("，,；;：:。！？!?\n")
 PUNCT = re.compile(r"[，,；;：:。！？!?、\s“”\"'()（）《》]")
-_FULL_END = re.compile(r"[。！？!?]+|\n")
+_ENDS = "".join(sorted(CLAUSE_END))
+_LAST_CLAUSE_END = re.compile(f"[{re.escape(_ENDS)}][^{re.escape(_ENDS)}]*\\Z")  # before the end of a range
+_FULL_END = scan.compile(r"[。！？!?]+|\n")
 
 
 def alt(words: Sequence[str]) -> str:
@@ -97,11 +100,17 @@ class Context:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    """Where the clause holding ``pos`` starts (not before ``floor``, at most 80 back)."""
-    i = pos - 1
-    while i >= floor and text[i] not in CLAUSE_END and pos - i < 80:
-        i -= 1
-    return i + 1
+    """Where the clause holding ``pos`` starts (not before ``floor``, at most 79 back): after
+    the last clause end in that reach.
+
+    >>> clause_start("甲，乙丙。丁戊", 7, 0), clause_start("甲，乙丙", 4, 3), clause_start("甲乙", 1, 5)
+    (5, 3, 1)
+    """
+    if pos <= floor:
+        return pos
+    lo = max(floor, pos - 79)
+    end = _LAST_CLAUSE_END.search(text, lo, pos)
+    return end.start() + 1 if end else lo
 
 
 def build_context(a: Analysis, parts: Parts) -> Context:

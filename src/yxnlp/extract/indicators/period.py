@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 
 from yxnlp import resources
-from yxnlp.extract.indicators import scan
+from yxnlp.extract import scan
 from yxnlp.extract.indicators.context import Context, alt, last
 from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config

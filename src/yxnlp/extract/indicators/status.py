@@ -34,13 +34,14 @@ import re
 from dataclasses import dataclass
 
 from yxnlp import resources
-from yxnlp.extract.indicators import scan
+from yxnlp.extract import scan
 from yxnlp.extract.indicators.context import Context, last
 from yxnlp.extract.indicators.units import Figure
 from yxnlp.numerals import cn_digits, halfwidth
 from yxnlp.record import Kind, Section, Status
 
-_INDENT = re.compile(r"[ \t\u3000]{2,}")  # a paragraph break too, in flattened paragraphs
+_INDENT_CHARS = " \t\u3000"
+_INDENT = re.compile(f"[{_INDENT_CHARS}]{{2,}}")  # a paragraph break too, in flattened paragraphs
 _PARA_MAX = 400  # a past-year cue reaches at most this far back
 _FROM_END = re.compile(r"[到至，,；;]")
 
@@ -262,8 +263,10 @@ def _paragraph_start(text: str, s: int) -> int:
     """
     lo = max(0, s - _PARA_MAX)
     line = text.rfind("\n", lo, s)
-    indent = last(_INDENT, text, line + 1 if line >= 0 else lo, s)
-    return indent.end() if indent else line + 1 if line >= 0 else lo
+    start = line + 1 if line >= 0 else lo
+    spaced = any(text.find(c, start, s) >= 0 for c in _INDENT_CHARS)
+    indent = last(_INDENT, text, start, s) if spaced else None
+    return indent.end() if indent else start
 
 
 def _gov_this_year(ctx: Context, para_start: int, scope_start: int, s: int) -> Cue | None:

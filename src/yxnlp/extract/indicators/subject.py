@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from yxnlp import resources, taxonomy
-from yxnlp.extract.indicators import scan
+from yxnlp.extract import scan
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
@@ -110,7 +110,7 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
         elif word and word not in r.subject_drop:
             words.append(word)
         i += 1
-    digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    digits = [n for n, w in enumerate(words) if any(map(str.isdigit, w))]
     listed = [n for n, w in enumerate(words) if w == "、" and digits and n > digits[-1]]
     own = _trimmed(words[listed[-1] + 1 :]) if listed else []
     if own:  # 地区生产总值迈上5万亿台阶、五年增量超: the figure is the 增量, not the GDP
