@@ -125,18 +125,33 @@ class Parts:
                 return True
             summary_named = summary_named or summary
             heads.append(sec.heading)
-        regions = self.plan_regions
-        if regions:
+        starts, regions, reach = self._regions
+        hi = bisect.bisect_right(starts, pos)  # the regions opening at or before pos
+        if hi and reach[hi - 1] > pos:  # … one of them still open at pos
             opened = min((x.span[0] for x in secs), default=0)
-            if any(opened <= s <= pos < e for s, e in regions):
+            if any(pos < e for _, e in regions[bisect.bisect_left(starts, opened) : hi]):
                 return True  # the plan part opens inside this section (an unnumbered heading)
         if summary_named:
             return False
-        if self.plan_year and any(f"{self.plan_year}年" in h for h in heads):
-            return True
-        if self.summary_year and any(f"{self.summary_year}年" in h for h in heads):
-            return False
-        return any(s <= pos < e for s, e in regions)
+        if self.plan_year and heads:
+            named = f"{self.plan_year}年"
+            if any(named in h for h in heads):
+                return True
+        if self.summary_year and heads:
+            named = f"{self.summary_year}年"
+            if any(named in h for h in heads):
+                return False
+        return bool(hi) and reach[hi - 1] > pos
+
+    @functools.cached_property
+    def _regions(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        """The plan regions by start, their starts, and the furthest end of the regions up to
+        each: the regions holding a position found by bisection."""
+        regions = sorted(self.plan_regions)
+        reach: list[int] = []
+        for _, e in regions:
+            reach.append(max(e, reach[-1]) if reach else e)
+        return [s for s, _ in regions], regions, reach
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section holding ``pos``."""

@@ -32,6 +32,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources, taxonomy
 from yxnlp.record import Indicator
@@ -149,8 +150,7 @@ def _listed(subject: str) -> bool:
     return "、" in subject or any(w in subject for w in _rules().expansions)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """What the keys need to know of one figure besides its indicator."""
 
     joined: bool  # it follows the previous figure with only a list joiner between (和, 、)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources
 from yxnlp.extract import scan
@@ -46,8 +47,7 @@ _PARA_MAX = 400  # a past-year cue reaches at most this far back
 _FROM_END = re.compile(r"[到至，,；;]")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A word that decides a status: where it ends, what it says, which rule found it."""
 
     pos: int
@@ -55,8 +55,7 @@ class Cue:
     rule: str
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """The status of one figure and what the period rules need to know of how it was found."""
 
     cue: Cue

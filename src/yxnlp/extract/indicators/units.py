@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, alt
@@ -30,9 +31,9 @@ class Unit:
     ascii: bool = False
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A figure with its unit resolved: what will become an indicator."""
+class Figure(NamedTuple):
+    """A figure with its unit resolved: what will become an indicator (a named tuple: one is
+    made for every figure of a report)."""
 
     num: NumberMatch
     end: int  # end of figure + unit (the indicator's span end)
