@@ -183,29 +183,26 @@ def _find(text: str, start: int, stop: int) -> Iterator[NumberMatch]:
 
 def _figure(text: str, m: re.Match[str]) -> NumberMatch | None:
     """The figure of a :data:`NUMBER_RE` match (``None``: not a figure)."""
-    n1, n2 = m.group("n1"), m.group("n2")
+    n1, n2, scale, more, more2 = m.group("n1", "n2", "scale", "more", "more2")
     chinese = not n1[0].isdigit()
     if chinese and n1[0] in "百千":
         return None  # 百万亩工程, 千亿级: a label, not a count
-    scale = m.group("scale")
     if chinese and "亿" in n1 and scale == "万":
         n1, scale = n1.replace("亿零", "亿") + "万", None  # 四亿零七百多万吨: 407 million
-    value = parse_number(n1)
+    value = _value(n1)
     if value is None:
         return None
-    high = parse_number(n2) if n2 else None
+    high = _value(n2) if n2 else None
     if n2 and (high is None or high <= value or chinese != (not n2[0].isdigit())):
         return _single(text, m, value, chinese)  # not a range after all: the first figure only
-    return NumberMatch(
-        start=m.start(),
-        end=m.end(),
-        text=m.group(),
-        value=value,
-        high=high,
-        scale=scale,
-        more=bool(m.group("more") or m.group("more2")),
-        chinese=chinese,
-    )
+    return NumberMatch(m.start(), m.end(), m.group(), value, high, scale, bool(more or more2),
+                       chinese)  # fmt: skip
+
+
+def _value(numeral: str) -> float | None:
+    """:func:`parse_number` of a numeral :data:`NUMBER_RE` matched: Chinese numerals (which
+    ``float`` refuses) read without trying ``float`` first."""
+    return parse_number(numeral) if numeral[0].isdigit() else cn_to_number(numeral)
 
 
 def _special(text: str, s: int, stop: int) -> NumberMatch | None:

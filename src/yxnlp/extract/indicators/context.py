@@ -58,6 +58,7 @@ class Context:
     tok_starts: list[int]  # token offsets (the segmenter's cuts), then the text's end
     owner: Owner = field(default_factory=Owner)  # the report's own region
     skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
+    lineage: dict[str | None, list[Section]] = field(default_factory=dict)  # per section id
 
     @property
     def summary_year(self) -> int | None:
@@ -72,7 +73,12 @@ class Context:
         return self.parts.gov_report
 
     def ancestors(self, sid: str | None) -> list[Section]:
-        return self.parts.ancestors(sid)
+        """The section ``sid`` and its parents, innermost first (one list per section: the
+        rules only read it)."""
+        found = self.lineage.get(sid)
+        if found is None:
+            found = self.lineage[sid] = self.parts.ancestors(sid)
+        return found
 
     def full_sentence(self, pos: int) -> tuple[int, int]:
         """The full sentence around ``pos``, extended back over a colon lead-in."""

@@ -97,17 +97,18 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
     if start >= end:
         return ""
     r = _rules()
-    cuts = ctx.tok_starts
+    text, cuts = ctx.text, ctx.tok_starts
+    restart, drop, n = r.restart, r.subject_drop, len(cuts)
     i = bisect.bisect_left(cuts, start)
     words: list[str] = []
-    while i + 1 < len(cuts) and cuts[i] < end:
-        word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
-        if word == "累计" and i + 2 < len(cuts) and r.flow.match(ctx.text, cuts[i + 1], cuts[i + 2]):
+    while i + 1 < n and cuts[i] < end:
+        word = text[cuts[i] : min(cuts[i + 1], end)].strip()
+        if word == "累计" and i + 2 < n and r.flow.match(text, cuts[i + 1], cuts[i + 2]):
             i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
             continue
-        if word in r.restart:
+        if word in restart:
             words = []  # 县委提出|今年经济增长: the subject starts again
-        elif word and word not in r.subject_drop:
+        elif word and word not in drop:
             words.append(word)
         i += 1
     digits = [n for n, w in enumerate(words) if any(map(str.isdigit, w))]
