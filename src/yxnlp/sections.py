@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from yxnlp import resources
+from yxnlp import resources, scan
 from yxnlp.numerals import cn_to_number
 from yxnlp.record import Section, Sentence, Span
 
@@ -43,7 +43,7 @@ class _Cues:
     enum_before: re.Pattern[str]
     item_end: re.Pattern[str]
     item_max: int
-    sentence_end: re.Pattern[str]
+    sentence_end: scan.Guarded
 
 
 @functools.cache
@@ -59,7 +59,7 @@ def _cues() -> _Cues:
         enum_before=re.compile(raw.enumerator_preceded_by),
         item_end=re.compile(raw.item_heading_end),
         item_max=raw.item_heading_max_chars,
-        sentence_end=re.compile(raw.sentence_end),
+        sentence_end=scan.compile(raw.sentence_end),
     )
 
 

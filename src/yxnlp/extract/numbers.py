@@ -46,8 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from yxnlp import resources
-from yxnlp.extract import scan
+from yxnlp import resources, scan
 from yxnlp.numerals import cn_fraction, cn_to_number, halfwidth
 
 #: Multipliers of the scale words that may follow a figure (longest first in the regex).

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from yxnlp.extract import scan
+from yxnlp import scan
 from yxnlp.extract.indicators.scope import Owner, owner_of
-from yxnlp.extract.scan import Guarded
 from yxnlp.parts import Parts
 from yxnlp.record import Section
+from yxnlp.scan import Guarded
 
 if TYPE_CHECKING:
     from yxnlp.analysis import Analysis

@@ -40,8 +40,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from yxnlp import resources
-from yxnlp.extract import scan
+from yxnlp import resources, scan
 from yxnlp.extract.indicators.context import Context, alt, last
 from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config

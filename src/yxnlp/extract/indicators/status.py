@@ -34,8 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from yxnlp import resources
-from yxnlp.extract import scan
+from yxnlp import resources, scan
 from yxnlp.extract.indicators.context import Context, last
 from yxnlp.extract.indicators.units import Figure
 from yxnlp.numerals import cn_digits, halfwidth

@@ -13,8 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from yxnlp import resources, taxonomy
-from yxnlp.extract import scan
+from yxnlp import resources, scan, taxonomy
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure

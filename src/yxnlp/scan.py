@@ -19,10 +19,13 @@ starts with one of them, and a match tried from a later position sees the same t
 (True, True)
 >>> cue.sub("", "全年力争达到"), cue.sub("", "预计增长")
 ('全年力争达到', '增长')
+>>> print(compile(r"[。；]+|\\n+|[^\\S\\n]{2,}").guard.pattern)  # white space but a line break: in \\s
+[。；\\u000a\\s]
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,8 +87,10 @@ class Guarded:
         return self.rx.sub(repl, text)
 
 
+@functools.lru_cache(maxsize=512)
 def compile(pattern: str) -> Guarded:
-    """``pattern`` compiled, guarded where the engine would try it at every position."""
+    """``pattern`` compiled, guarded where the engine would try it at every position (kept,
+    as :func:`re.compile` keeps its patterns)."""
     rx = re.compile(pattern)
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & re.IGNORECASE or _engine_skips(list(parsed)):
@@ -118,7 +123,7 @@ def _first(seq: list[Any]) -> tuple[list[str] | None, bool]:
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:
-            return [*out, re.escape(chr(av))], False
+            return [*out, _escaped(av)], False
         if op is sre.IN:
             items = _class_items(av)
             return (None if items is None else [*out, *items]), False
@@ -144,13 +149,34 @@ def _first(seq: list[Any]) -> tuple[list[str] | None, bool]:
     return out, True
 
 
+#: Class categories, and the negated ones whose class they narrow (``[^\S\n]``: white space
+#: but a line break, within ``\s``): a guard may start more candidates than the pattern.
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w"}
+_NARROWED = {
+    sre.CATEGORY_NOT_SPACE: r"\s", sre.CATEGORY_NOT_DIGIT: r"\d", sre.CATEGORY_NOT_WORD: r"\w"
+}  # fmt: skip
+
+
 def _class_items(items: list[Any]) -> list[str] | None:
+    """A character class as class items (a superset where a negated class excludes a
+    category); ``None``: it may hold any character."""
+    if items and items[0][0] is sre.NEGATE:
+        narrowed = [_NARROWED[av] for op, av in items if op is sre.CATEGORY and av in _NARROWED]
+        return narrowed[:1] or None  # [^\S…] lies within \s
     out: list[str] = []
     for op, av in items:
         if op is sre.LITERAL:
-            out.append(re.escape(chr(av)))
+            out.append(_escaped(av))
         elif op is sre.RANGE:
-            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+            out.append(f"{_escaped(av[0])}-{_escaped(av[1])}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
         else:
-            return None  # a negated class, a category (\w, \d): anything
+            return None
     return out
+
+
+def _escaped(code: int) -> str:
+    """A character as a class item (``\\uXXXX`` when it does not print)."""
+    ch = chr(code)
+    return re.escape(ch) if ch.isprintable() else f"\\u{code:04x}"
