@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from yxnlp import resources, scan
+from yxnlp import resources
 from yxnlp.numerals import cn_int
 from yxnlp.record import Section
 
@@ -214,16 +214,16 @@ def read_parts(
     leads: list[int] = []
     if plan_year is not None:
         year = str(plan_year)
-        leads = [m.end() for m in scan.compile(c.year_lead.replace("{year}", year)).finditer(text)]
+        leads = [m.end() for m in re.finditer(c.year_lead.replace("{year}", year), text)]
         tops = [s for s in sections if s.level == 1]
-        for m in scan.compile(c.plan_lead.replace("{year}", year)).finditer(text):
+        for m in re.finditer(c.plan_lead.replace("{year}", year), text):
             end = next((s.span[1] for s in tops if s.span[0] <= m.start() < s.span[1]), len(text))
             regions.append((m.start(), end))
-        inline = scan.compile(c.plan_inline.replace("{year}", year)).search(text)
+        inline = re.search(c.plan_inline.replace("{year}", year), text)
         if inline:
             regions.append((inline.start(), len(text)))
         title_end = text.find("\n", len(text) - len(text.lstrip()))
-        for line in scan.compile(c.plan_line.replace("{year}", year)).finditer(text):
+        for line in re.finditer(c.plan_line.replace("{year}", year), text):
             said = line.group()
             if (
                 line.start() > title_end
