@@ -86,6 +86,7 @@ def _rules() -> _Rules:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_junk(word: str) -> bool:
     return bool(PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
 
