@@ -258,7 +258,7 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
+        if any(map(str.isdigit, word)) or size + len(word) > r.counted_max:
             break
         words.append(word)
         size += len(word)
