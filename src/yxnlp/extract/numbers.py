@@ -40,6 +40,7 @@ two figures with the same unit (``2023年-2025年``); an ASCII ``-`` right after
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -198,9 +199,11 @@ def _figure(text: str, m: re.Match[str]) -> NumberMatch | None:
                        chinese)  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)
 def _value(numeral: str) -> float | None:
     """:func:`parse_number` of a numeral :data:`NUMBER_RE` matched: Chinese numerals (which
-    ``float`` refuses) read without trying ``float`` first."""
+    ``float`` refuses) read without trying ``float`` first; remembered (一, 二, 十 recur in
+    every report)."""
     return parse_number(numeral) if numeral[0].isdigit() else cn_to_number(numeral)
 
 
