@@ -145,13 +145,7 @@ class Parts:
 
     @functools.cached_property
     def _regions(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
-        """The plan regions by start, their starts, and the furthest end of the regions up to
-        each: the regions holding a position found by bisection."""
-        regions = sorted(self.plan_regions)
-        reach: list[int] = []
-        for _, e in regions:
-            reach.append(max(e, reach[-1]) if reach else e)
-        return [s for s, _ in regions], regions, reach
+        return _by_start(self.plan_regions)
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section holding ``pos``."""
@@ -184,12 +178,34 @@ class Parts:
     def review_at(self, pos: int) -> tuple[int, int] | None:
         """The years of the five-year span whose review holds ``pos`` (过去五年，… in a 2026
         report: ``(2021, 2025)``), or None."""
+        starts, _, reach = self._reviewed
+        hi = bisect.bisect_right(starts, pos)
+        if not hi or reach[hi - 1] <= pos:
+            return None  # no review opening before pos is still open (most figures)
         return next(((a, b) for s, e, a, b in self.reviews if s <= pos < e), None)
+
+    @functools.cached_property
+    def _reviewed(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        return _by_start([(s, e) for s, e, _, _ in self.reviews])
 
     def year_lead_between(self, start: int, pos: int) -> bool:
         """A paragraph on the year's own targets opens in ``[start, pos]``."""
         i = bisect.bisect_left(self.year_leads, start)
         return i < len(self.year_leads) and self.year_leads[i] <= pos
+
+
+def _by_start(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """``spans`` by start: their starts, the spans, and the furthest end of the spans up to
+    each (a position is in one of them when the reach of those opening before it passes it).
+
+    >>> _by_start([(5, 9), (0, 3)])
+    ([0, 5], [(0, 3), (5, 9)], [3, 9])
+    """
+    ordered = sorted(spans)
+    reach: list[int] = []
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+    return [s for s, _ in ordered], ordered, reach
 
 
 def read_parts(
