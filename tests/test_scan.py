@@ -22,9 +22,14 @@ PATTERNS = [
     r"\b增长\d+",
     "增长|下降",
     r"\s*年",  # may start with white space or 年
+    r"(?P<m1>1[0-2]|[1-9]|十[一二]?)\s*(?:月份?)?\s*[-至到]\s*(?P<m2>1[0-2]|[1-9])\s*月(?:份)?",
+    r"(?P<y2>20[0-9]{2})年(?:与|同)(?P<y>20[0-9]{2})年(?:相比|比较)",
 ]
 NULLABLE = [r"a*", r"(?:^|\n)[ \t]*", r"(?=x)"]
-TEXTS = "甲乙。力争从10%提高到12%，预计增长6%；2025年是开局之年  今年将增长。\n\n去年上年同期比上年目标任务目标为7%\u3000\u3000一九九八年"
+TEXTS = (
+    "甲乙。力争从10%提高到12%，预计增长6%；2025年是开局之年  今年将增长。\n\n去年上年同期比上年"
+    "目标任务目标为7%\u3000\u3000一九九八年1-11月份，十至十二月2024年与2019年相比"
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +43,23 @@ def _spans(found: object) -> list[tuple[int, int]]:
     return [m.span() for m in found]  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("guard", [True, False])
 @pytest.mark.parametrize("pattern", PATTERNS)
-def test_guarded_matches_are_the_engines(pattern: str, texts: list[str]) -> None:
-    plain, guarded = re.compile(pattern), scan.compile(pattern)
+def test_guarded_matches_are_the_engines(pattern: str, guard: bool, texts: list[str]) -> None:
+    """Guarded by first characters or only by a character every match holds: the same."""
+    plain, guarded = re.compile(pattern), scan.compile(pattern, guard=guard)
     for text in texts:
         for start, end in ((0, len(text)), (len(text) // 3, len(text)), (2, max(2, len(text) - 5))):
             assert _spans(guarded.finditer(text, start, end)) == _spans(plain.finditer(text, start, end))
             ours, theirs = guarded.search(text, start, end), plain.search(text, start, end)
             assert (ours and ours.span()) == (theirs and theirs.span())
         assert guarded.sub("", text) == plain.sub("", text)
+
+
+def test_a_character_every_match_holds() -> None:
+    assert scan.compile(PATTERNS[-2], guard=False).required == "月"
+    assert scan.compile(PATTERNS[1]).required is None  # 过去一年 or 去年: no one character
+    assert scan.compile("(?:预期)?目标").required == "目"  # an optional group holds none
 
 
 def test_only_patterns_the_engine_cannot_skip_are_guarded() -> None:

@@ -44,6 +44,7 @@ class Guarded:
 
     rx: re.Pattern[str]
     guard: re.Pattern[str] | None
+    required: str | None = None  # a character every match holds: a range without it has none
 
     @property
     def pattern(self) -> str:
@@ -52,6 +53,8 @@ class Guarded:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """As :meth:`re.Pattern.finditer` (a pattern that can match empty is never guarded)."""
         end = len(text) if endpos is None else endpos
+        if self.required is not None and text.find(self.required, pos, end) < 0:
+            return
         if self.guard is None:
             yield from self.rx.finditer(text, pos, end)
             return
@@ -65,7 +68,7 @@ class Guarded:
                 pos = m.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if self.guard is None:
+        if self.guard is None and self.required is None:
             return self.rx.search(text, pos, len(text) if endpos is None else endpos)
         return next(self.finditer(text, pos, endpos), None)
 
@@ -84,21 +87,46 @@ class Guarded:
         returned as it is."""
         if self.guard is not None and self.guard.search(text) is None:
             return text
+        if self.required is not None and self.required not in text:
+            return text
         return self.rx.sub(repl, text)
 
 
 @functools.lru_cache(maxsize=512)
-def compile(pattern: str) -> Guarded:
-    """``pattern`` compiled, guarded where the engine would try it at every position (kept,
-    as :func:`re.compile` keeps its patterns)."""
+def compile(pattern: str, *, guard: bool = True) -> Guarded:
+    """``pattern`` compiled, guarded where the engine would try it at every position (unless
+    ``guard`` is false: where its first characters are common, the engine scans faster), with
+    a character every match holds when the pattern has one (kept, as :func:`re.compile` keeps
+    its patterns).
+
+    >>> months = compile(r"(?P<a>[1-9]|十[一二]?)\\s*[-至]\\s*(?P<b>[1-9]|十[一二]?)月", guard=False)
+    >>> months.guard, months.required, list(months.finditer("1-11日，全年"))
+    (None, '月', [])
+    """
     rx = re.compile(pattern)
     parsed = sre_parse.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE or _engine_skips(list(parsed)):
+    if parsed.state.flags & re.IGNORECASE:
         return Guarded(rx, None)
-    chars, empty = _first(list(parsed))
+    seq = list(parsed)
+    required = _required(seq)
+    if not guard or _engine_skips(seq):
+        return Guarded(rx, None, required)
+    chars, empty = _first(seq)
     if chars is None or empty or not chars:
-        return Guarded(rx, None)
-    return Guarded(rx, re.compile("[" + "".join(dict.fromkeys(chars)) + "]"))
+        return Guarded(rx, None, required)
+    return Guarded(rx, re.compile("[" + "".join(dict.fromkeys(chars)) + "]"), required)
+
+
+def _required(seq: list[Any]) -> str | None:
+    """A literal character of the pattern's own sequence (or of a group or a repeat at least
+    once in it): every match holds it."""
+    for op, av in seq:
+        if op is sre.LITERAL:
+            return chr(av)
+        inner = av[3] if op is sre.SUBPATTERN else av[2] if op in _REPEATS and av[0] >= 1 else None
+        if inner is not None and (found := _required(list(inner))) is not None:
+            return found
+    return None
 
 
 def _engine_skips(seq: list[Any]) -> bool:

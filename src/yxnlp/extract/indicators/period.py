@@ -55,13 +55,13 @@ _SPAN_DASH = re.compile(r"年?[—－\-~～]")
 
 @dataclass(frozen=True)
 class _Rules:
-    months_range: re.Pattern[str]
+    months_range: scan.Guarded
     months_upto: re.Pattern[str]
     year_parts: re.Pattern[str]
     parts: dict[str, tuple[int, int]]
     n_year: re.Pattern[str]
     base_year: re.Pattern[str]
-    compared_years: re.Pattern[str]
+    compared_years: scan.Guarded
     compared_change: re.Pattern[str]
     whole_year: scan.Guarded
     annual: re.Pattern[str]
@@ -73,7 +73,7 @@ class _Rules:
     fyp: dict[str, tuple[int, int]]
     this_year: re.Pattern[str]
     next_five: re.Pattern[str]
-    year_range: re.Pattern[str]
+    year_range: scan.Guarded
     from_year: re.Pattern[str]
     since: scan.Guarded
     year: scan.Guarded
@@ -85,13 +85,13 @@ def _rules() -> _Rules:
     plans = alt(list(s.five_year_plans))
     parts = dict(metadata_config().periods)
     return _Rules(
-        months_range=re.compile(s.months_range),
+        months_range=scan.compile(s.months_range, guard=False),
         months_upto=re.compile(s.months_upto),
         year_parts=re.compile(alt(list(parts))),
         parts=parts,
         n_year=re.compile(s.n_year_average),
         base_year=re.compile(s.base_year),
-        compared_years=re.compile(s.compared_years),
+        compared_years=scan.compile(s.compared_years, guard=False),
         compared_change=re.compile(s.compared_change),
         whole_year=scan.compile(s.whole_year),
         annual=re.compile(s.annual_average),
@@ -103,7 +103,7 @@ def _rules() -> _Rules:
         fyp={k: (int(v[0]), int(v[1])) for k, v in s.five_year_plans.items()},
         this_year=re.compile(s.this_year),
         next_five=re.compile(s.next_five_years),
-        year_range=re.compile(s.year_range),
+        year_range=scan.compile(s.year_range, guard=False),
         from_year=re.compile(s.from_year),
         since=scan.compile(s.start_value_since),
         year=scan.compile(s.year),
