@@ -12,6 +12,7 @@ from yxnlp.segment import (
     load_tokenizer,
     pieces,
     segment,
+    tokens_and_spaces,
     user_words,
     words,
     words_and_spaces,
@@ -110,6 +111,26 @@ def test_an_unbroken_run_is_cut_at_the_piece_size() -> None:
     cuts = list(pieces(text, breaks=re.compile(r"\s"), size=64))
     assert [b - a for a, b in cuts] == [64, 64, 64, 18]
     assert "".join(words(text, segmenter=Segmenter.jieba, size=64)) == text
+
+
+# stretches between whitespace longer than a piece of 16 characters, a lone \r inside one
+LONG_STRETCHES = ["甲 " * 50, "规上工业增加值" * 20 + " 增长", "甲 乙，丙" + "丁" * 40 + "\r" + "戊" * 40]
+
+
+@pytest.mark.parametrize("segmenter", list(Segmenter))
+@pytest.mark.parametrize("text", [*SENTENCES, *ALIGNMENT, *LONG_STRETCHES])
+def test_tokens_without_a_search_are_the_aligned_ones(segmenter: Segmenter, text: str) -> None:
+    """Each stretch between whitespace segmented on its own gives the tokens the word-by-word
+    alignment gives, also where a stretch longer than a piece is cut (where the text's pieces
+    are cut: a lone ``\\r`` is no break for jieba)."""
+    aligned = words_and_spaces(text, words(text, segmenter=segmenter, size=16))
+    assert tokens_and_spaces(text, segmenter=segmenter, size=16) == aligned
+
+
+@pytest.mark.parametrize("segmenter", list(Segmenter))
+def test_tokens_without_a_search_on_the_seed(segmenter: Segmenter, seed_text: str) -> None:
+    aligned = words_and_spaces(seed_text, words(seed_text, segmenter=segmenter))
+    assert tokens_and_spaces(seed_text, segmenter=segmenter) == aligned
 
 
 def test_words_not_in_the_text_are_refused() -> None:

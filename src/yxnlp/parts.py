@@ -115,21 +115,37 @@ class Parts:
 
     def is_plan(self, secs: Sequence[Section], pos: int) -> bool:
         """``pos``, under the sections ``secs`` (innermost first), is in the plan part."""
-        marks = [(s.heading, *_marks(s.heading)) for s in secs]
-        # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
-        heads = [(h, plan, summary) for h, plan, summary in marks if not (plan and summary)]
-        if any(plan for _, plan, _ in heads):
-            return True
-        opened = min((x.span[0] for x in secs), default=0)
-        if any(opened <= s <= pos < e for s, e in self.plan_regions):
-            return True  # the plan part opens inside this section (an unnumbered heading)
-        if any(summary for _, _, summary in heads):
+        heads: list[str] = []
+        summary_named = False
+        for sec in secs:
+            plan, summary = _marks(sec.heading)
+            if plan and summary:
+                continue  # 一、1998年工作回顾和1999年工作的总体要求 names both parts: it decides nothing
+            if plan:
+                return True
+            summary_named = summary_named or summary
+            heads.append(sec.heading)
+        starts, regions, reach = self._regions
+        hi = bisect.bisect_right(starts, pos)  # the regions opening at or before pos
+        if hi and reach[hi - 1] > pos:  # … one of them still open at pos
+            opened = min((x.span[0] for x in secs), default=0)
+            if any(pos < e for _, e in regions[bisect.bisect_left(starts, opened) : hi]):
+                return True  # the plan part opens inside this section (an unnumbered heading)
+        if summary_named:
             return False
-        if self.plan_year and any(f"{self.plan_year}年" in h for h, _, _ in heads):
-            return True
-        if self.summary_year and any(f"{self.summary_year}年" in h for h, _, _ in heads):
-            return False
-        return any(s <= pos < e for s, e in self.plan_regions)
+        if self.plan_year and heads:
+            named = f"{self.plan_year}年"
+            if any(named in h for h in heads):
+                return True
+        if self.summary_year and heads:
+            named = f"{self.summary_year}年"
+            if any(named in h for h in heads):
+                return False
+        return bool(hi) and reach[hi - 1] > pos
+
+    @functools.cached_property
+    def _regions(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        return _by_start(self.plan_regions)
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section holding ``pos``."""
@@ -162,12 +178,34 @@ class Parts:
     def review_at(self, pos: int) -> tuple[int, int] | None:
         """The years of the five-year span whose review holds ``pos`` (过去五年，… in a 2026
         report: ``(2021, 2025)``), or None."""
+        starts, _, reach = self._reviewed
+        hi = bisect.bisect_right(starts, pos)
+        if not hi or reach[hi - 1] <= pos:
+            return None  # no review opening before pos is still open (most figures)
         return next(((a, b) for s, e, a, b in self.reviews if s <= pos < e), None)
+
+    @functools.cached_property
+    def _reviewed(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        return _by_start([(s, e) for s, e, _, _ in self.reviews])
 
     def year_lead_between(self, start: int, pos: int) -> bool:
         """A paragraph on the year's own targets opens in ``[start, pos]``."""
         i = bisect.bisect_left(self.year_leads, start)
         return i < len(self.year_leads) and self.year_leads[i] <= pos
+
+
+def _by_start(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """``spans`` by start: their starts, the spans, and the furthest end of the spans up to
+    each (a position is in one of them when the reach of those opening before it passes it).
+
+    >>> _by_start([(5, 9), (0, 3)])
+    ([0, 5], [(0, 3), (5, 9)], [3, 9])
+    """
+    ordered = sorted(spans)
+    reach: list[int] = []
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+    return [s for s, _ in ordered], ordered, reach
 
 
 def read_parts(

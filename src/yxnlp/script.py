@@ -70,10 +70,13 @@ def to_simplified(text: str) -> str:
 
 def simplified_view(text: str) -> str:
     """The text the rules read: ``text`` converted when it is written in traditional script,
-    else ``text`` itself (same length either way)."""
-    ideographs = len(_IDEOGRAPH.findall(text))
-    if not ideographs:
+    else ``text`` itself (same length either way). A text the conversion leaves as it is (a
+    simplified report, the common case) costs one conversion and one comparison."""
+    if not has_ideographs(text):
         return text
     view = to_simplified(text)
+    if view == text:
+        return text
+    ideographs = len(text) - len(_IDEOGRAPH.sub("", text))
     changed = sum(a != b for a, b in zip(text, view, strict=True))
     return view if changed >= TRADITIONAL_SHARE * ideographs else text

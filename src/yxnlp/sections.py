@@ -19,8 +19,9 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from yxnlp import resources
+from yxnlp import resources, scan
 from yxnlp.numerals import cn_to_number
 from yxnlp.record import Section, Sentence, Span
 
@@ -43,7 +44,7 @@ class _Cues:
     enum_before: re.Pattern[str]
     item_end: re.Pattern[str]
     item_max: int
-    sentence_end: re.Pattern[str]
+    sentence_end: scan.Guarded
 
 
 @functools.cache
@@ -59,7 +60,7 @@ def _cues() -> _Cues:
         enum_before=re.compile(raw.enumerator_preceded_by),
         item_end=re.compile(raw.item_heading_end),
         item_max=raw.item_heading_max_chars,
-        sentence_end=re.compile(raw.sentence_end),
+        sentence_end=scan.compile(raw.sentence_end),
     )
 
 
@@ -188,49 +189,59 @@ def split_sections(text: str) -> list[Section]:
         items += _enumeration_items(text, 0, heads[0].start) if heads[0].start else []
     all_heads = sorted(heads + items, key=lambda h: (h.start, h.level))
 
-    sections: list[Section] = []
-    stack: list[tuple[_Heading, Section, list[int]]] = []  # heading, section, child counter
+    nodes: list[_Node] = []
+    stack: list[tuple[_Heading, str, list[int]]] = []  # heading, section id, child counter
     top_counter = [0]
     for h in all_heads:
         while stack and stack[-1][0].level >= h.level:
             stack.pop()
         counter = stack[-1][2] if stack else top_counter
         counter[0] += 1
-        sid = (stack[-1][1].id + "." if stack else "s") + str(counter[0])
-        sec = Section(
-            id=sid,
-            heading=text[h.title_start : h.title_end].strip(),
-            level=h.level,
-            number=h.number,
-            parent=stack[-1][1].id if stack else None,
-            span=(h.start, len(text)),
-            heading_span=(h.start, h.title_end),
+        sid = (stack[-1][1] + "." if stack else "s") + str(counter[0])
+        nodes.append(_Node(sid, h, stack[-1][1] if stack else None))
+        stack.append((h, sid, [0]))
+    ends = _ends(nodes, len(text))
+    return [
+        Section(
+            id=x.id,
+            heading=text[x.head.title_start : x.head.title_end].strip(),
+            level=x.head.level,
+            number=x.head.number,
+            parent=x.parent,
+            span=(x.head.start, end),
+            heading_span=(x.head.start, x.head.title_end),
         )
-        sections.append(sec)
-        stack.append((h, sec, [0]))
-    return _close_spans(sections, len(text))
+        for x, end in zip(nodes, ends, strict=True)
+    ]
 
 
-def _close_spans(sections: list[Section], n: int) -> list[Section]:
-    """A section ends where the next section of the same or a higher level begins.
+class _Node(NamedTuple):
+    id: str
+    head: _Heading
+    parent: str | None
+
+
+def _ends(nodes: list[_Node], n: int) -> list[int]:
+    """Where each section ends: where the next section of the same or a higher level begins.
 
     Sections come in document order, each right after its parent and before the parent's next
     sibling, so the scan from one section stops within its own descendants (at most four
     levels deep) and the parent's end is looked up by id: linear in the number of sections.
     """
-    out: list[Section] = []
+    out: list[int] = []
     ends: dict[str, int] = {}
-    for i, s in enumerate(sections):
+    for i, s in enumerate(nodes):
         end = n
-        for j in range(i + 1, len(sections)):
-            t = sections[j]
-            if t.level <= s.level or (s.level == 4 and t.level != 4) or t.parent == s.parent:
-                end = t.span[0]
+        level = s.head.level
+        for j in range(i + 1, len(nodes)):
+            t = nodes[j]
+            if t.head.level <= level or (level == 4 and t.head.level != 4) or t.parent == s.parent:
+                end = t.head.start
                 break
         if s.parent is not None:
             end = min(end, ends.get(s.parent, n))
         ends[s.id] = end
-        out.append(s.model_copy(update={"span": (s.span[0], end)}))
+        out.append(end)
     return out
 
 

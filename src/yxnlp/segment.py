@@ -6,8 +6,9 @@ the source text. The domain user dictionary lives in ``data/userdict.txt``.
 The ``Doc`` is the one spaCy's Chinese tokenizer makes (same tokens, same whitespace), built
 in linear time: the segmenter runs over bounded pieces of the text (cut where it would cut
 anyway: at whitespace, and for jieba after punctuation; a run longer than
-:data:`PIECE_CHARS` with neither is cut hard), each word is located from the end of the
-previous one, and the ``Doc`` is made from the words and spaces directly. spaCy's own path
+:data:`PIECE_CHARS` with neither is cut hard), the words of each stretch between whitespace
+are its tokens as they come (no search for a word in the text), and the ``Doc`` is made from
+the words and spaces directly. spaCy's own path
 searches every word from a copy of the text's remainder (quadratic) and stops at its
 ``max_length``; this one takes any text.
 
@@ -20,16 +21,18 @@ searches every word from a copy of the text's remainder (quadratic) and stops at
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import enum
 import functools
 import importlib
 import io
+import itertools
 import logging
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -49,6 +52,7 @@ _BREAKS = {
     "pkuseg": re.compile(r"\s"),
     "jieba": re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-\r]"),
 }
+_SPACE_RUN = re.compile(r"\s+")
 
 
 class Segmenter(enum.StrEnum):
@@ -179,8 +183,51 @@ def segment(text: str, *, segmenter: Segmenter | str = Segmenter.jieba) -> Doc:
     [('增长', ' '), ('8%', ''), ('\\n\\n', ''), ('完成', '')]
     """
     seg = Segmenter(segmenter)
-    tokens, spaces = words_and_spaces(text, words(text, segmenter=seg))
+    tokens, spaces = tokens_and_spaces(text, segmenter=seg)
     return Doc(load_tokenizer(seg).vocab, words=tokens, spaces=spaces)
+
+
+def tokens_and_spaces(
+    text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS
+) -> tuple[list[str], list[bool]]:
+    """What :func:`words_and_spaces` makes of ``text`` and :func:`words`, without searching
+    for each word: both segmenters cut at whitespace anyway, so each stretch between whitespace
+    runs is segmented on its own (a stretch longer than ``size`` where :func:`pieces` cuts the
+    text) and its words, which spell it, are its tokens; a whitespace run after a word gives
+    its first space to the word as its trailing space and the rest is a token. (Words that do
+    not spell their stretch are aligned by :func:`words_and_spaces`.)
+
+    >>> tokens_and_spaces(" 增长 8%  。", segmenter=Segmenter.jieba)
+    ([' ', '增长', '8%', ' ', '。'], [False, True, True, False, False])
+    """
+    cut = _cutter(segmenter)
+    cuts: list[int] | None = None  # where pieces() cuts the text, once a stretch needs it
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for a, b in [*(m.span() for m in _SPACE_RUN.finditer(text)), (len(text), len(text))]:
+        if a > pos:
+            stretch = text[pos:a]
+            if a - pos <= size:
+                found = list(cut(stretch))
+            else:
+                if cuts is None:
+                    cuts = [e for _, e in pieces(text, breaks=_BREAKS[segmenter.value], size=size)]
+                inner = cuts[bisect.bisect_right(cuts, pos) : bisect.bisect_left(cuts, a)]
+                edges = [pos, *inner, a]
+                found = [w for x, y in itertools.pairwise(edges) for w in cut(text[x:y])]
+            if "".join(found) != stretch or "" in found:
+                found = words_and_spaces(stretch, found)[0]
+            tokens += found
+            spaces += [False] * len(found)
+        if tokens and a < b and text[a] == " ":
+            spaces[-1] = True  # the word before takes one space
+            a += 1
+        if a < b:
+            tokens.append(text[a:b])
+            spaces.append(False)
+        pos = b
+    return tokens, spaces
 
 
 def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterator[str]:
@@ -189,10 +236,17 @@ def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterat
     >>> "".join(words("规上工业增加值增长8%", segmenter=Segmenter.jieba, size=4))
     '规上工业增加值增长8%'
     """
-    nlp = load_tokenizer(segmenter)
-    cut = _jieba_cut if segmenter is Segmenter.jieba else nlp.tokenizer.pkuseg_seg.cut  # type: ignore[union-attr]
+    cut = _cutter(segmenter)
     for a, b in pieces(text, breaks=_BREAKS[segmenter.value], size=size):
         yield from cut(text[a:b])
+
+
+def _cutter(segmenter: Segmenter) -> Callable[[str], Iterable[str]]:
+    nlp = load_tokenizer(segmenter)
+    if segmenter is Segmenter.jieba:
+        return _jieba_cut
+    cut: Callable[[str], Iterable[str]] = nlp.tokenizer.pkuseg_seg.cut  # type: ignore[union-attr]
+    return cut
 
 
 def _jieba_cut(text: str) -> Iterable[str]:

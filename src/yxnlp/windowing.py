@@ -148,7 +148,8 @@ class WindowIndex:
 
         lo = bisect.bisect_left(self.sentence_starts, start)
         hi = bisect.bisect_left(self.sentence_starts, end)
-        sents = [s.model_copy(update={"span": shift(s.span)}) for s in st.sentences[lo:hi]]
+        sents = [Sentence(id=s.id, span=(s.span[0] - start, s.span[1] - start), section=s.section)
+                 for s in st.sentences[lo:hi]]  # fmt: skip
         secs = [
             s.model_copy(update={"span": shift(s.span), "heading_span": shift(s.heading_span)})
             for s in self._overlapping(start, end)

@@ -212,10 +212,10 @@ def map_keys(
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(items)
     pending: list[tuple[int, str, str]] = []
     for n, (subject, kind) in enumerate(items):
-        s = normalise_subject(subject, kind=kind) if subject else ""
+        whole = normalise_subject(subject) if subject else ""  # 经济增速 is itself a name
+        s = _words().growth_suffix.sub("", whole) if kind == "growth" else whole  # as normalised
         if not s:
             continue
-        whole = normalise_subject(subject or "")  # 经济增速 is itself a name
         unit = units[n] if units else None
         candidates = _rule_cached(s, kind) or _rule_cached(whole, kind)
         key = next((k for k in candidates if _allowed(s, k) and unit_fits(k, unit)), None)

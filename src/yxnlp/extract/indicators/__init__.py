@@ -52,7 +52,7 @@ from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
 from yxnlp.extract.indicators.subject import programme_effect, subject_of
-from yxnlp.extract.indicators.units import Figure, resolve
+from yxnlp.extract.indicators.units import Figure, refused, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
 
@@ -197,6 +197,8 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
     prev_k: KindInfo | None = None
     prev_found = Found(False, False, None, None)
     for n in find_numbers(text):
+        if refused(text, n):
+            continue  # most numerals (一是, 进一步): no sentence and clause to look up
         s_start, s_end, sid = ctx.sentence_of(n.start)
         if _skipped(ctx, sid):
             continue

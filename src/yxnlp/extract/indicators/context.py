@@ -11,16 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from yxnlp import scan
 from yxnlp.extract.indicators.scope import Owner, owner_of
 from yxnlp.parts import Parts
 from yxnlp.record import Section
+from yxnlp.scan import Guarded
 
 if TYPE_CHECKING:
     from yxnlp.analysis import Analysis
 
 CLAUSE_END = frozenset("，,；;：:。！？!?\n")
 PUNCT = re.compile(r"[，,；;：:。！？!?、\s“”\"'()（）《》]")
-_FULL_END = re.compile(r"[。！？!?]+|\n")
+_ENDS = "".join(sorted(CLAUSE_END))
+_LAST_CLAUSE_END = re.compile(f"[{re.escape(_ENDS)}][^{re.escape(_ENDS)}]*\\Z")  # before the end of a range
+_FULL_END = scan.compile(r"[。！？!?]+|\n")
 
 
 def alt(words: Sequence[str]) -> str:
@@ -29,7 +33,7 @@ def alt(words: Sequence[str]) -> str:
 
 
 def last(
-    rx: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+    rx: re.Pattern[str] | Guarded, text: str, start: int = 0, end: int | None = None
 ) -> re.Match[str] | None:
     """The last match of ``rx`` in ``text[start:end]``.
 
@@ -54,6 +58,7 @@ class Context:
     tok_starts: list[int]  # token offsets (the segmenter's cuts), then the text's end
     owner: Owner = field(default_factory=Owner)  # the report's own region
     skip: dict[str | None, bool] = field(default_factory=dict)  # per section id
+    lineage: dict[str | None, list[Section]] = field(default_factory=dict)  # per section id
 
     @property
     def summary_year(self) -> int | None:
@@ -68,7 +73,12 @@ class Context:
         return self.parts.gov_report
 
     def ancestors(self, sid: str | None) -> list[Section]:
-        return self.parts.ancestors(sid)
+        """The section ``sid`` and its parents, innermost first (one list per section: the
+        rules only read it)."""
+        found = self.lineage.get(sid)
+        if found is None:
+            found = self.lineage[sid] = self.parts.ancestors(sid)
+        return found
 
     def full_sentence(self, pos: int) -> tuple[int, int]:
         """The full sentence around ``pos``, extended back over a colon lead-in."""
@@ -96,11 +106,17 @@ class Context:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    """Where the clause holding ``pos`` starts (not before ``floor``, at most 80 back)."""
-    i = pos - 1
-    while i >= floor and text[i] not in CLAUSE_END and pos - i < 80:
-        i -= 1
-    return i + 1
+    """Where the clause holding ``pos`` starts (not before ``floor``, at most 79 back): after
+    the last clause end in that reach.
+
+    >>> clause_start("甲，乙丙。丁戊", 7, 0), clause_start("甲，乙丙", 4, 3), clause_start("甲乙", 1, 5)
+    (5, 3, 1)
+    """
+    if pos <= floor:
+        return pos
+    lo = max(floor, pos - 79)
+    end = _LAST_CLAUSE_END.search(text, lo, pos)
+    return end.start() + 1 if end else lo
 
 
 def build_context(a: Analysis, parts: Parts) -> Context:

@@ -32,6 +32,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources, taxonomy
 from yxnlp.record import Indicator
@@ -151,8 +152,7 @@ def _listed(subject: str) -> bool:
     return "、" in subject or any(w in subject for w in _rules().expansions)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """What the keys need to know of one figure besides its indicator."""
 
     joined: bool  # it follows the previous figure with only a list joiner between (和, 、)
@@ -258,21 +258,21 @@ def stock_of_flow(prev: Indicator, ind: Indicator) -> str | None:
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
     """The indicators with their keys (none for another place's figure, a comparison, a
     difference in percentage points or a milestone) and scopes; the level after a milestone
-    without a subject of its own has the milestone's (生产总值突破4万亿元大关，预计达到4.45万亿元)."""
+    without a subject of its own has the milestone's (生产总值突破4万亿元大关，预计达到4.45万亿元).
+    The indicators are the caller's new ones: keys and scopes are set in place."""
     out = [
         x.model_copy(update={"subject": out[n - 1].subject})
         if n and x.subject is None and milestone(out, found, n - 1) else x
         for n, x in enumerate(out)
     ]  # fmt: skip
     mapped = taxonomy.map_keys([(i.subject, i.kind) for i in out], units=[i.unit for i in out])
-    keyed: list[Indicator] = []
     for n, (ind, extra, (key, src)) in enumerate(zip(out, found, mapped, strict=True)):
         own = not (extra.scope or extra.comparison or extra.described or extra.increment
                    or extra.span_base or extra.averaged or extra.undated
                    or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
-        elif key is None and n and (key := stock_of_flow(keyed[n - 1], ind)):
+        elif key is None and n and (key := stock_of_flow(out[n - 1], ind)):  # keyed just before
             src = "rule"
-        keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
-    return keyed
+        ind.key, ind.key_source, ind.scope = key, src, extra.scope  # fields milestone() never reads
+    return out

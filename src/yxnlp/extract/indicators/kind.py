@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import alt, clause_start
@@ -23,8 +24,7 @@ from yxnlp.extract.indicators.units import Figure
 from yxnlp.record import Kind
 
 
-@dataclass(frozen=True)
-class KindInfo:
+class KindInfo(NamedTuple):
     kind: Kind
     cue: str | None  # the growth cue as written
     cue_start: int  # where the subject phrase ends

@@ -40,7 +40,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from yxnlp import resources
+from yxnlp import resources, scan
 from yxnlp.extract.indicators.context import Context, alt, last
 from yxnlp.extract.indicators.status import Decision, year_value
 from yxnlp.metadata.rules import config as metadata_config
@@ -55,15 +55,15 @@ _SPAN_DASH = re.compile(r"年?[—－\-~～]")
 
 @dataclass(frozen=True)
 class _Rules:
-    months_range: re.Pattern[str]
+    months_range: scan.Guarded
     months_upto: re.Pattern[str]
     year_parts: re.Pattern[str]
     parts: dict[str, tuple[int, int]]
     n_year: re.Pattern[str]
     base_year: re.Pattern[str]
-    compared_years: re.Pattern[str]
+    compared_years: scan.Guarded
     compared_change: re.Pattern[str]
-    whole_year: re.Pattern[str]
+    whole_year: scan.Guarded
     annual: re.Pattern[str]
     fyp_re: re.Pattern[str]
     fyp_period: re.Pattern[str]
@@ -73,10 +73,10 @@ class _Rules:
     fyp: dict[str, tuple[int, int]]
     this_year: re.Pattern[str]
     next_five: re.Pattern[str]
-    year_range: re.Pattern[str]
+    year_range: scan.Guarded
     from_year: re.Pattern[str]
-    since: re.Pattern[str]
-    year: re.Pattern[str]
+    since: scan.Guarded
+    year: scan.Guarded
 
 
 @functools.cache
@@ -85,15 +85,15 @@ def _rules() -> _Rules:
     plans = alt(list(s.five_year_plans))
     parts = dict(metadata_config().periods)
     return _Rules(
-        months_range=re.compile(s.months_range),
+        months_range=scan.compile(s.months_range, guard=False),
         months_upto=re.compile(s.months_upto),
         year_parts=re.compile(alt(list(parts))),
         parts=parts,
         n_year=re.compile(s.n_year_average),
         base_year=re.compile(s.base_year),
-        compared_years=re.compile(s.compared_years),
+        compared_years=scan.compile(s.compared_years, guard=False),
         compared_change=re.compile(s.compared_change),
-        whole_year=re.compile(s.whole_year),
+        whole_year=scan.compile(s.whole_year),
         annual=re.compile(s.annual_average),
         fyp_re=re.compile(plans),
         fyp_period=re.compile(f"(?P<fyp>{plans})”?(?:{s.fyp_span_words})"),
@@ -103,10 +103,10 @@ def _rules() -> _Rules:
         fyp={k: (int(v[0]), int(v[1])) for k, v in s.five_year_plans.items()},
         this_year=re.compile(s.this_year),
         next_five=re.compile(s.next_five_years),
-        year_range=re.compile(s.year_range),
+        year_range=scan.compile(s.year_range, guard=False),
         from_year=re.compile(s.from_year),
-        since=re.compile(s.start_value_since),
-        year=re.compile(s.year),
+        since=scan.compile(s.start_value_since),
+        year=scan.compile(s.year),
     )
 
 

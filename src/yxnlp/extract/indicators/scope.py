@@ -153,7 +153,8 @@ def scope_of(text: str, start: int, end: int, owner: Owner, places: Places) -> s
     if end <= start:
         return None
     found: list[tuple[int, str, bool]] = []  # (position, name, is the report's own)
-    for m in r.words.finditer(text, start, end):
+    m = r.words.search(text, start, end)  # the first word: the others stand after it
+    if m is not None:
         found.append((m.start(), m.group(), owner.is_own_word(m.group())))
     for p in places.within(start, end):
         found.append((p.start, p.name, _own_place(p, owner)))

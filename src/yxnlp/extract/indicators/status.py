@@ -32,20 +32,21 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from yxnlp import resources
+from yxnlp import resources, scan
 from yxnlp.extract.indicators.context import Context, last
 from yxnlp.extract.indicators.units import Figure
 from yxnlp.numerals import cn_digits, halfwidth
 from yxnlp.record import Kind, Section, Status
 
-_PARA_BREAK = re.compile(r"\n|[ \t\u3000]{2,}")  # also the indents of flattened paragraphs
+_INDENT_CHARS = " \t\u3000"
+_INDENT = re.compile(f"[{_INDENT_CHARS}]{{2,}}")  # a paragraph break too, in flattened paragraphs
 _PARA_MAX = 400  # a past-year cue reaches at most this far back
 _FROM_END = re.compile(r"[到至，,；;]")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A word that decides a status: where it ends, what it says, which rule found it."""
 
     pos: int
@@ -53,8 +54,7 @@ class Cue:
     rule: str
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """The status of one figure and what the period rules need to know of how it was found."""
 
     cue: Cue
@@ -75,7 +75,7 @@ class Decision:
 
 @dataclass(frozen=True)
 class _Rules:
-    status_re: re.Pattern[str]
+    status_re: scan.Guarded
     target_clause_re: re.Pattern[str]
     actual_after_plan: re.Pattern[str]
     actual_after_target: re.Pattern[str]
@@ -85,13 +85,13 @@ class _Rules:
     capacity_re: re.Pattern[str]
     attr_before: re.Pattern[str]
     attr_after: re.Pattern[str]
-    year_re: re.Pattern[str]
+    year_re: scan.Guarded
     year_ignore_before: re.Pattern[str]
     year_ignore_after: re.Pattern[str]
-    last_year: re.Pattern[str]
+    last_year: scan.Guarded
     last_year_in_plan: re.Pattern[str]
     last_year_lead: re.Pattern[str]
-    review_total: re.Pattern[str]
+    review_total: scan.Guarded
     review_level: re.Pattern[str]
     start_value_after: re.Pattern[str]
     start_value_before: re.Pattern[str]
@@ -106,7 +106,7 @@ def _rules() -> _Rules:
         for i, pat in enumerate(pats)
     )
     return _Rules(
-        status_re=re.compile(status_alts),
+        status_re=scan.compile(status_alts),
         target_clause_re=re.compile("|".join(s.target_clause)),
         actual_after_plan=re.compile(s.actual_after_plan),
         actual_after_target=re.compile(s.actual_after_target),
@@ -116,13 +116,13 @@ def _rules() -> _Rules:
         capacity_re=re.compile(s.capacity),
         attr_before=re.compile(s.attribute_before),
         attr_after=re.compile(s.attribute_after),
-        year_re=re.compile(s.year),
+        year_re=scan.compile(s.year),
         year_ignore_before=re.compile(s.year_ignore_before),
         year_ignore_after=re.compile(s.year_ignore_after),
-        last_year=re.compile(s.last_year),
+        last_year=scan.compile(s.last_year),
         last_year_in_plan=re.compile(s.last_year_in_plan),
         last_year_lead=re.compile(s.last_year_lead),
-        review_total=re.compile(s.review_total),
+        review_total=scan.compile(s.review_total),
         review_level=re.compile(s.review_level),
         start_value_after=re.compile(s.start_value_after),
         start_value_before=re.compile(s.start_value_before),
@@ -237,11 +237,11 @@ def _review_total(clause: str, kind: Kind) -> bool:
 def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -> Cue:
     """预计 / 力争 … anywhere before the figure in its sentence; 计划 in its own clause."""
     r = _rules()
-    for m in r.status_re.finditer(ctx.text, scope_start, s):
-        if m.end() > best.pos:
-            name = next(k for k, v in m.groupdict().items() if v is not None)
-            status: Status = "estimate" if name.startswith("estimate") else "target"
-            best = Cue(m.end(), status, f"status:cue:{status}")
+    m = r.status_re.last(ctx.text, scope_start, s)  # the nearest (matches end in order)
+    if m is not None and m.end() > best.pos:
+        name = next(k for k, v in m.groupdict().items() if v is not None)
+        status: Status = "estimate" if name.startswith("estimate") else "target"
+        best = Cue(m.end(), status, f"status:cue:{status}")
     clause_cue = last(r.target_clause_re, ctx.text, clause, s + 1)  # a cue may look at the figure
     done = clause_cue and r.actual_after_plan.search(ctx.text, clause_cue.end(), s)
     if clause_cue and best.pos < clause_cue.end() <= s and not done:
@@ -253,8 +253,18 @@ def _word_cues(ctx: Context, best: Cue, scope_start: int, clause: int, s: int) -
 
 
 def _paragraph_start(text: str, s: int) -> int:
-    brk = last(_PARA_BREAK, text, max(0, s - _PARA_MAX), s)
-    return brk.end() if brk else max(0, s - _PARA_MAX)
+    """After the last line break or indent (two or more spaces) within :data:`_PARA_MAX`
+    before ``s``: an indent after the last line break, else that line break.
+
+    >>> _paragraph_start("甲。\\n乙  丙", 7), _paragraph_start("甲。\\n乙丙", 5), _paragraph_start("甲乙", 2)
+    (6, 3, 0)
+    """
+    lo = max(0, s - _PARA_MAX)
+    line = text.rfind("\n", lo, s)
+    start = line + 1 if line >= 0 else lo
+    spaced = any(text.find(c, start, s) >= 0 for c in _INDENT_CHARS)
+    indent = last(_INDENT, text, start, s) if spaced else None
+    return indent.end() if indent else start
 
 
 def _gov_this_year(ctx: Context, para_start: int, scope_start: int, s: int) -> Cue | None:

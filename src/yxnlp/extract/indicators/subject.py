@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from yxnlp import resources, taxonomy
+from yxnlp import resources, scan, taxonomy
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
@@ -35,7 +35,7 @@ class _Rules:
     bare_clause: re.Pattern[str]
     flow: re.Pattern[str]
     subject_max: int
-    subject_tail: re.Pattern[str]
+    subject_tail: scan.Guarded
     subject_drop: frozenset[str]
     counted_stop: frozenset[str]
     counted_predicates: frozenset[str]
@@ -46,9 +46,9 @@ class _Rules:
     growth_decline: str
     growth_by_window: dict[str, str]
     growth_default: str
-    growth_strip_previous: re.Pattern[str]
+    growth_strip_previous: scan.Guarded
     rank_clause: re.Pattern[str]
-    base_words: re.Pattern[str]
+    base_words: scan.Guarded
     programme_subjects: frozenset[str]
     programme_cue: re.Pattern[str]
     programme_prefix: str
@@ -66,7 +66,7 @@ def _rules() -> _Rules:
         bare_clause=re.compile(c.bare_clause),
         flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
         subject_max=c.subject_max_chars,
-        subject_tail=re.compile(c.subject_tail),
+        subject_tail=scan.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
         counted_stop=frozenset(c.counted_stop),
         counted_predicates=frozenset(c.counted_predicates),
@@ -77,15 +77,16 @@ def _rules() -> _Rules:
         growth_decline=g.decline,
         growth_by_window=dict(g.by_window),
         growth_default=g.default,
-        growth_strip_previous=re.compile(g.strip_previous),
+        growth_strip_previous=scan.compile(g.strip_previous),
         rank_clause=re.compile(c.rank_clause),
-        base_words=re.compile(c.subject_base_words),
+        base_words=scan.compile(c.subject_base_words),
         programme_subjects=frozenset(c.programme_effect.subjects),
         programme_cue=re.compile(c.programme_effect.cue),
         programme_prefix=c.programme_effect.prefix,
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_junk(word: str) -> bool:
     return bool(PUNCT.fullmatch(word) or _JUNK.fullmatch(word))
 
@@ -96,20 +97,21 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
     if start >= end:
         return ""
     r = _rules()
-    cuts = ctx.tok_starts
+    text, cuts = ctx.text, ctx.tok_starts
+    restart, drop, n = r.restart, r.subject_drop, len(cuts)
     i = bisect.bisect_left(cuts, start)
     words: list[str] = []
-    while i + 1 < len(cuts) and cuts[i] < end:
-        word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
-        if word == "累计" and i + 2 < len(cuts) and r.flow.match(ctx.text, cuts[i + 1], cuts[i + 2]):
+    while i + 1 < n and cuts[i] < end:
+        word = text[cuts[i] : min(cuts[i + 1], end)].strip()
+        if word == "累计" and i + 2 < n and r.flow.match(text, cuts[i + 1], cuts[i + 2]):
             i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
             continue
-        if word in r.restart:
+        if word in restart:
             words = []  # 县委提出|今年经济增长: the subject starts again
-        elif word and word not in r.subject_drop:
+        elif word and word not in drop:
             words.append(word)
         i += 1
-    digits = [n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)]
+    digits = [n for n, w in enumerate(words) if any(map(str.isdigit, w))]
     listed = [n for n, w in enumerate(words) if w == "、" and digits and n > digits[-1]]
     own = _trimmed(words[listed[-1] + 1 :]) if listed else []
     if own:  # 地区生产总值迈上5万亿台阶、五年增量超: the figure is the 增量, not the GDP
@@ -256,7 +258,7 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
+        if any(map(str.isdigit, word)) or size + len(word) > r.counted_max:
             break
         words.append(word)
         size += len(word)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, alt
@@ -30,9 +31,9 @@ class Unit:
     ascii: bool = False
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A figure with its unit resolved: what will become an indicator."""
+class Figure(NamedTuple):
+    """A figure with its unit resolved: what will become an indicator (a named tuple: one is
+    made for every figure of a report)."""
 
     num: NumberMatch
     end: int  # end of figure + unit (the indicator's span end)
@@ -94,20 +95,47 @@ def is_year(n: NumberMatch) -> bool:
     return not n.chinese and n.value.is_integer() and 1900 <= n.value <= 2100 and len(digits) == 4
 
 
-def resolve(text: str, n: NumberMatch, clause: str) -> Figure | None:
-    """Attach a unit to a figure, or decide it is not an indicator."""
+def refused(text: str, n: NumberMatch) -> bool:
+    """The figure is no indicator, whatever its clause says: a word that is no unit follows it,
+    or it is a Chinese numeral without a unit it may take (一是, 进一步; most of a report's
+    numerals). :func:`resolve` refuses it too; this is the cheap test to make first.
+
+    >>> from yxnlp.extract.numbers import find_numbers
+    >>> [(n.text, refused(t, n)) for t in ["进一步增长6%"] for n in find_numbers(t)]
+    [('一', True), ('6', False)]
+    """
+    return not n.percent and _unit_at(text, n) is None
+
+
+def _unit_at(text: str, n: NumberMatch) -> tuple[int, re.Match[str] | None] | None:
+    """Where the unit of ``n`` stands and the unit written there, or None when ``n`` is
+    refused (see :func:`refused`)."""
     r = _rules()
-    pos = n.end
-    if n.spaced and text[pos : pos + 1] == " ":
-        pos += 1  # 8 ％: spaced digits keep a space before the unit
-    if n.percent:  # 百分之六: the unit is written before the figure
-        u = r.units["%"]
-        return Figure(n, pos, "百分之", False, u, u.normalized, u.factor, u.kind, "rule:percent")
+    pos = _after(text, n)
     if r.non_unit_re.match(text, pos):
         return None
     m = r.unit_re.match(text, pos)
     if n.chinese and (not m or m.group() not in r.cn_units or (n.value < 2 and not n.scale)):
         return None
+    return pos, m
+
+
+def _after(text: str, n: NumberMatch) -> int:
+    """Where the unit of ``n`` would start: 8 ％, spaced digits, keep a space before it."""
+    return n.end + 1 if n.spaced and text[n.end : n.end + 1] == " " else n.end
+
+
+def resolve(text: str, n: NumberMatch, clause: str) -> Figure | None:
+    """Attach a unit to a figure, or decide it is not an indicator."""
+    r = _rules()
+    if n.percent:  # 百分之六: the unit is written before the figure
+        u = r.units["%"]
+        return Figure(n, _after(text, n), "百分之", False, u, u.normalized, u.factor, u.kind,
+                      "rule:percent")  # fmt: skip
+    at = _unit_at(text, n)
+    if at is None:
+        return None
+    pos, m = at
     if m:
         u = r.units[m.group()]
         if u.kind == "percent" and n.scale:
