@@ -18,7 +18,7 @@ import gc
 from collections.abc import Mapping
 from pathlib import Path
 
-from yxnlp import clean, ingest, metadata, parts, resources, script, sections, segment
+from yxnlp import clean, ingest, metadata, parts, resources, script, sections, segment, taxonomy
 from yxnlp.analysis import Analysis
 from yxnlp.errors import InputError
 from yxnlp.extract import entities as entities_mod
@@ -181,7 +181,8 @@ def process(
 
 @functools.cache
 def warm_up(segmenter: str = "jieba", ner: bool = True) -> None:
-    """Load the segmenter, the rule data, the gazetteer and the model once (workers, benchmarks).
+    """Load the segmenter, the rule data, the gazetteer, the taxonomy's nearest-name model and
+    the NER model once (workers, benchmarks).
 
     The sample touches every extractor: an indicator, a company list, a project, a body, a place.
     What is loaded then lives as long as the process, so it is moved out of the cyclic garbage
@@ -190,6 +191,7 @@ def warm_up(segmenter: str = "jieba", ner: bool = True) -> None:
     and a forked worker would copy every page the collector touches.
     """
     process(_WARM_UP_TEXT, source="warm-up.txt", segmenter=segmenter, ner=ner)
+    taxonomy.nearest_model()  # the sample's subjects all have names: the fallback stays unread
     gc.freeze()
 
 
