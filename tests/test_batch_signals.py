@@ -72,7 +72,9 @@ def test_ctrl_c_stops_a_batch_in_one_line(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group, as from a terminal: the batch says so in one
     line, exits 130, keeps the manifest of the work done, and leaves no worker behind."""
     src, out = tmp_path / "src", tmp_path / "out"
-    files = write_reports(src, 10, paragraphs=16)
+    # enough files that the batch is still busy when the signal comes, even if the test
+    # process is held up on a loaded machine after the first record appears
+    files = write_reports(src, 60, paragraphs=16)
     proc = _batch_with_workers(src, out)
     children = _working(proc, out)
     os.killpg(proc.pid, signal.SIGINT)
