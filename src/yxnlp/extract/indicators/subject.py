@@ -24,6 +24,7 @@ _JUNK = re.compile(
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
+_CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figure
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,8 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        if any(ch.isdigit() for ch in word) or size + len(word) > r.counted_max:
-            break
+        if (any(ch.isdigit() for ch in word) and not _CODE.fullmatch(word)) or size + len(word) > r.counted_max:
+            break  # 2.1万个|5G|基站: a code of digits and letters names the thing, a figure does not
         words.append(word)
         size += len(word)
         at += len(word)
