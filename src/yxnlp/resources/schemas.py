@@ -168,6 +168,15 @@ class ProgrammeEffect(Data):
     prefix: str
 
 
+class EllipticSubject(Data):
+    words: tuple[str, ...] = Field(description="bare measure words (事故起数, 总量) a subject may start with")
+    kinds: tuple[str, ...]
+    cue: str = Field(description="the thing measured, named earlier in the paragraph")
+    subject: str = Field(description="the full name the words stand for (生产安全事故起数)")
+    reach: int = Field(description="how many characters before the figure the cue may stand")
+    units: tuple[str, ...] = Field(default=(), description="measure words the figure may have; empty: any")
+
+
 class IndicatorCues(Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -198,6 +207,7 @@ class IndicatorCues(Data):
     described_after: str
     increment_before: str
     stock_after_flow: str = Field(description="a subject that is only a stock word (总数, 总里程)")
+    stock_twins: dict[str, str] = Field(description="a flow key whose stock is not new_ less (new_parks: parks_total)")
     milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
     investment_only: str
@@ -210,6 +220,7 @@ class IndicatorCues(Data):
     annual_average_level: str
     cumulative_growth: str
     programme_effect: ProgrammeEffect
+    elliptic_subjects: tuple[EllipticSubject, ...]
     subject_drop: tuple[str, ...]
     counted_stop: tuple[str, ...]
     counted_predicates: tuple[str, ...]

@@ -51,7 +51,7 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import programme_effect, subject_of
+from yxnlp.extract.indicators.subject import elliptic_subject, programme_effect, subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
@@ -247,6 +247,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
                     subject, borrowed = prev_subject, True
         if k.kind == "amount":
             subject = programme_effect(text, subject, floor, s_start, n.start)
+        subject = elliptic_subject(text, subject, k.kind, f.unit, n.start)  # 事故起数 after 生产安全事故
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
             if k.kind == "amount":

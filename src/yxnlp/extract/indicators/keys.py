@@ -49,6 +49,7 @@ class _Rules:
     headless_max: int  # a longer item is a phrase of its own, not a bare modifier
     increment: re.Pattern[str]
     stock_after_flow: re.Pattern[str]  # a subject that is only a stock word (总数, 总里程)
+    stock_twins: dict[str, str]  # flow keys whose stock is not new_ less (new_parks: parks_total)
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         headless_max=c.list_headless_max,
         increment=re.compile(c.increment_before),
         stock_after_flow=re.compile(c.stock_after_flow),
+        stock_twins=dict(c.stock_twins),
     )
 
 
@@ -242,15 +244,17 @@ def milestone(out: Sequence[Indicator], found: Sequence[Found], n: int) -> bool:
 
 def stock_of_flow(prev: Indicator, ind: Indicator) -> str | None:
     """The stock twin of the flow key before a figure whose subject is only a stock word
-    (新增境内上市公司62家，总数186家 → listed_companies), in the same sentence and measure."""
+    (新增境内上市公司62家，总数186家 → listed_companies; 新增公园127座，…累计达到1100座 →
+    parks_total, a twin named in ``stock_twins``), in the same sentence and measure."""
     flow = prev.key or ""
-    if not flow.startswith("new_") or prev.sentence_span != ind.sentence_span:
+    twins = _rules().stock_twins
+    if not (flow.startswith("new_") or flow in twins) or prev.sentence_span != ind.sentence_span:
         return None
     if prev.kind != ind.kind or prev.normalized.unit != ind.normalized.unit:
         return None
     if not _rules().stock_after_flow.match(taxonomy.normalise_subject(ind.subject or "")):
         return None
-    stock = flow.removeprefix("new_")
+    stock = twins.get(flow) or flow.removeprefix("new_")
     known = any(e.key == stock and ind.kind in e.kinds for e in taxonomy.entries())
     return stock if known and taxonomy.unit_fits(stock, ind.unit) else None
 

@@ -285,3 +285,42 @@ def programme_effect(text: str, subject: str | None, floor: int, s_start: int, p
     while start > s_start and text[start - 1] not in CLAUSE_END:
         start -= 1
     return r.programme_prefix + subject if r.programme_cue.search(text, start, pos) else subject
+
+
+@functools.cache
+def _elliptic() -> tuple[tuple[re.Pattern[str], frozenset[str], re.Pattern[str], str, int, frozenset[str]], ...]:
+    c = resources.indicator_cues()
+    g = c.growth_subject
+    tails = sorted({*g.by_cue.values(), *g.by_window.values(), g.decline, g.default}, key=len, reverse=True)
+    ends = f"(?=$|[、和与及]|(?:{'|'.join(tails)})$)"
+    return tuple(
+        (re.compile(f"^(?:{'|'.join(map(re.escape, e.words))}){ends}"), frozenset(e.kinds),
+         re.compile(e.cue), e.subject, e.reach, frozenset(e.units))
+        for e in c.elliptic_subjects
+    )  # fmt: skip
+
+
+def elliptic_subject(text: str, subject: str | None, kind: str, unit: str | None, pos: int) -> str | None:
+    """A subject that starts with a bare measure word (事故起数, 总量) whose thing an earlier
+    clause of the paragraph names, within reach of the figure at ``pos``, takes that thing's name.
+
+    >>> text = "全年未发生重大生产安全事故，事故起数、死亡人数分别下降12%、11%。"
+    >>> elliptic_subject(text, "事故起数、死亡人数降幅", "growth", "%", text.index("12"))
+    '生产安全事故起数、死亡人数降幅'
+    >>> text = "道路交通秩序持续好转，事故起数下降8%。"
+    >>> elliptic_subject(text, "事故起数降幅", "growth", "%", text.index("8"))
+    '事故起数降幅'
+    >>> text = "经营主体持续壮大。总量接近800万户，新增上市公司5家、总量达40家。"
+    >>> elliptic_subject(text, "总量", "count", "万户", text.index("8"))
+    '经营主体总量'
+    >>> elliptic_subject(text, "总量", "count", "家", text.index("40")), elliptic_subject(text, "总量", "amount", "亿元", 10)
+    ('总量', '总量')
+    """
+    if not subject:
+        return subject
+    for words, kinds, cue, name, reach, units in _elliptic():
+        m = words.match(subject)
+        if m and kind in kinds and (not units or taxonomy.measure_word(unit) in units):
+            start = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+            return name + subject[m.end() :] if cue.search(text, start, pos) else subject
+    return subject
