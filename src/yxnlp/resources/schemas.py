@@ -194,6 +194,7 @@ class IndicatorCues(Data):
     list_heads: tuple[str, ...]
     list_measure_ends: tuple[str, ...]
     list_headless_max: int
+    list_verbs: str = Field(description="verbs other than flows a 、 list item shares (改造, 建成)")
     plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]

@@ -51,7 +51,7 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import elliptic_subject, programme_effect, subject_of
+from yxnlp.extract.indicators.subject import counted_end, elliptic_subject, programme_effect, subject_of
 from yxnlp.extract.indicators.units import Figure, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
@@ -84,6 +84,7 @@ class _Cues:
     investment_only: re.Pattern[str]
     subset_lead: re.Pattern[str]
     flow_verbs: re.Pattern[str]  # the taxonomy's: a list item after a flow is a flow
+    list_verbs: re.Pattern[str]  # other verbs a list item shares (改造供热管网X公里、燃气管网Y公里)
 
 
 @functools.cache
@@ -103,6 +104,7 @@ def _cues() -> _Cues:
         investment_only=re.compile(c.investment_only),
         subset_lead=re.compile(c.subset_lead),
         flow_verbs=re.compile(resources.taxonomy().flow_verbs),
+        list_verbs=re.compile(c.list_verbs),
     )
 
 
@@ -156,13 +158,15 @@ def _above_amount(text: str, prev: Indicator, start: int, subject: str | None) -
 
 
 def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
-    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too."""
-    flow = _cues().flow_verbs
-    verb = flow.match(prev.subject or "")
+    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too; so is one after
+    another verb of ``list_verbs`` (有序改造供热管网1287公里、燃气管网810公里: 改造燃气管网)."""
+    flow, other = _cues().flow_verbs, _cues().list_verbs
+    found = flow.match(prev.subject or "") or other.match(prev.subject or "")
     between = text[prev.span[1] : start]
     listed = "、" in between and not _CLAUSE_BREAK.search(between)
-    if subject and verb and listed and not flow.match(subject):
-        return verb.group() + subject
+    if subject and found and listed and not flow.match(subject) and not other.match(subject):
+        verb = found.groupdict().get("verb") or found.group()
+        return verb + subject
     return subject
 
 
@@ -194,6 +198,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
     out: list[Indicator] = []
     found: list[Found] = []
     prev_end, prev_sent, prev_subject = -1, -1, None
+    prev_noun_end = -1  # where the previous figure's subject ends when it follows the figure
     prev_k: KindInfo | None = None
     prev_found = Found(False, False, None, None)
     for n in find_numbers(text):
@@ -206,7 +211,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             continue
         if s_start != prev_sent:
             prev_subject = None
-        seg_start = max(floor, prev_end) if prev_sent == s_start else floor
+        seg_start = max(floor, prev_end, prev_noun_end) if prev_sent == s_start else floor
         k = kind_of(text, f, floor, s_start)
         if k.cue_start < seg_start:  # the growth cue stands in an earlier clause
             seg_start = clause_start(text, k.cue_start, s_start)
@@ -307,6 +312,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             )
         )
         prev_end, prev_sent, prev_k = f.end, s_start, k
+        prev_noun_end = counted_end(ctx, f, subject) if k.kind == "count" else f.end
         if k.kind != "share" and subject:
             prev_subject = subject  # 从A增至B，超过1万美元，年均增长5.4%: all about A
     return assign_keys(distribute(out, found), found)

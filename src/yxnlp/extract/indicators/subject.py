@@ -25,6 +25,8 @@ _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
 _CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figure
+_LIST_SEPARATORS = frozenset("、，,；;")
+_NOUN_TAIL = 8  # how far a counted noun cut at a stop word may go on to a separator
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,27 @@ def _after(ctx: Context, f: Figure) -> str | None:
 
 def _counted(ctx: Context, f: Figure) -> str:
     """The noun phrase right after a count (11家|企业|协调贷款 → 企业)."""
+    return _counted_at(ctx, f)[0]
+
+
+def counted_end(ctx: Context, f: Figure, subject: str | None) -> int:
+    """Where the figure's subject ends when it is the noun right after the figure and a list
+    separator follows it (开通3条|地铁新线|、新增运营里程30公里: the next figure's subject starts
+    after 地铁新线), else the figure's end (为2万名|劳动者追回工资|2.6亿元: the noun read on into the
+    next figure's own subject)."""
+    noun, end = _counted_at(ctx, f)
+    if not noun or not subject or not subject.endswith(noun):
+        return f.end
+    text, stop = ctx.text, end  # 4个|国家生态文明|建设示范区、4个…: the noun goes on to the separator
+    while stop < len(text) and stop - end < _NOUN_TAIL and not text[stop].isdigit():
+        if text[stop] in _LIST_SEPARATORS:
+            return stop
+        stop += 1
+    return f.end
+
+
+def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
+    """The noun phrase right after a count and where it ends."""
     r = _rules()
     cuts, text = ctx.tok_starts, ctx.text
     i = bisect.bisect_left(cuts, f.end)
@@ -263,7 +286,7 @@ def _counted(ctx: Context, f: Figure) -> str:
         size += len(word)
         at += len(word)
         i += 1
-    return "".join(words)
+    return "".join(words), f.end + at
 
 
 def programme_effect(text: str, subject: str | None, floor: int, s_start: int, pos: int) -> str | None:
