@@ -50,6 +50,7 @@ class _Rules:
     increment: re.Pattern[str]
     stock_after_flow: re.Pattern[str]  # a subject that is only a stock word (总数, 总里程)
     stock_twins: dict[str, str]  # flow keys whose stock is not new_ less (new_parks: parks_total)
+    flow_verb: re.Pattern[str]  # the taxonomy's flow verbs and 建成/建设 before the thing a flow adds
 
 
 @functools.cache
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
         increment=re.compile(c.increment_before),
         stock_after_flow=re.compile(c.stock_after_flow),
         stock_twins=dict(c.stock_twins),
+        flow_verb=re.compile(resources.taxonomy().flow_verbs + "|^(?:建成|建设)"),
     )
 
 
@@ -256,7 +258,17 @@ def stock_of_flow(prev: Indicator, ind: Indicator) -> str | None:
         return None
     stock = twins.get(flow) or flow.removeprefix("new_")
     known = any(e.key == stock and ind.kind in e.kinds for e in taxonomy.entries())
-    return stock if known and taxonomy.unit_fits(stock, ind.unit) else None
+    return stock if known and taxonomy.unit_fits(stock, ind.unit) and _twin_of(prev, flow, stock) else None
+
+
+def _twin_of(prev: Indicator, flow: str, stock: str) -> bool:
+    """A twin named in ``stock_twins`` is the stock of what the flow figure counted only when a
+    stock name holds that thing (新增公园 → 公园总数; not 新增口袋公园, whose flow key is the same
+    but whose stock is pocket parks)."""
+    if flow not in _rules().stock_twins:
+        return True
+    thing = _rules().flow_verb.sub("", taxonomy.normalise_subject(prev.subject or ""))
+    return bool(thing) and any(thing in n for e in taxonomy.entries() if e.key == stock for n in e.names)
 
 
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
