@@ -195,6 +195,9 @@ class IndicatorCues(Data):
     list_measure_ends: tuple[str, ...]
     list_headless_max: int
     list_verbs: str = Field(description="verbs other than flows a 、 list item shares (改造, 建成)")
+    list_stock_ends: tuple[str, ...] = Field(description="a list item ending so is a stock (总量)")
+    list_shared_places: tuple[str, ...] = Field(description="place words a list of rates shares (农村)")
+    list_rate_ends: tuple[str, ...] = Field(description="how a rate's name ends (率)")
     plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
@@ -223,6 +226,7 @@ class IndicatorCues(Data):
     programme_effect: ProgrammeEffect
     elliptic_subjects: tuple[EllipticSubject, ...]
     subject_drop: tuple[str, ...]
+    summed_flows: tuple[str, ...] = Field(description="flow verbs that stay after 累计 (累计新增: a sum)")
     counted_stop: tuple[str, ...]
     counted_predicates: tuple[str, ...]
     counted_keep_verbs: tuple[str, ...]

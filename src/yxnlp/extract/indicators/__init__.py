@@ -85,6 +85,7 @@ class _Cues:
     subset_lead: re.Pattern[str]
     flow_verbs: re.Pattern[str]  # the taxonomy's: a list item after a flow is a flow
     list_verbs: re.Pattern[str]  # other verbs a list item shares (改造供热管网X公里、燃气管网Y公里)
+    stock_ends: tuple[str, ...]  # a list item ending so is a stock, never a flow (、总量达474万户)
 
 
 @functools.cache
@@ -105,6 +106,7 @@ def _cues() -> _Cues:
         subset_lead=re.compile(c.subset_lead),
         flow_verbs=re.compile(resources.taxonomy().flow_verbs),
         list_verbs=re.compile(c.list_verbs),
+        stock_ends=tuple(c.list_stock_ends),
     )
 
 
@@ -164,7 +166,8 @@ def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -
     found = flow.match(prev.subject or "") or other.match(prev.subject or "")
     between = text[prev.span[1] : start]
     listed = "、" in between and not _CLAUSE_BREAK.search(between)
-    if subject and found and listed and not flow.match(subject) and not other.match(subject):
+    stock = subject is not None and subject.endswith(_cues().stock_ends)  # 、总量达474万户: the stock
+    if subject and found and listed and not stock and not flow.match(subject) and not other.match(subject):
         verb = found.groupdict().get("verb") or found.group()
         return verb + subject
     return subject
@@ -172,13 +175,18 @@ def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -
 
 def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
     """其中国家级“小巨人”企业2家 after 新培育专精特新企业12家: the part is a flow too;
-    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业."""
+    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业; a part named by
+    what the whole's name starts with takes the whole's measure (汽车保有量 … 其中新能源汽车 →
+    新能源汽车保有量)."""
     lead, flow = _cues().subset_lead, _cues().flow_verbs
     if not subject or not whole or not lead.match(text, floor):
         return subject
     own = flow.match(subject)
     if own and own.end() == len(subject) and not flow.match(whole):
         return subject + whole
+    head = next((n for n in range(len(whole) - 1, 1, -1) if subject.endswith(whole[:n])), 0)
+    if head:  # 汽车保有量…，其中新能源汽车由45万辆增至356万辆: 新能源汽车保有量
+        return subject + whole[head:]
     verb = flow.match(whole)
     return verb.group() + subject if verb and not own else subject
 

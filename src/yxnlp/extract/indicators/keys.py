@@ -51,6 +51,8 @@ class _Rules:
     stock_after_flow: re.Pattern[str]  # a subject that is only a stock word (总数, 总里程)
     stock_twins: dict[str, str]  # flow keys whose stock is not new_ less (new_parks: parks_total)
     flow_verb: re.Pattern[str]  # the taxonomy's flow verbs and 建成/建设 before the thing a flow adds
+    shared_places: tuple[str, ...]  # place words a rate list shares (农村供电可靠率、自来水普及率)
+    rate_ends: tuple[str, ...]
 
 
 @functools.cache
@@ -69,6 +71,8 @@ def _rules() -> _Rules:
         stock_after_flow=re.compile(c.stock_after_flow),
         stock_twins=dict(c.stock_twins),
         flow_verb=re.compile(resources.taxonomy().flow_verbs + "|^(?:建成|建设)"),
+        shared_places=tuple(sorted(c.list_shared_places, key=len, reverse=True)),
+        rate_ends=tuple(c.list_rate_ends),
     )
 
 
@@ -132,7 +136,18 @@ def _headed(item: str, head: str) -> str:
 
 def _modified(last: str, first: str) -> str:
     """A short last item with the first item's modifier (生产安全事故起数、死亡人数 → 生产安全事故
-    死亡人数): the first item less its two-character measure word."""
+    死亡人数): the first item less its two-character measure word; a rate after a rate takes the
+    place word the first opens with (农村供电可靠率、自来水普及率 → 农村自来水普及率).
+
+    >>> _modified("自来水普及率", "农村供电可靠率"), _modified("绿地率", "城市建成区园林绿化覆盖率")
+    ('农村自来水普及率', '城市建成区绿地率')
+    >>> _modified("居民消费价格涨幅", "城镇调查失业率"), _modified("农村自来水普及率", "城乡环卫覆盖率")
+    ('居民消费价格涨幅', '农村自来水普及率')
+    """
+    r = _rules()
+    place = next((m for m in r.shared_places if first.startswith(m)), None)
+    if place and first.endswith(r.rate_ends) and last.endswith(r.rate_ends):
+        return last if last.startswith(r.shared_places) else place + last
     if len(last) <= 4 and len(first) >= len(last) + 3 and first[-2:] != last[-2:]:
         modifier = first[:-2]
         return last if last.startswith(modifier) else modifier + last

@@ -37,6 +37,7 @@ class _Rules:
     predicates: frozenset[str]
     bare_clause: re.Pattern[str]
     flow: re.Pattern[str]
+    summed_flows: frozenset[str]
     subject_max: int
     subject_tail: re.Pattern[str]
     subject_drop: frozenset[str]
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         predicates=frozenset(c.subject_predicates),
         bare_clause=re.compile(c.bare_clause),
         flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
+        summed_flows=frozenset(c.summed_flows),
         subject_max=c.subject_max_chars,
         subject_tail=re.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -105,8 +107,9 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
     while i + 1 < len(cuts) and cuts[i] < end:
         word = ctx.text[cuts[i] : min(cuts[i + 1], end)].strip()
         if word == "累计" and i + 2 < len(cuts) and r.flow.match(ctx.text, cuts[i + 1], cuts[i + 2]):
-            i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
-            continue
+            if ctx.text[cuts[i + 1] : cuts[i + 2]] not in r.summed_flows:
+                i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
+                continue  # (累计新增就业: a sum of flows, 新增 stays)
         if word in r.restart:
             words = []  # 县委提出|今年经济增长: the subject starts again
         elif word and word not in r.subject_drop:
