@@ -272,6 +272,10 @@ def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
     i = bisect.bisect_left(cuts, f.end)
     words: list[str] = []
     size = at = 0
+    piece = text[f.end : cuts[i]] if 0 < i < len(cuts) else ""
+    if piece and "\u4e00" <= piece[0] <= "\u9fff" and piece not in r.counted_stop:
+        words, size = [piece], len(piece)  # 550|个省|重大项目: the unit's token holds the noun's start
+        at = len(piece)
     while i + 1 < len(cuts) and cuts[i] == f.end + at:
         word = text[cuts[i] : cuts[i + 1]]
         if not taxonomy.without_quotes(word) or (not words and word in _AFTER_LEAD_WORDS):
