@@ -352,5 +352,6 @@ def elliptic_subject(text: str, subject: str | None, kind: str, unit: str | None
         m = words.match(subject)
         if m and kind in kinds and (not units or taxonomy.measure_word(unit) in units):
             start = max(text.rfind("\n", 0, pos) + 1, pos - reach)
-            return name + subject[m.end() :] if cue.search(text, start, pos) else subject
+            if cue.search(text, start, pos):
+                return name + subject[m.end() :]
     return subject
