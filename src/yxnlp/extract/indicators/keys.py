@@ -155,13 +155,22 @@ def _modified(last: str, first: str) -> str:
 
 
 def _complete(item: str, last: str) -> str:
-    """A short list item with the head of the last item (城镇 + 居民人均可支配收入)."""
+    """A short list item with the head of the last item (城镇 + 居民人均可支配收入); a
+    four-character one with the rate its last item names (高中阶段 + 毛入学率).
+
+    >>> _complete("高中阶段", "高等教育毛入学率"), _complete("城镇", "农村居民人均可支配收入")
+    ('高中阶段毛入学率', '城镇居民人均可支配收入')
+    >>> _complete("工业投资", "制造业技改投资"), _complete("森林面积", "湿地保护率")
+    ('工业投资', '森林面积')
+    """
     if len(item) >= len(last):
         return item
     at = last.find(item[-2:]) if len(item) >= 2 else -1
     if at >= 0:
         return item + last[at + 2 :]
-    return item + last[len(item) :] if len(item) <= 3 else item
+    head = last[len(item) :]
+    rate = len(item) == 4 and len(head) >= 3 and head.endswith(_rules().rate_ends)
+    return item + last[len(item) :] if len(item) <= 3 or rate else item  # 高中阶段和高等教育毛入学率
 
 
 def _listed(subject: str) -> bool:
