@@ -51,8 +51,14 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import counted_end, elliptic_subject, programme_effect, subject_of
-from yxnlp.extract.indicators.units import Figure, resolve
+from yxnlp.extract.indicators.subject import (
+    counted_end,
+    elliptic_subject,
+    noun_after,
+    programme_effect,
+    subject_of,
+)
+from yxnlp.extract.indicators.units import Figure, quoted_label, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
 
@@ -215,7 +221,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             continue
         floor = clause_start(text, n.start, s_start)
         f = resolve(text, n, text[floor : n.start])
-        if f is None:
+        if f is None or quoted_label(text, n.start, f.end):  # “3个100万”: a name, not a measure
             continue
         if s_start != prev_sent:
             prev_subject = None
@@ -283,7 +289,9 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
         )
         described = _cues().described.match(text, f.end) is not None
-        increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
+        increment = (increment_of(text[floor : n.start], k.kind) and not noun_after(ctx, f, subject)) or (
+            joined and prev_found.increment
+        )  # 标准提高30元: a change; 新建提升310公里农村公路: the roads upgraded
         span_base = k.kind == "growth" and (
             _cues().span_base.search(text, floor, n.start) is not None
             or _cumulative_span(period, p_rule)

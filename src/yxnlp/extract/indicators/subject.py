@@ -26,6 +26,7 @@ _SHARE_NOUNS = ("比重", "比例", "份额")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
 _CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figure
 _LIST_SEPARATORS = frozenset("、，,；;")
+_RANK = "强"  # 世界500强: digits before it name a ranking, not a figure
 _NOUN_TAIL = 8  # how far a counted noun cut at a stop word may go on to a separator
 
 
@@ -265,6 +266,13 @@ def counted_end(ctx: Context, f: Figure, subject: str | None) -> int:
     return f.end
 
 
+def noun_after(ctx: Context, f: Figure, subject: str | None) -> bool:
+    """The figure's subject ends with the noun right after the figure (新建提升|310公里|农村公路):
+    a verb before the figure acts on that noun and does not make the figure a change."""
+    noun = _counted_at(ctx, f)[0]
+    return bool(noun and subject and subject.endswith(noun))
+
+
 def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
     """The noun phrase right after a count and where it ends."""
     r = _rules()
@@ -287,7 +295,10 @@ def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        if (any(ch.isdigit() for ch in word) and not _CODE.fullmatch(word)) or size + len(word) > r.counted_max:
+        ranked = text[cuts[i + 1] : cuts[i + 1] + 1] == _RANK  # 200家|世界|500|强|企业: a rank's name
+        if (any(ch.isdigit() for ch in word) and not _CODE.fullmatch(word) and not ranked) or size + len(
+            word
+        ) > r.counted_max:
             break  # 2.1万个|5G|基站: a code of digits and letters names the thing, a figure does not
         words.append(word)
         size += len(word)
