@@ -126,12 +126,13 @@ def _cumulative_span(period: str | None, rule: str) -> bool:
     return first.isdigit() and end.isdigit() and int(end) - int(first) >= 2
 
 
-def _continues(text: str, prev: Indicator | None, start: int) -> bool:
-    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``."""
+def _continues(text: str, prev: Indicator | None, start: int, first: Indicator | None = None) -> bool:
+    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``; 从A1和A2分别
+    提高到B1和B2: B1 continues the list ``first`` … ``prev`` (and B2 is joined to B1)."""
     if prev is None:
         return False
     before, between = _cues().from_before, _cues().to_between
-    s, e = prev.span
+    s, e = (first or prev).span[0], prev.span[1]
     return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
 
 
@@ -237,9 +238,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
             and (out[-1].unit == f.unit or out[-1].normalized.unit == f.norm_unit != "count")
         )  # 分别突破9千亿元、3万亿元: one measure in another scale (counts in 个 and 家 are not)
-        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start)
-        if continues:
-            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
+        first = next((out[k] for k in range(len(out) - 1, -1, -1) if not found[k].joined), None)
+        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start, first)
+        if continues and first is out[-1]:
+            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading (a list's B1 opens its own)
             if prev_k is not None and k.kind in ("percent", "share"):
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if joined and prev_k is not None:
