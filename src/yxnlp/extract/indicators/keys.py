@@ -53,6 +53,7 @@ class _Rules:
     flow_verb: re.Pattern[str]  # the taxonomy's flow verbs and 建成/建设 before the thing a flow adds
     shared_places: tuple[str, ...]  # place words a rate list shares (农村供电可靠率、自来水普及率)
     rate_ends: tuple[str, ...]
+    flow_after: re.Pattern[str]  # the taxonomy's flow verbs after a stock name (…新增): every item's
 
 
 @functools.cache
@@ -73,13 +74,14 @@ def _rules() -> _Rules:
         flow_verb=re.compile(resources.taxonomy().flow_verbs + "|^(?:建成|建设)"),
         shared_places=tuple(sorted(c.list_shared_places, key=len, reverse=True)),
         rate_ends=tuple(c.list_rate_ends),
+        flow_after=re.compile(resources.taxonomy().flow_verbs_after),
     )
 
 
 def split_subject(subject: str, n: int) -> list[str] | None:
     """``n`` subjects from a list subject, or None when it does not hold ``n`` items."""
     r = _rules()
-    suffix = r.growth_suffix.search(subject)
+    suffix = r.growth_suffix.search(subject) or r.flow_after.search(subject)  # …、外资研发中心新增
     tail = suffix.group() if suffix and suffix.start() > 0 else ""
     core = subject[: len(subject) - len(tail)]
     expanded = next((word for word, parts in r.expansions.items()
