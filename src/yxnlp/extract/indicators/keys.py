@@ -176,9 +176,11 @@ def _complete(item: str, last: str) -> str:
 
 
 def _listed(subject: str) -> bool:
-    """The subject names a list (工业投资、技改投资; 城乡居民收入): figures joined after it go
-    to its items in order even without 分别 (城乡居民人均收入年均增长5.3%、7.7%)."""
-    return "、" in subject or any(w in subject for w in _rules().expansions)
+    """The subject names a list (工业投资、技改投资; 城乡居民收入; 战略性新兴产业和高技术制造业
+    增加值): figures joined after it go to its items in order even without 分别
+    (城乡居民人均收入年均增长5.3%、7.7%; …增加值年均增长8%、7.2%)."""
+    r = _rules()
+    return "、" in subject or any(w in subject for w in r.expansions) or bool(r.joiners.search(subject))
 
 
 @dataclass(frozen=True)
