@@ -95,6 +95,10 @@ CASES: list[Case] = [
     # stock twins only when a stock name holds what the flow added
     ("parks-total", "新增公园95座，累计达到860座。", "860座", {"key": "parks_total"}),
     ("pocket-parks-total", "新增口袋公园36座，累计达到410座。", "410座", {"key": None}),
+    ("listed-stocks", "跨国公司地区总部、外资研发中心分别新增65家和30家，累计分别达到956家和561家。",
+     "956家", {"key": None}),
+    ("listed-flows", "跨国公司地区总部、外资研发中心分别新增65家和30家，累计分别达到956家和561家。",
+     "65家", {"key": "new_multinational_regional_headquarters"}),
     # list items share a renovation verb, not 建成; a place word or a rate of a rate list
     ("list-renovation", "有序改造供热管网960公里、燃气管网520公里。", "520公里",
      {"subject": "改造燃气管网", "key": "gas_pipeline_renovation"}),

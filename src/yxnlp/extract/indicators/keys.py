@@ -316,7 +316,8 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
                    or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
-        elif key is None and n and (key := stock_of_flow(keyed[n - 1], ind)):
+        elif key is None and n and not extra.respectively and (key := stock_of_flow(keyed[n - 1], ind)):
+            # (not in a 分别 list: 分别新增65家和30家，累计分别达到956家和561家 pairs with the list)
             src = "rule"
         keyed.append(ind.model_copy(update={"key": key, "key_source": src, "scope": extra.scope}))
     return keyed
