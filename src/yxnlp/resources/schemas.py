@@ -168,6 +168,15 @@ class ProgrammeEffect(Data):
     prefix: str
 
 
+class EllipticSubject(Data):
+    words: tuple[str, ...] = Field(description="bare measure words (事故起数, 总量) a subject may start with")
+    kinds: tuple[str, ...]
+    cue: str = Field(description="the thing measured, named earlier in the paragraph")
+    subject: str = Field(description="the full name the words stand for (生产安全事故起数)")
+    reach: int = Field(description="how many characters before the figure the cue may stand")
+    units: tuple[str, ...] = Field(default=(), description="measure words the figure may have; empty: any")
+
+
 class IndicatorCues(Data):
     growth: tuple[str, ...]
     hold_clause: str
@@ -185,6 +194,10 @@ class IndicatorCues(Data):
     list_heads: tuple[str, ...]
     list_measure_ends: tuple[str, ...]
     list_headless_max: int
+    list_verbs: str = Field(description="verbs other than flows a 、 list item shares (改造, 建成)")
+    list_stock_ends: tuple[str, ...] = Field(description="a list item ending so is a stock (总量)")
+    list_shared_places: tuple[str, ...] = Field(description="place words a list of rates shares (农村)")
+    list_rate_ends: tuple[str, ...] = Field(description="how a rate's name ends (率)")
     plan_figure: str
     skip_section_headings: tuple[str, ...]
     subject_strip_start: tuple[str, ...]
@@ -198,6 +211,7 @@ class IndicatorCues(Data):
     described_after: str
     increment_before: str
     stock_after_flow: str = Field(description="a subject that is only a stock word (总数, 总里程)")
+    stock_twins: dict[str, str] = Field(description="a flow key whose stock is not new_ less (new_parks: parks_total)")
     milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
     investment_only: str
@@ -210,7 +224,9 @@ class IndicatorCues(Data):
     annual_average_level: str
     cumulative_growth: str
     programme_effect: ProgrammeEffect
+    elliptic_subjects: tuple[EllipticSubject, ...]
     subject_drop: tuple[str, ...]
+    summed_flows: tuple[str, ...] = Field(description="flow verbs that stay after 累计 (累计新增: a sum)")
     counted_stop: tuple[str, ...]
     counted_predicates: tuple[str, ...]
     counted_keep_verbs: tuple[str, ...]

@@ -51,8 +51,14 @@ from yxnlp.extract.indicators.period import period_of
 from yxnlp.extract.indicators.qualifier import qualifier_of
 from yxnlp.extract.indicators.scope import Places, comparison_of, scope_of
 from yxnlp.extract.indicators.status import decide
-from yxnlp.extract.indicators.subject import programme_effect, subject_of
-from yxnlp.extract.indicators.units import Figure, refused, resolve
+from yxnlp.extract.indicators.subject import (
+    counted_end,
+    elliptic_subject,
+    noun_after,
+    programme_effect,
+    subject_of,
+)
+from yxnlp.extract.indicators.units import Figure, quoted_label, refused, resolve
 from yxnlp.extract.numbers import find_numbers
 from yxnlp.record import Entity, Indicator, Normalized
 
@@ -84,6 +90,8 @@ class _Cues:
     investment_only: re.Pattern[str]
     subset_lead: re.Pattern[str]
     flow_verbs: re.Pattern[str]  # the taxonomy's: a list item after a flow is a flow
+    list_verbs: re.Pattern[str]  # other verbs a list item shares (改造供热管网X公里、燃气管网Y公里)
+    stock_ends: tuple[str, ...]  # a list item ending so is a stock, never a flow (、总量达474万户)
 
 
 @functools.cache
@@ -103,6 +111,8 @@ def _cues() -> _Cues:
         investment_only=re.compile(c.investment_only),
         subset_lead=re.compile(c.subset_lead),
         flow_verbs=re.compile(resources.taxonomy().flow_verbs),
+        list_verbs=re.compile(c.list_verbs),
+        stock_ends=tuple(c.list_stock_ends),
     )
 
 
@@ -116,12 +126,13 @@ def _cumulative_span(period: str | None, rule: str) -> bool:
     return first.isdigit() and end.isdigit() and int(end) - int(first) >= 2
 
 
-def _continues(text: str, prev: Indicator | None, start: int) -> bool:
-    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``."""
+def _continues(text: str, prev: Indicator | None, start: int, first: Indicator | None = None) -> bool:
+    """从A增长到B: the figure at ``start`` continues the previous figure ``prev``; 从A1和A2分别
+    提高到B1和B2: B1 continues the list ``first`` … ``prev`` (and B2 is joined to B1)."""
     if prev is None:
         return False
     before, between = _cues().from_before, _cues().to_between
-    s, e = prev.span
+    s, e = (first or prev).span[0], prev.span[1]
     return bool(before.search(text, max(0, s - 9), s)) and bool(between.fullmatch(text, e, start))
 
 
@@ -156,25 +167,33 @@ def _above_amount(text: str, prev: Indicator, start: int, subject: str | None) -
 
 
 def _flow_of_list(text: str, prev: Indicator, start: int, subject: str | None) -> str | None:
-    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too."""
-    flow = _cues().flow_verbs
-    verb = flow.match(prev.subject or "")
+    """新创建零碳园区3家、绿色园区2家: a list item after a flow is a flow too; so is one after
+    another verb of ``list_verbs`` (有序改造供热管网1287公里、燃气管网810公里: 改造燃气管网)."""
+    flow, other = _cues().flow_verbs, _cues().list_verbs
+    found = flow.match(prev.subject or "") or other.match(prev.subject or "")
     between = text[prev.span[1] : start]
     listed = "、" in between and not _CLAUSE_BREAK.search(between)
-    if subject and verb and listed and not flow.match(subject):
-        return verb.group() + subject
+    stock = subject is not None and subject.endswith(_cues().stock_ends)  # 、总量达474万户: the stock
+    if subject and found and listed and not stock and not flow.match(subject) and not other.match(subject):
+        verb = found.groupdict().get("verb") or found.group()
+        return verb + subject
     return subject
 
 
 def _flow_of_whole(text: str, floor: int, subject: str | None, whole: str | None) -> str | None:
     """其中国家级“小巨人”企业2家 after 新培育专精特新企业12家: the part is a flow too;
-    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业."""
+    其中新认定56家 after 高新技术企业达到320家: the part is 新认定高新技术企业; a part named by
+    what the whole's name starts with takes the whole's measure (汽车保有量 … 其中新能源汽车 →
+    新能源汽车保有量)."""
     lead, flow = _cues().subset_lead, _cues().flow_verbs
     if not subject or not whole or not lead.match(text, floor):
         return subject
     own = flow.match(subject)
     if own and own.end() == len(subject) and not flow.match(whole):
         return subject + whole
+    head = next((n for n in range(len(whole) - 1, 1, -1) if subject.endswith(whole[:n])), 0)
+    if head:  # 汽车保有量…，其中新能源汽车由45万辆增至356万辆: 新能源汽车保有量
+        return subject + whole[head:]
     verb = flow.match(whole)
     return verb.group() + subject if verb and not own else subject
 
@@ -194,6 +213,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
     out: list[Indicator] = []
     found: list[Found] = []
     prev_end, prev_sent, prev_subject = -1, -1, None
+    prev_noun_end = -1  # where the previous figure's subject ends when it follows the figure
     prev_k: KindInfo | None = None
     prev_found = Found(False, False, None, None)
     for n in find_numbers(text):
@@ -204,11 +224,11 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             continue
         floor = clause_start(text, n.start, s_start)
         f = resolve(text, n, text[floor : n.start])
-        if f is None:
+        if f is None or quoted_label(text, n.start, f.end):  # “3个100万”: a name, not a measure
             continue
         if s_start != prev_sent:
             prev_subject = None
-        seg_start = max(floor, prev_end) if prev_sent == s_start else floor
+        seg_start = max(floor, prev_end, prev_noun_end) if prev_sent == s_start else floor
         k = kind_of(text, f, floor, s_start)
         if k.cue_start < seg_start:  # the growth cue stands in an earlier clause
             seg_start = clause_start(text, k.cue_start, s_start)
@@ -220,9 +240,10 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             and _LIST_JOINER.fullmatch(text, prev_end, n.start) is not None
             and (out[-1].unit == f.unit or out[-1].normalized.unit == f.norm_unit != "count")
         )  # 分别突破9千亿元、3万亿元: one measure in another scale (counts in 个 and 家 are not)
-        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start)
-        if continues:
-            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading
+        first = next((out[k] for k in range(len(out) - 1, -1, -1) if not found[k].joined), None)
+        continues = prev_sent == s_start and _continues(text, out[-1] if out else None, n.start, first)
+        if continues and first is out[-1]:
+            joined = True  # 从3826.5亿元增长到4398.6亿元: the same reading (a list's B1 opens its own)
             if prev_k is not None and k.kind in ("percent", "share"):
                 k = KindInfo(prev_k.kind, prev_k.cue, n.start, prev_k.sign)
         if joined and prev_k is not None:
@@ -249,6 +270,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
                     subject, borrowed = prev_subject, True
         if k.kind == "amount":
             subject = programme_effect(text, subject, floor, s_start, n.start)
+        subject = elliptic_subject(text, subject, k.kind, f.unit, n.start)  # 事故起数 after 生产安全事故
         if prev_sent == s_start and out:
             subject = _flow_of_whole(text, floor, subject, prev_subject)
             if k.kind == "amount":
@@ -271,7 +293,9 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             (joined or (borrowed and prev_sent == s_start)) and prev_found.respectively
         )
         described = _cues().described.match(text, f.end) is not None
-        increment = increment_of(text[floor : n.start], k.kind) or (joined and prev_found.increment)
+        increment = (increment_of(text[floor : n.start], k.kind) and not noun_after(ctx, f, subject)) or (
+            joined and prev_found.increment
+        )  # 标准提高30元: a change; 新建提升310公里农村公路: the roads upgraded
         span_base = k.kind == "growth" and (
             _cues().span_base.search(text, floor, n.start) is not None
             or _cumulative_span(period, p_rule)
@@ -308,6 +332,7 @@ def extract_indicators(a: Analysis, *, entities: Sequence[Entity]) -> list[Indic
             )
         )
         prev_end, prev_sent, prev_k = f.end, s_start, k
+        prev_noun_end = counted_end(ctx, f, subject) if k.kind == "count" else f.end
         if k.kind != "share" and subject:
             prev_subject = subject  # 从A增至B，超过1万美元，年均增长5.4%: all about A
     return assign_keys(distribute(out, found), found)

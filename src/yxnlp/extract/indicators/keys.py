@@ -50,6 +50,11 @@ class _Rules:
     headless_max: int  # a longer item is a phrase of its own, not a bare modifier
     increment: re.Pattern[str]
     stock_after_flow: re.Pattern[str]  # a subject that is only a stock word (总数, 总里程)
+    stock_twins: dict[str, str]  # flow keys whose stock is not new_ less (new_parks: parks_total)
+    flow_verb: re.Pattern[str]  # the taxonomy's flow verbs and 建成/建设 before the thing a flow adds
+    shared_places: tuple[str, ...]  # place words a rate list shares (农村供电可靠率、自来水普及率)
+    rate_ends: tuple[str, ...]
+    flow_after: re.Pattern[str]  # the taxonomy's flow verbs after a stock name (…新增): every item's
 
 
 @functools.cache
@@ -66,13 +71,18 @@ def _rules() -> _Rules:
         headless_max=c.list_headless_max,
         increment=re.compile(c.increment_before),
         stock_after_flow=re.compile(c.stock_after_flow),
+        stock_twins=dict(c.stock_twins),
+        flow_verb=re.compile(resources.taxonomy().flow_verbs + "|^(?:建成|建设)"),
+        shared_places=tuple(sorted(c.list_shared_places, key=len, reverse=True)),
+        rate_ends=tuple(c.list_rate_ends),
+        flow_after=re.compile(resources.taxonomy().flow_verbs_after),
     )
 
 
 def split_subject(subject: str, n: int) -> list[str] | None:
     """``n`` subjects from a list subject, or None when it does not hold ``n`` items."""
     r = _rules()
-    suffix = r.growth_suffix.search(subject)
+    suffix = r.growth_suffix.search(subject) or r.flow_after.search(subject)  # …、外资研发中心新增
     tail = suffix.group() if suffix and suffix.start() > 0 else ""
     core = subject[: len(subject) - len(tail)]
     expanded = next((word for word, parts in r.expansions.items()
@@ -129,7 +139,18 @@ def _headed(item: str, head: str) -> str:
 
 def _modified(last: str, first: str) -> str:
     """A short last item with the first item's modifier (生产安全事故起数、死亡人数 → 生产安全事故
-    死亡人数): the first item less its two-character measure word."""
+    死亡人数): the first item less its two-character measure word; a rate after a rate takes the
+    place word the first opens with (农村供电可靠率、自来水普及率 → 农村自来水普及率).
+
+    >>> _modified("自来水普及率", "农村供电可靠率"), _modified("绿地率", "城市建成区园林绿化覆盖率")
+    ('农村自来水普及率', '城市建成区绿地率')
+    >>> _modified("居民消费价格涨幅", "城镇调查失业率"), _modified("农村自来水普及率", "城乡环卫覆盖率")
+    ('居民消费价格涨幅', '农村自来水普及率')
+    """
+    r = _rules()
+    place = next((m for m in r.shared_places if first.startswith(m)), None)
+    if place and first.endswith(r.rate_ends) and last.endswith(r.rate_ends):
+        return last if last.startswith(r.shared_places) else place + last
     if len(last) <= 4 and len(first) >= len(last) + 3 and first[-2:] != last[-2:]:
         modifier = first[:-2]
         return last if last.startswith(modifier) else modifier + last
@@ -137,19 +158,30 @@ def _modified(last: str, first: str) -> str:
 
 
 def _complete(item: str, last: str) -> str:
-    """A short list item with the head of the last item (城镇 + 居民人均可支配收入)."""
+    """A short list item with the head of the last item (城镇 + 居民人均可支配收入); a
+    four-character one with the rate its last item names (高中阶段 + 毛入学率).
+
+    >>> _complete("高中阶段", "高等教育毛入学率"), _complete("城镇", "农村居民人均可支配收入")
+    ('高中阶段毛入学率', '城镇居民人均可支配收入')
+    >>> _complete("工业投资", "制造业技改投资"), _complete("森林面积", "湿地保护率")
+    ('工业投资', '森林面积')
+    """
     if len(item) >= len(last):
         return item
     at = last.find(item[-2:]) if len(item) >= 2 else -1
     if at >= 0:
         return item + last[at + 2 :]
-    return item + last[len(item) :] if len(item) <= 3 else item
+    head = last[len(item) :]
+    rate = len(item) == 4 and len(head) >= 3 and head.endswith(_rules().rate_ends)
+    return item + last[len(item) :] if len(item) <= 3 or rate else item  # 高中阶段和高等教育毛入学率
 
 
 def _listed(subject: str) -> bool:
-    """The subject names a list (工业投资、技改投资; 城乡居民收入): figures joined after it go
-    to its items in order even without 分别 (城乡居民人均收入年均增长5.3%、7.7%)."""
-    return "、" in subject or any(w in subject for w in _rules().expansions)
+    """The subject names a list (工业投资、技改投资; 城乡居民收入; 战略性新兴产业和高技术制造业
+    增加值): figures joined after it go to its items in order even without 分别
+    (城乡居民人均收入年均增长5.3%、7.7%; …增加值年均增长8%、7.2%)."""
+    r = _rules()
+    return "、" in subject or any(w in subject for w in r.expansions) or bool(r.joiners.search(subject))
 
 
 class Found(NamedTuple):
@@ -242,17 +274,29 @@ def milestone(out: Sequence[Indicator], found: Sequence[Found], n: int) -> bool:
 
 def stock_of_flow(prev: Indicator, ind: Indicator) -> str | None:
     """The stock twin of the flow key before a figure whose subject is only a stock word
-    (新增境内上市公司62家，总数186家 → listed_companies), in the same sentence and measure."""
+    (新增境内上市公司62家，总数186家 → listed_companies; 新增公园127座，…累计达到1100座 →
+    parks_total, a twin named in ``stock_twins``), in the same sentence and measure."""
     flow = prev.key or ""
-    if not flow.startswith("new_") or prev.sentence_span != ind.sentence_span:
+    twins = _rules().stock_twins
+    if not (flow.startswith("new_") or flow in twins) or prev.sentence_span != ind.sentence_span:
         return None
     if prev.kind != ind.kind or prev.normalized.unit != ind.normalized.unit:
         return None
     if not _rules().stock_after_flow.match(taxonomy.normalise_subject(ind.subject or "")):
         return None
-    stock = flow.removeprefix("new_")
+    stock = twins.get(flow) or flow.removeprefix("new_")
     known = any(e.key == stock and ind.kind in e.kinds for e in taxonomy.entries())
-    return stock if known and taxonomy.unit_fits(stock, ind.unit) else None
+    return stock if known and taxonomy.unit_fits(stock, ind.unit) and _twin_of(prev, flow, stock) else None
+
+
+def _twin_of(prev: Indicator, flow: str, stock: str) -> bool:
+    """A twin named in ``stock_twins`` is the stock of what the flow figure counted only when a
+    stock name holds that thing (新增公园 → 公园总数; not 新增口袋公园, whose flow key is the same
+    but whose stock is pocket parks)."""
+    if flow not in _rules().stock_twins:
+        return True
+    thing = _rules().flow_verb.sub("", taxonomy.normalise_subject(prev.subject or ""))
+    return bool(thing) and any(thing in n for e in taxonomy.entries() if e.key == stock for n in e.names)
 
 
 def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]:
@@ -272,7 +316,8 @@ def assign_keys(out: list[Indicator], found: Sequence[Found]) -> list[Indicator]
                    or milestone(out, found, n))  # fmt: skip
         if not own or ind.normalized.unit == PERCENTAGE_POINT:
             key = src = None
-        elif key is None and n and (key := stock_of_flow(out[n - 1], ind)):  # keyed just before
+        elif key is None and n and not extra.respectively and (key := stock_of_flow(out[n - 1], ind)):
+            # (not in a 分别 list: 分别新增65家和30家，累计分别达到956家和561家 pairs with the list)
             src = "rule"
         ind.key, ind.key_source, ind.scope = key, src, extra.scope  # fields milestone() never reads
     return out

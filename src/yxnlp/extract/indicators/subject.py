@@ -24,6 +24,10 @@ _JUNK = re.compile(
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
+_CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figure
+_LIST_SEPARATORS = frozenset("、，,；;")
+_RANK = "强"  # 世界500强: digits before it name a ranking, not a figure
+_NOUN_TAIL = 8  # how far a counted noun cut at a stop word may go on to a separator
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class _Rules:
     predicates: frozenset[str]
     bare_clause: re.Pattern[str]
     flow: re.Pattern[str]
+    summed_flows: frozenset[str]
     subject_max: int
     subject_tail: scan.Guarded
     subject_drop: frozenset[str]
@@ -65,6 +70,7 @@ def _rules() -> _Rules:
         predicates=frozenset(c.subject_predicates),
         bare_clause=re.compile(c.bare_clause),
         flow=re.compile(resources.taxonomy().flow_verbs.removeprefix("^") + "$"),
+        summed_flows=frozenset(c.summed_flows),
         subject_max=c.subject_max_chars,
         subject_tail=scan.compile(c.subject_tail),
         subject_drop=frozenset(c.subject_drop),
@@ -104,8 +110,9 @@ def _tokens_between(ctx: Context, start: int, end: int, *, cut_predicates: bool 
     while i + 1 < n and cuts[i] < end:
         word = text[cuts[i] : min(cuts[i + 1], end)].strip()
         if word == "累计" and i + 2 < n and r.flow.match(text, cuts[i + 1], cuts[i + 2]):
-            i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
-            continue
+            if text[cuts[i + 1] : cuts[i + 2]] not in r.summed_flows:
+                i += 2  # 累计培育|“小巨人”企业: the stock, not a flow
+                continue  # (累计新增就业: a sum of flows, 新增 stays)
         if word in restart:
             words = []  # 县委提出|今年经济增长: the subject starts again
         elif word and word not in drop:
@@ -242,11 +249,43 @@ def _after(ctx: Context, f: Figure) -> str | None:
 
 def _counted(ctx: Context, f: Figure) -> str:
     """The noun phrase right after a count (11家|企业|协调贷款 → 企业)."""
+    return _counted_at(ctx, f)[0]
+
+
+def counted_end(ctx: Context, f: Figure, subject: str | None) -> int:
+    """Where the figure's subject ends when it is the noun right after the figure and a list
+    separator follows it (开通3条|地铁新线|、新增运营里程30公里: the next figure's subject starts
+    after 地铁新线), else the figure's end (为2万名|劳动者追回工资|2.6亿元: the noun read on into the
+    next figure's own subject)."""
+    noun, end = _counted_at(ctx, f)
+    if not noun or not subject or not subject.endswith(noun):
+        return f.end
+    text, stop = ctx.text, end  # 4个|国家生态文明|建设示范区、4个…: the noun goes on to the separator
+    while stop < len(text) and stop - end < _NOUN_TAIL and not text[stop].isdigit():
+        if text[stop] in _LIST_SEPARATORS:
+            return stop
+        stop += 1
+    return f.end
+
+
+def noun_after(ctx: Context, f: Figure, subject: str | None) -> bool:
+    """The figure's subject ends with the noun right after the figure (新建提升|310公里|农村公路):
+    a verb before the figure acts on that noun and does not make the figure a change."""
+    noun = _counted_at(ctx, f)[0]
+    return bool(noun and subject and subject.endswith(noun))
+
+
+def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
+    """The noun phrase right after a count and where it ends."""
     r = _rules()
     cuts, text = ctx.tok_starts, ctx.text
     i = bisect.bisect_left(cuts, f.end)
     words: list[str] = []
     size = at = 0
+    piece = text[f.end : cuts[i]] if 0 < i < len(cuts) else ""
+    if piece and "\u4e00" <= piece[0] <= "\u9fff" and piece not in r.counted_stop:
+        words, size = [piece], len(piece)  # 550|个省|重大项目: the unit's token holds the noun's start
+        at = len(piece)
     while i + 1 < len(cuts) and cuts[i] == f.end + at:
         word = text[cuts[i] : cuts[i + 1]]
         if not taxonomy.without_quotes(word) or (not words and word in _AFTER_LEAD_WORDS):
@@ -258,13 +297,15 @@ def _counted(ctx: Context, f: Figure) -> str:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        if any(map(str.isdigit, word)) or size + len(word) > r.counted_max:
-            break
+        ranked = text[cuts[i + 1] : cuts[i + 1] + 1] == _RANK  # 200家|世界|500|强|企业: a rank's name
+        digits = any(map(str.isdigit, word)) and not _CODE.fullmatch(word) and not ranked
+        if digits or size + len(word) > r.counted_max:
+            break  # 2.1万个|5G|基站: a code of digits and letters names the thing, a figure does not
         words.append(word)
         size += len(word)
         at += len(word)
         i += 1
-    return "".join(words)
+    return "".join(words), f.end + at
 
 
 def programme_effect(text: str, subject: str | None, floor: int, s_start: int, pos: int) -> str | None:
@@ -286,3 +327,43 @@ def programme_effect(text: str, subject: str | None, floor: int, s_start: int, p
     while start > s_start and text[start - 1] not in CLAUSE_END:
         start -= 1
     return r.programme_prefix + subject if r.programme_cue.search(text, start, pos) else subject
+
+
+@functools.cache
+def _elliptic() -> tuple[tuple[re.Pattern[str], frozenset[str], re.Pattern[str], str, int, frozenset[str]], ...]:
+    c = resources.indicator_cues()
+    g = c.growth_subject
+    tails = sorted({*g.by_cue.values(), *g.by_window.values(), g.decline, g.default}, key=len, reverse=True)
+    ends = f"(?=$|[、和与及]|(?:{'|'.join(tails)})$)"
+    return tuple(
+        (re.compile(f"^(?:{'|'.join(map(re.escape, e.words))}){ends}"), frozenset(e.kinds),
+         re.compile(e.cue), e.subject, e.reach, frozenset(e.units))
+        for e in c.elliptic_subjects
+    )  # fmt: skip
+
+
+def elliptic_subject(text: str, subject: str | None, kind: str, unit: str | None, pos: int) -> str | None:
+    """A subject that starts with a bare measure word (事故起数, 总量) whose thing an earlier
+    clause of the paragraph names, within reach of the figure at ``pos``, takes that thing's name.
+
+    >>> text = "全年未发生重大生产安全事故，事故起数、死亡人数分别下降12%、11%。"
+    >>> elliptic_subject(text, "事故起数、死亡人数降幅", "growth", "%", text.index("12"))
+    '生产安全事故起数、死亡人数降幅'
+    >>> text = "道路交通秩序持续好转，事故起数下降8%。"
+    >>> elliptic_subject(text, "事故起数降幅", "growth", "%", text.index("8"))
+    '事故起数降幅'
+    >>> text = "经营主体持续壮大。总量接近800万户，新增上市公司5家、总量达40家。"
+    >>> elliptic_subject(text, "总量", "count", "万户", text.index("8"))
+    '经营主体总量'
+    >>> elliptic_subject(text, "总量", "count", "家", text.index("40")), elliptic_subject(text, "总量", "amount", "亿元", 10)
+    ('总量', '总量')
+    """
+    if not subject:
+        return subject
+    for words, kinds, cue, name, reach, units in _elliptic():
+        m = words.match(subject)
+        if m and kind in kinds and (not units or taxonomy.measure_word(unit) in units):
+            start = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+            if cue.search(text, start, pos):
+                return name + subject[m.end() :]
+    return subject

@@ -169,3 +169,29 @@ def _inferred(text: str, n: NumberMatch, pos: int, clause: str) -> Figure | None
             factor = next((f for s, f in r.scales.items() if unit.startswith(s)), 1.0)
             return Figure(n, pos, unit, True, None, "CNY", factor, "amount", "rule:money-inferred")
     return None
+
+
+_OPEN, _CLOSE = "“\"", "”\""
+_LABEL_REACH = 4  # how far the other quote of a label may stand from the figure
+
+
+def quoted_label(text: str, start: int, end: int) -> bool:
+    """The figure is part of a short quoted name (深入推进“3个100万”, “117项目”, “三所联动”),
+    a label, not a measure: a quote stands right before it and its closing quote within a few
+    characters after, or the other way round.
+
+    >>> t = "深入推进“3个100万”工程"
+    >>> quoted_label(t, t.index("3"), t.index("1")), quoted_label(t, t.index("1"), t.index("”"))
+    (True, True)
+    >>> t = "打造10个“数字领航”企业"
+    >>> quoted_label(t, t.index("1"), t.index("“"))
+    False
+    """
+    if start > 0 and text[start - 1] in _OPEN:
+        after = text[end : end + _LABEL_REACH + 1]
+        close = next((n for n, ch in enumerate(after) if ch in _CLOSE), None)
+        return close is not None and not any(ch in "，。；、" for ch in after[:close])
+    if text[end : end + 1] in _CLOSE:
+        before = text[max(0, start - _LABEL_REACH - 1) : start]
+        return any(ch in _OPEN for ch in before) and not any(ch in "，。；、" for ch in before)
+    return False
