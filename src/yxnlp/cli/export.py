@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "export", help="write the store's views as Parquet, CSV, JSON Lines or Stata files"
     )
-    p.add_argument("--format", choices=FORMATS, default="parquet", help="file format")
+    p.add_argument("--format", choices=FORMATS, default="parquet", help="file format (dta: Stata 14+)")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (DIR/<view>.<format>)")
     p.add_argument("--view", action="append", choices=VIEWS, help="a view to write (repeatable)")
     p.add_argument("--bom", action="store_true", help="CSV with a byte-order mark (for Excel)")
