@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from yxnlp.segment import (
+    _BREAKS,
+    PIECE_CHARS,
     Segmenter,
+    _cutter,
     _pass_on,
     load_tokenizer,
     pieces,
     segment,
     tokens_and_spaces,
     user_words,
-    words,
     words_and_spaces,
 )
 
@@ -111,6 +114,15 @@ def test_an_unbroken_run_is_cut_at_the_piece_size() -> None:
     cuts = list(pieces(text, breaks=re.compile(r"\s"), size=64))
     assert [b - a for a, b in cuts] == [64, 64, 64, 18]
     assert "".join(words(text, segmenter=Segmenter.jieba, size=64)) == text
+
+
+def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterator[str]:
+    """The reference: the segmenter's words over :func:`pieces` of the whole text, which
+    :func:`words_and_spaces` aligns word by word (what ``segment`` did before it cut each
+    stretch between whitespace on its own)."""
+    cut = _cutter(segmenter)
+    for a, b in pieces(text, breaks=_BREAKS[segmenter.value], size=size):
+        yield from cut(text[a:b])
 
 
 # stretches between whitespace longer than a piece of 16 characters, a lone \r inside one

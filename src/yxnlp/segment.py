@@ -195,7 +195,8 @@ def tokens_and_spaces(
     runs is segmented on its own (a stretch longer than ``size`` where :func:`pieces` cuts the
     text) and its words, which spell it, are its tokens; a whitespace run after a word gives
     its first space to the word as its trailing space and the rest is a token. (Words that do
-    not spell their stretch are aligned by :func:`words_and_spaces`.)
+    not spell their stretch are aligned by :func:`words_and_spaces`, which the tests also
+    use on the segmenter's words over :func:`pieces` as the reference.)
 
     >>> tokens_and_spaces(" 增长 8%  。", segmenter=Segmenter.jieba)
     ([' ', '增长', '8%', ' ', '。'], [False, True, True, False, False])
@@ -228,17 +229,6 @@ def tokens_and_spaces(
             spaces.append(False)
         pos = b
     return tokens, spaces
-
-
-def words(text: str, *, segmenter: Segmenter, size: int = PIECE_CHARS) -> Iterator[str]:
-    """The segmenter's words over pieces of ``text`` of at most ``size`` characters.
-
-    >>> "".join(words("规上工业增加值增长8%", segmenter=Segmenter.jieba, size=4))
-    '规上工业增加值增长8%'
-    """
-    cut = _cutter(segmenter)
-    for a, b in pieces(text, breaks=_BREAKS[segmenter.value], size=size):
-        yield from cut(text[a:b])
 
 
 def _cutter(segmenter: Segmenter) -> Callable[[str], Iterable[str]]:

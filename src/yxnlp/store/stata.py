@@ -40,6 +40,8 @@ from importlib import resources
 
 import pandas as pd
 
+from yxnlp.store.frames import columns
+
 #: Stata's longest variable label; the longest text a ``str#`` column is kept in here.
 MAX_LABEL, MAX_STR = 80, 244
 
@@ -69,8 +71,6 @@ def column_labels(view: str = "") -> dict[str, str]:
 
 def _fixed_categories() -> frozenset[str]:
     """The columns whose categories the record fixes (its ``Literal`` fields)."""
-    from yxnlp.store.frames import columns
-
     return frozenset(name for name, c in columns().items() if c.categories)
 
 

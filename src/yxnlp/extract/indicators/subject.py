@@ -12,11 +12,13 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from yxnlp import resources, scan, taxonomy
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, Context
 from yxnlp.extract.indicators.kind import KindInfo
 from yxnlp.extract.indicators.units import Figure
+from yxnlp.resources.schemas import IndicatorCues
 
 _JUNK = re.compile(
     r"[\d.．,％%]+|\d{4}年?|[-－—~～至]?\d{1,2}月份?|[-－—~～]|[一二][九〇零][一二三四五六七八九〇零]{2}年?|[一二三四五六七八九十]{1,2}是|如|即"
@@ -28,6 +30,17 @@ _CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figur
 _LIST_SEPARATORS = frozenset("、，,；;")
 _RANK = "强"  # 世界500强: digits before it name a ranking, not a figure
 _NOUN_TAIL = 8  # how far a counted noun cut at a stop word may go on to a separator
+
+
+class _Elliptic(NamedTuple):
+    """One rule of ``elliptic_subjects`` (indicator_cues.json), compiled."""
+
+    words: re.Pattern[str]  # the bare measure words, at the start of a subject
+    kinds: frozenset[str]
+    cue: re.Pattern[str]  # the thing, named earlier in the paragraph
+    subject: str  # what the words become
+    reach: int
+    units: frozenset[str]  # measure words the figure must have (any, when empty)
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,18 @@ class _Rules:
     programme_subjects: frozenset[str]
     programme_cue: re.Pattern[str]
     programme_prefix: str
+    elliptic: tuple[_Elliptic, ...]
+
+
+def _elliptic_rules(c: IndicatorCues) -> tuple[_Elliptic, ...]:
+    g = c.growth_subject
+    tails = sorted({*g.by_cue.values(), *g.by_window.values(), g.decline, g.default}, key=len, reverse=True)
+    ends = f"(?=$|[、和与及]|(?:{'|'.join(tails)})$)"  # a list, or a growth suffix, may follow
+    return tuple(
+        _Elliptic(re.compile(f"^(?:{'|'.join(map(re.escape, e.words))}){ends}"), frozenset(e.kinds),
+                  re.compile(e.cue), e.subject, e.reach, frozenset(e.units))
+        for e in c.elliptic_subjects
+    )  # fmt: skip
 
 
 @functools.cache
@@ -89,6 +114,7 @@ def _rules() -> _Rules:
         programme_subjects=frozenset(c.programme_effect.subjects),
         programme_cue=re.compile(c.programme_effect.cue),
         programme_prefix=c.programme_effect.prefix,
+        elliptic=_elliptic_rules(c),
     )
 
 
@@ -329,19 +355,6 @@ def programme_effect(text: str, subject: str | None, floor: int, s_start: int, p
     return r.programme_prefix + subject if r.programme_cue.search(text, start, pos) else subject
 
 
-@functools.cache
-def _elliptic() -> tuple[tuple[re.Pattern[str], frozenset[str], re.Pattern[str], str, int, frozenset[str]], ...]:
-    c = resources.indicator_cues()
-    g = c.growth_subject
-    tails = sorted({*g.by_cue.values(), *g.by_window.values(), g.decline, g.default}, key=len, reverse=True)
-    ends = f"(?=$|[、和与及]|(?:{'|'.join(tails)})$)"
-    return tuple(
-        (re.compile(f"^(?:{'|'.join(map(re.escape, e.words))}){ends}"), frozenset(e.kinds),
-         re.compile(e.cue), e.subject, e.reach, frozenset(e.units))
-        for e in c.elliptic_subjects
-    )  # fmt: skip
-
-
 def elliptic_subject(text: str, subject: str | None, kind: str, unit: str | None, pos: int) -> str | None:
     """A subject that starts with a bare measure word (事故起数, 总量) whose thing an earlier
     clause of the paragraph names, within reach of the figure at ``pos``, takes that thing's name.
@@ -360,7 +373,7 @@ def elliptic_subject(text: str, subject: str | None, kind: str, unit: str | None
     """
     if not subject:
         return subject
-    for words, kinds, cue, name, reach, units in _elliptic():
+    for words, kinds, cue, name, reach, units in _rules().elliptic:
         m = words.match(subject)
         if m and kind in kinds and (not units or taxonomy.measure_word(unit) in units):
             start = max(text.rfind("\n", 0, pos) + 1, pos - reach)

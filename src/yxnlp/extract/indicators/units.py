@@ -173,6 +173,7 @@ def _inferred(text: str, n: NumberMatch, pos: int, clause: str) -> Figure | None
 
 _OPEN, _CLOSE = "“\"", "”\""
 _LABEL_REACH = 4  # how far the other quote of a label may stand from the figure
+_LABEL_BREAKS = frozenset("，。；、")  # a label holds none of these
 
 
 def quoted_label(text: str, start: int, end: int) -> bool:
@@ -190,8 +191,8 @@ def quoted_label(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] in _OPEN:
         after = text[end : end + _LABEL_REACH + 1]
         close = next((n for n, ch in enumerate(after) if ch in _CLOSE), None)
-        return close is not None and not any(ch in "，。；、" for ch in after[:close])
+        return close is not None and _LABEL_BREAKS.isdisjoint(after[:close])
     if text[end : end + 1] in _CLOSE:
         before = text[max(0, start - _LABEL_REACH - 1) : start]
-        return any(ch in _OPEN for ch in before) and not any(ch in "，。；、" for ch in before)
+        return any(ch in _OPEN for ch in before) and _LABEL_BREAKS.isdisjoint(before)
     return False
