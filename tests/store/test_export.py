@@ -11,19 +11,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.fixtures_batch import county_records, full_record
 from yxnlp.cli import main
 from yxnlp.errors import InputError, UsageError
 from yxnlp.store import VIEWS, Store, valid_name
 from yxnlp.store.export import csv_text, json_text, jsonl_text, view_frame
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    path = tmp_path_factory.mktemp("export") / "e.duckdb"
-    with Store(path, read_only=False) as st:
-        st.upsert([*county_records(), full_record()])
-    return Store(path)
+@pytest.fixture
+def store(county_store: Store) -> Store:
+    return county_store
 
 
 @pytest.mark.parametrize("view", VIEWS)

@@ -8,19 +8,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.fixtures_batch import county_records, full_record
 from yxnlp.cli import main
 from yxnlp.store import VIEWS, Store
 from yxnlp.store.export import view_frame
 from yxnlp.store.stata import MAX_LABEL, column_labels, dta_bytes, for_stata
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    path = tmp_path_factory.mktemp("stata") / "s.duckdb"
-    with Store(path, read_only=False) as st:
-        st.upsert([*county_records(), full_record()])
-    return Store(path)
+@pytest.fixture
+def store(county_store: Store) -> Store:
+    return county_store
 
 
 @pytest.mark.parametrize("view", VIEWS)
