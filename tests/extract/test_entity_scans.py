@@ -42,7 +42,7 @@ def _scans() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
         ("phase", s.phase, s.phase_cue),
         ("project_list", s.project_list, s.project_list_cue),
         ("enumeration", r.enum_company_re, r.enum_cue_re),
-        ("named_region", r.region_re, places._region_kinds()),
+        ("named_region", r.region_re, r.region_kind_re),
     ]
 
 

@@ -5,7 +5,6 @@ when named only in the plan section)."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -114,18 +113,13 @@ class Firms:
         return self._firms[i : bisect.bisect_left(self._starts, hi, i)]
 
 
-@functools.cache
-def _owner_cue() -> re.Pattern[str]:
-    return re.compile(f"(?:{'|'.join(map(re.escape, rules().project.owner_cues))})$")
-
-
 def _owner(a: Analysis, span: tuple[int, int], firms: Firms, *, layout: Layout) -> str | None:
     """A company at the start of the project name, else one handed the project (移交X公司)."""
     for c, canon in firms.starting(span[0], span[0] + 1):
         if c.end < span[1]:
             return canon
     s0, s1 = layout.sentence(span[0])
-    cue = _owner_cue()
+    cue = rules().owner_cue_re
     owners = [
         canon
         for c, canon in firms.starting(span[1], s1)

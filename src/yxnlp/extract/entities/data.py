@@ -82,6 +82,8 @@ class _Rules:
     enum_company_re: re.Pattern[str]
     enum_cue_re: re.Pattern[str]  # 等 + a head: what every list of firms holds
     region_re: re.Pattern[str]  # a named region: 长三角城市群, 成渝地区双城经济圈
+    region_kind_re: re.Pattern[str]  # the kind word alone (经济圈, 城市群): the lines to search
+    owner_cue_re: re.Pattern[str]  # a cue right before a project's owner (移交, 由)
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
     place_stems: dict[str, str]
@@ -143,6 +145,8 @@ def rules() -> _Rules:
             f"(?P<head>[{HAN}]{{2,4}}?)(?:地区)?(?:双城)?"
             f"(?P<kind>{'|'.join(admin.named_region_kinds)})"
         ),
+        region_kind_re=re.compile("|".join(map(re.escape, admin.named_region_kinds))),
+        owner_cue_re=re.compile(f"(?:{'|'.join(map(re.escape, project.owner_cues))})$"),
         level_key_re=re.compile(f".*?({'|'.join(admin.level_key)})$"),
         places=places,
         place_stems=place_stems,

@@ -5,10 +5,9 @@ boundaries), short forms written without a suffix (苏州, 广东), named region
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 
-from yxnlp import datacache, gazetteer, resources
+from yxnlp import datacache, gazetteer
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
     prefix_index,
@@ -60,7 +59,7 @@ def find_places(
         yield from _short_places(text, bounds)
     found = ruler_candidates(text) if ruled is None else ruled
     yield from (c for c in found if c.label == "PLACE")
-    for m in search_lines(r.region_re, text, _region_kinds()):
+    for m in search_lines(r.region_re, text, r.region_kind_re):
         head = m.group("head")
         for k in range(len(head) - 2, -1, -1):
             if head[k:] in r.place_stems or province_short(head[k:]):
@@ -87,12 +86,6 @@ def _gazetteer_index() -> tuple[PrefixIndex, PrefixIndex]:
         PrefixIndex([n for n in names if len(n) >= 3], width=3),
         PrefixIndex([n for n in names if len(n) == 2]),
     )
-
-
-@functools.cache
-def _region_kinds() -> re.Pattern[str]:
-    """The kind words every named region ends in (经济圈, 城市群): the lines to search."""
-    return re.compile("|".join(map(re.escape, resources.admin().named_region_kinds)))
 
 
 @functools.cache
