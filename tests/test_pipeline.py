@@ -54,4 +54,7 @@ def test_a_path_with_its_suffix_left_off_is_an_error_not_an_empty_record(tmp_pat
         yxnlp.process(str(tmp_path / "report"), ner=False)
     # text with a slash is still text, and so is anything given a source name
     assert len(yxnlp.process("一、概况\n增长6%/年。", ner=False).indicators) == 1
+    assert yxnlp.process("0.TXT", source="a.txt", ner=False).document.length == 5
+    with pytest.raises(InputError, match=r"0\.TXT: no such file"):
+        yxnlp.process("0.TXT", ner=False)
     assert yxnlp.process("a/b", source="t.txt", ner=False).indicators == []

@@ -131,12 +131,17 @@ def _as_written(e: Entity, text: str) -> Entity:
     return e.model_copy(update={"mentions": mentions})
 
 
-def _is_path(value: str | Path) -> bool:
+def _is_path(value: str | Path, *, named: bool = False) -> bool:
+    """A path: a ``Path``, or a short one-line string that names a file, or (unless the caller
+    ``named`` the text with a source) ends in a supported suffix (``0.TXT`` named ``a.txt`` is
+    text)."""
     if isinstance(value, Path):
         return True
     if not value or "\n" in value or len(value) > 1024:
         return False
-    return Path(value).suffix.lower() in ingest.SUFFIXES or Path(value).is_file()
+    if Path(value).suffix.lower() in ingest.SUFFIXES and not named:
+        return True
+    return Path(value).is_file()
 
 
 def _a_missing_path(value: str) -> bool:
@@ -156,8 +161,9 @@ def process(
 ) -> Record:
     """One report (a file path, or the text itself) in, its knowledge record out.
 
-    A ``str`` is read as a path when it names an existing file or ends in a supported
-    suffix (.txt .html .htm .docx .pdf); otherwise it is the report's text. ``meta`` holds
+    A ``str`` is read as a path when it names an existing file or, unless ``source`` names
+    it as text, ends in a supported suffix (.txt .html .htm .docx .pdf); otherwise it is the
+    report's text. ``meta`` holds
     metadata the caller knows (keys ``title, issuer, region, published, summary_year,
     plan_year, url``); a value given wins over a guess and is marked ``user`` in
     ``document.rules``.
@@ -170,7 +176,7 @@ def process(
     Raises :class:`yxnlp.InputError` for a file that cannot be read or a value that cannot
     be used, such as a path that names no file (a suffix left off) given without ``source``.
     """
-    if _is_path(path_or_text):
+    if _is_path(path_or_text, named=source is not None):
         src = ingest.read(path_or_text)
     elif source is None and _a_missing_path(str(path_or_text)):
         raise InputError(path_or_text, "no such file (pass the text itself, or a file that exists)")
