@@ -40,21 +40,43 @@ class Hit(NamedTuple):
 
 
 class Lexicon:
-    """Word sets by kind and one multi-pattern matcher over all of them (use :func:`load`)."""
+    """Word sets by kind, held as one multi-pattern matcher over all of them (use :func:`load`).
+
+    The matcher is the only table: each word maps to ``(length, mask)``, bit ``i`` of the mask
+    set when the word is of kind ``KINDS[i]``. It is what a worker loads at start, so nothing
+    else is kept beside it (the word sets by kind, read only while rule data is built, are
+    recovered from it on demand).
+    """
 
     def __init__(self, words: Mapping[Kind, Iterable[str]]) -> None:
-        self._words: dict[Kind, frozenset[str]] = {k: frozenset(words.get(k, ())) for k in KINDS}
+        import ahocorasick
+
         masks: dict[str, int] = {}
         for bit, kind in enumerate(KINDS):
-            for w in self._words[kind]:
+            for w in words.get(kind, ()):
                 masks[w] = masks.get(w, 0) | (1 << bit)
-        self._masks = masks
         self.longest = max(map(len, masks), default=0)  #: the length of the longest word
-        self._automaton: Any = None
+        self._automaton: Any = ahocorasick.Automaton()
+        for w, mask in masks.items():
+            self._automaton.add_word(w, (len(w), mask))
+        self._automaton.make_automaton()
+        self._by_kind: dict[Kind, frozenset[str]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_by_kind": {}}  # the matcher alone is stored
 
     def words(self, kind: Kind) -> frozenset[str]:
-        """The words of one kind."""
-        return self._words[kind]
+        """The words of one kind (read out of the matcher once, then kept).
+
+        >>> sorted(Lexicon({"legal": ["有限公司"], "trade": ["科技", "有限公司"]}).words("legal"))
+        ['有限公司']
+        """
+        if kind not in self._by_kind:
+            bit = 1 << KINDS.index(kind)
+            self._by_kind[kind] = frozenset(
+                w for w, (_, mask) in self._automaton.items() if mask & bit
+            )
+        return self._by_kind[kind]
 
     def kinds_of(self, word: str) -> tuple[Kind, ...]:
         """The kinds a whole word belongs to.
@@ -62,7 +84,7 @@ class Lexicon:
         >>> load().kinds_of("有限公司"), load().kinds_of("增长")
         (('legal',), ())
         """
-        mask = self._masks.get(word, 0)
+        _, mask = self._automaton.get(word, (0, 0))
         return tuple(k for i, k in enumerate(KINDS) if mask >> i & 1)
 
     def spans(
@@ -79,9 +101,9 @@ class Lexicon:
         >>> [(s, e) for s, e, _ in load().spans("甲有限公司乙有限公司", within=[(6, 7)])]
         [(6, 8), (6, 10)]
         """
-        if not text or not self._masks:
+        if not text or not self.longest:
             return []
-        auto = self._matcher()
+        auto = self._automaton
         if within is None:
             return [(end + 1 - n, end + 1, mask) for end, (n, mask) in auto.iter(text)]
         out: list[tuple[int, int, int]] = []
@@ -111,17 +133,6 @@ class Lexicon:
             if (mask & wanted) >> i & 1
         ]
         return sorted(out)
-
-    def _matcher(self) -> Any:
-        if self._automaton is None:
-            import ahocorasick
-
-            auto = ahocorasick.Automaton()
-            for w, mask in self._masks.items():
-                auto.add_word(w, (len(w), mask))
-            auto.make_automaton()
-            self._automaton = auto
-        return self._automaton
 
 
 def _package_lines(name: str) -> list[str]:
@@ -158,9 +169,7 @@ def load() -> Lexicon:
 
 @datacache.disk_cached("lexicon")
 def _built() -> Lexicon:
-    lex = _build()
-    lex._matcher()
-    return lex
+    return _build()
 
 
 def _build() -> Lexicon:
