@@ -29,7 +29,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from yxnlp import datacache, resources
 from yxnlp.record import Region
@@ -41,9 +41,12 @@ Level = Literal["province", "city", "county", "township"]
 MIN_SEARCH_LEN = 3
 
 
-@dataclass(frozen=True)
-class Division:
-    """One administrative division; ``parent`` is the code of the enclosing division."""
+class Division(NamedTuple):
+    """One administrative division; ``parent`` is the code of the enclosing division.
+
+    A named tuple, not a dataclass: the gazetteer's 44,000 of them are read back from the
+    disk cache at every start, and a tuple loads in half the time.
+    """
 
     code: str
     name: str
