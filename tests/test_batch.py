@@ -307,6 +307,24 @@ def test_an_internal_failure_is_reported_with_its_kind(tmp_path: Path) -> None:
     ]
 
 
+def test_once_a_worker_is_idle_each_record_reaches_the_store_as_it_lands(tmp_path: Path) -> None:
+    """With two workers and one file left, the store already holds all the others."""
+    write_reports(tmp_path / "src", 4, paragraphs=2)
+    db = tmp_path / "y.duckdb"
+    seen: list[int] = []
+
+    def engine(files: Sequence[Path]) -> Generator[Outcome, None, None]:
+        for f in files:
+            if f == files[-1]:  # the last file is still running on the other worker
+                seen.append(len(Store(db).document_ids()))
+            yield process_file(str(f), segmenter="jieba", ner=False)
+
+    result = run_batch([tmp_path / "src"], out=tmp_path / "out", db=db, engine=engine,
+                       workers=2, ner=False)  # fmt: skip
+    assert result.processed == 4 and seen == [3]
+    assert len(Store(db).document_ids()) == 4
+
+
 def test_workers_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["batch", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "0"]) == 2
     assert "--workers must be at least 1" in capsys.readouterr().err

@@ -157,7 +157,7 @@ def _run(
                                      meta=job.user_meta)  # fmt: skip
         bar = _progress(console or Console(stderr=True), enabled=progress)
         with bar, manifest.saving(job.out, job.manifest):
-            job.consume(engine, todo, bar)
+            job.consume(engine, todo, bar, workers=workers)
         job.finish(replaced)
 
 
@@ -285,13 +285,19 @@ class _Job:
         current = entry.matches(sha256=self.shas[f], pipeline=self.pipeline, options=self.options_of(f))
         return current and (self.out / self.names[f]).is_file()
 
-    def consume(self, engine: Engine, todo: Sequence[Path], bar: Progress) -> None:
+    def consume(self, engine: Engine, todo: Sequence[Path], bar: Progress, *,
+                workers: int = 1) -> None:
         """Run ``engine`` over ``todo``, landing each outcome as it arrives and flushing the
-        records to the store and the manifest every :data:`FLUSH_SECONDS` and at the end."""
+        records to the store and the manifest every :data:`FLUSH_SECONDS` and at the end.
+
+        Once fewer files are left than ``workers``, some worker has nothing more to do: each
+        record is flushed as it lands, on the core that worker left free, so the store is
+        nearly up to date when the last file lands and the batch ends soon after it."""
         task = bar.add_task(f"batch ({self.result.skipped} unchanged)", total=len(todo))
         by_name = {str(f): f for f in todo}
         flushed = time.monotonic()
         outcomes = engine(todo)
+        left = len(todo)
         try:
             for outcome in outcomes:
                 if outcome.kind == "model":  # a missing model fails every file: stop now
@@ -299,7 +305,8 @@ class _Job:
                     raise ModelError(outcome.reason or "model error")
                 self.land(by_name[outcome.path], outcome)
                 bar.advance(task)
-                if time.monotonic() - flushed > FLUSH_SECONDS:
+                left -= 1
+                if 0 < left < workers or time.monotonic() - flushed > FLUSH_SECONDS:
                     self.flush()
                     flushed = time.monotonic()
         finally:
