@@ -98,7 +98,18 @@ class Gazetteer:
         >>> [d.code for d in load().divisions("朝阳区")]
         ['110105', '220104']
         """
-        return sorted(self._full.get(name, []), key=lambda d: d.code)
+        bucket = self._full.get(name)
+        if not bucket:
+            return []
+        return list(bucket) if len(bucket) == 1 else sorted(bucket, key=lambda d: d.code)
+
+    def of_level(self, level: Level) -> list[Division]:
+        """Every division of one level, by code.
+
+        >>> [d.name for d in load().of_level("province")][:3]
+        ['北京市', '天津市', '河北省']
+        """
+        return sorted((d for d in self._by_code.values() if d.level == level), key=lambda d: d.code)
 
     def level(self, code: str) -> str | None:
         """``"national"`` for the country's code, else the division's level (None if unknown).

@@ -311,9 +311,4 @@ def abbreviation_pair(word: str) -> bool:
 
 @functools.cache
 def province_names() -> frozenset[str]:
-    return frozenset(d.name for d in _provinces())
-
-
-def _provinces() -> list[gazetteer.Division]:
-    g = gazetteer.load()
-    return [d for n in g.names() for d in g.divisions(n) if d.level == "province"]
+    return frozenset(d.name for d in gazetteer.load().of_level("province"))
