@@ -92,3 +92,18 @@ def test_extract_does_not_load_the_store(tmp_path: Path) -> None:
     loaded = loaded_after("extract", str(report), "-o", str(tmp_path / "r.json"), "--no-ner")
     assert loaded["status"] == 0 and loaded["spacy"] and (tmp_path / "r.json").is_file()
     assert not (loaded["duckdb"] or loaded["pandas"] or loaded["dask"])
+
+
+def test_an_unchanged_rerun_loads_neither_the_pipeline_nor_pandas(tmp_path: Path) -> None:
+    """A batch opens its store (DuckDB) and plans before its workers start; pandas comes with
+    the first insert, so an unchanged re-run, with nothing to insert, never loads it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("某县2024年工作总结\n一、概况\n全县生产总值增长6%。\n", "utf-8")
+    argv = ("batch", str(src), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "y.duckdb"),
+            "--no-ner", "-q", "--no-progress")  # fmt: skip
+    first = loaded_after(*argv)
+    assert first["status"] == 0 and first["pandas"] and first["spacy"]
+    again = loaded_after(*argv)
+    assert again["status"] == 0 and again["duckdb"]
+    assert not (again["pandas"] or again["spacy"] or again["yxnlp.pipeline"])

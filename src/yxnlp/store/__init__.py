@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING, Any
 #: does not load DuckDB and pandas at start-up.
 _HOMES: dict[str, str] = {
     "DEFAULT_PATH": "paths", "ENV_DB": "paths", "MEMORY": "paths", "default_path": "paths",
-    "Store": "database", "FORMATS": "export", "VIEWS": "export",
+    "Store": "database", "FORMATS": "export", "VIEWS": "schema",
     "YearFilter": "filters", "parse_years": "filters", "valid_name": "names",
     "short_region_name": "regions", "indicator_year": "rows", "period_bounds": "rows",
     "record_rows": "rows", "report_year": "rows", "DOCUMENT_CONTEXT": "schema",
@@ -109,7 +109,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from yxnlp.store.database import Store
-    from yxnlp.store.export import FORMATS, VIEWS
+    from yxnlp.store.export import FORMATS
     from yxnlp.store.filters import YearFilter, parse_years
     from yxnlp.store.names import valid_name
     from yxnlp.store.paths import DEFAULT_PATH, ENV_DB, MEMORY, default_path
@@ -118,6 +118,7 @@ if TYPE_CHECKING:
     from yxnlp.store.schema import (
         DOCUMENT_CONTEXT,
         TABLES,
+        VIEWS,
         migrate,
         migrations,
         schema_version_supported,

@@ -14,25 +14,27 @@ import contextlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from yxnlp.errors import InputError
 from yxnlp.record import Record
 from yxnlp.store import connection
-from yxnlp.store.export import VIEWS, export_views
 from yxnlp.store.paths import MEMORY, default_path
 from yxnlp.store.queries import Queries
 from yxnlp.store.rows import Row, record_rows
 from yxnlp.store.schema import (
     TABLES,
+    VIEWS,
     current_version,
     migrate,
     schema_version_supported,
 )
 from yxnlp.store.sources import Found, locate
+
+if TYPE_CHECKING:  # imported on first use: a batch opens its store before its workers start
+    import pandas as pd
 
 #: The store schema that added sentences and paths: an older store, opened for writing, has its
 #: records stored again so that they are filled in (from the files found where it was opened).
@@ -242,7 +244,8 @@ class Store(Queries):
             return current_version(con)
 
     def document_ids(self) -> set[str]:
-        return set(self._read("SELECT id FROM documents")["id"].tolist())
+        with self._connection() as con:
+            return {row[0] for row in con.execute("SELECT id FROM documents").fetchall()}
 
     def record(self, document_id: str) -> Record | None:
         """A stored record, exactly as written (``None`` when the id is not stored)."""
@@ -291,11 +294,15 @@ class Store(Queries):
         """Write each view (:data:`~yxnlp.store.export.VIEWS`) to ``folder/<view>.<format>``,
         atomically; ``filters`` are those of the view's method (see :mod:`yxnlp.store.export`).
         """
+        from yxnlp.store.export import export_views
+
         return export_views(self, folder, format=format, views=views, bom=bom, **filters)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
     """Insert ``rows`` into ``table`` by column name (never by position)."""
+    import pandas as pd  # here: opening a store (a batch before it forks) needs no pandas
+
     names = TABLES[table].names
     frame = pd.DataFrame.from_records(rows, columns=list(names))
     columns = ", ".join(f'"{n}"' for n in names)

@@ -43,12 +43,12 @@ from yxnlp.errors import UsageError, output_failure
 from yxnlp.io import write_atomic
 from yxnlp.store.checks import check
 from yxnlp.store.names import valid_name
+from yxnlp.store.schema import VIEWS
 from yxnlp.store.stata import dta_bytes
 
 if TYPE_CHECKING:
     from yxnlp.store.queries import Queries
 
-VIEWS: tuple[str, ...] = ("indicators", "entities", "mentions", "documents")
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "dta")
 
 

@@ -14,17 +14,16 @@ Rows carry ``ref``, ``<first 12 characters of the document id>:<item id>``, whic
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from yxnlp import taxonomy
 from yxnlp.errors import UsageError
 from yxnlp.store import checks, regions
 from yxnlp.store.filters import Where, YearFilter
-from yxnlp.store.frames import typed
 from yxnlp.store.schema import DOCUMENT_CONTEXT, TABLES
+
+if TYPE_CHECKING:  # pandas is imported by the first query, not by opening a store
+    import pandas as pd
 
 Values = str | Sequence[str] | None
 
@@ -48,6 +47,14 @@ def _select(view: str, *, ref: str, drop: Sequence[str] = ()) -> str:
         f"SELECT document_id, {_CONTEXT}, left(document_id, 12) || ':' || {ref} AS ref,"
         f" * EXCLUDE ({hidden}) FROM {view}"
     )
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """:func:`yxnlp.store.frames.typed` (imported here on first use, with pandas: a batch opens
+    its store and forks its workers before it inserts anything)."""
+    from yxnlp.store.frames import typed as frame_typed
+
+    return frame_typed(df)
 
 
 def _min(conditions: list[str], params: list[Any], column: str, value: int | None) -> None:
@@ -231,6 +238,8 @@ class Queries:
                 f"WITH base AS ({base}), spread AS ({spread})"
                 f" SELECT * FROM spread{where} ORDER BY label, n_years DESC, canonical"
             )
+            import numpy as np
+
             df = self._read(sql, params)
             df["years"] = [[int(y) for y in v] if isinstance(v, list | np.ndarray) else [] for v in df["years"]]  # fmt: skip
             return typed(df)
@@ -306,6 +315,8 @@ class Queries:
                 "first_year": found["first_year"] if found is not None else None,
                 "last_year": found["last_year"] if found is not None else None,
             })  # fmt: skip
+        import pandas as pd
+
         columns = ["key", "name", "en", "kinds", "units", "n", "n_documents", "first_year", "last_year"]
         df = pd.DataFrame(rows, columns=pd.Index(columns))
         for column in ("n", "n_documents", "first_year", "last_year"):

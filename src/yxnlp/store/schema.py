@@ -218,6 +218,9 @@ DOCUMENT_CONTEXT: tuple[tuple[str, str], ...] = (
     ("document_path", "path"),
 )
 
+#: The views a store exports (:meth:`Store.export`), one file each.
+VIEWS: tuple[str, ...] = ("indicators", "entities", "mentions", "documents")
+
 # --- migrations -------------------------------------------------------------------------------
 
 
