@@ -17,6 +17,7 @@ setup() {
     local want
     want=$(cat pyproject.toml tasks.sh | sha256sum | cut -d' ' -f1)
     if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] && [ -x "$VENV/bin/yxnlp" ]; then
+        compile_package
         return 0
     fi
     command -v "$PY" >/dev/null || { echo "error: $PY not found; install Python 3.11" >&2; exit 1; }
@@ -30,6 +31,15 @@ setup() {
         || "${pip[@]}" install --no-build-isolation "pkuseg==0.0.25"
     "${pip[@]}" install -e ".[dev,annotate-check]"
     echo "$want" > "$STAMP"
+    compile_package
+}
+
+compile_package() {
+    # Byte-compile yxnlp's own modules, as pip does for a regular install. An editable install
+    # leaves that to the first import, which never writes them where PYTHONDONTWRITEBYTECODE is
+    # set (many containers): every process, and every batch worker spawned on macOS, would
+    # compile the package again. Up-to-date files are skipped.
+    "$VENV/bin/python" -m compileall -q src/yxnlp >/dev/null
 }
 
 system_test_deps() {

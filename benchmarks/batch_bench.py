@@ -12,7 +12,11 @@ stalls its memory mappings, which slows the run (Dask's workers most, as they tr
 eagerly): time and PSS are best measured in separate runs.
 
     python benchmarks/batch_bench.py out/batch_bench.json [--workers 1 2] [--dask-workers 2]
-        [--no-ner] [--pss]
+        [--no-ner] [--pss] [--rounds 5]
+
+A speed-up measured once swings with whatever else the machine runs: the 2-worker run needs
+both cores, the 1-worker run leaves one free to absorb the rest. ``--rounds N`` runs the
+engines N times in turns and reports each round's ratios and their median.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import json
 import platform
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -132,6 +137,19 @@ def run_batch(
     }
 
 
+def _ratios_by_round(runs: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """Each round's 2-worker speed-up and Dask-to-pool ratio (runs of one round ran in turn)."""
+    out: dict[str, list[float]] = {"speed_up_2_workers_vs_1": [], "dask_wall_vs_local_pool": []}
+    for round_ in sorted({r["round"] for r in runs if r["kind"] == "fresh"}):
+        wall = {(r["engine"], r["workers"]): r["wall_s"] for r in runs
+                if r["kind"] == "fresh" and r["round"] == round_}  # fmt: skip
+        if ("local pool", 1) in wall and ("local pool", 2) in wall:
+            out["speed_up_2_workers_vs_1"].append(round(wall["local pool", 1] / wall["local pool", 2], 2))
+        if ("dask local", 2) in wall and ("local pool", 2) in wall:
+            out["dask_wall_vs_local_pool"].append(round(wall["dask local", 2] / wall["local pool", 2], 2))
+    return {name: values for name, values in out.items() if values}
+
+
 def corpus_size(out: Path) -> tuple[int, int]:
     """(files, chars) of the records written: the lengths of their source texts."""
     files = chars = 0
@@ -154,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-workers", type=int, default=2, help="0: no Dask run")
     parser.add_argument("--no-ner", action="store_true", help="rules only (no NER model)")
     parser.add_argument("--pss", action="store_true", help="also sample PSS (slows the runs)")
+    parser.add_argument(
+        "--rounds", type=int, default=1,
+        help="run the engines this many times, in turns; ratios are per round, then the median",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
     load_at_start = [round(x, 2) for x in psutil.getloadavg()]
@@ -162,20 +184,23 @@ def main(argv: list[str] | None = None) -> int:
     plan += [(args.dask_workers, True)] if args.dask_workers else []
     with tempfile.TemporaryDirectory(prefix="yxnlp-bench-") as tmp:
         last = Path(tmp)
-        for workers, dask in plan:
-            folder = Path(tmp) / f"{'dask' if dask else 'w'}{workers}"
-            run = run_batch(
-                args.inputs, folder, workers=workers, ner=not args.no_ner, dask=dask, pss=args.pss
-            )
-            files, chars = corpus_size(folder)
-            run.update(files=files, chars=chars, kind="fresh")
-            run["files_per_s"] = round(files / run["wall_s"], 3)
-            run["chars_per_s"] = round(chars / run["wall_s"])
-            runs.append(run)
-            if not dask:
-                last = folder
+        for round_ in range(1, args.rounds + 1):
+            for workers, dask in plan:
+                folder = Path(tmp) / f"r{round_}-{'dask' if dask else 'w'}{workers}"
+                run = run_batch(
+                    args.inputs, folder, workers=workers, ner=not args.no_ner, dask=dask,
+                    pss=args.pss,
+                )  # fmt: skip
+                files, chars = corpus_size(folder)
+                run.update(files=files, chars=chars, kind="fresh", round=round_)
+                run["files_per_s"] = round(files / run["wall_s"], 3)
+                run["chars_per_s"] = round(chars / run["wall_s"])
+                runs.append(run)
+                if not dask:
+                    last = folder
         rerun = run_batch(args.inputs, last, workers=args.workers[-1], ner=not args.no_ner)
-        rerun.update(kind="unchanged re-run", files=runs[0]["files"], chars=runs[0]["chars"])
+        rerun.update(kind="unchanged re-run", files=runs[0]["files"], chars=runs[0]["chars"],
+                     round=args.rounds)  # fmt: skip
         rerun["files_per_s"] = round(rerun["files"] / rerun["wall_s"], 3)
         rerun["chars_per_s"] = round(rerun["chars"] / rerun["wall_s"])
         runs.append(rerun)
@@ -186,12 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
 
-    fresh = {(r["engine"], r["workers"]): r["wall_s"] for r in runs if r["kind"] == "fresh"}
-    ratios = {}
-    if ("local pool", 1) in fresh and ("local pool", 2) in fresh:
-        ratios["speed_up_2_workers_vs_1"] = round(fresh["local pool", 1] / fresh["local pool", 2], 2)
-    if ("dask local", 2) in fresh and ("local pool", 2) in fresh:
-        ratios["dask_wall_vs_local_pool"] = round(fresh["dask local", 2] / fresh["local pool", 2], 2)
+    by_round = _ratios_by_round(runs)
+    ratios = {name: round(statistics.median(values), 2) for name, values in by_round.items()}
     result = {
         "inputs": args.inputs,
         "ner": not args.no_ner,
@@ -202,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         },
         "load_average_at_start": load_at_start,
         "load_average_at_end": [round(x, 2) for x in psutil.getloadavg()],
-        "ratios": ratios,
+        "ratios": ratios,  # the median over the rounds
+        "ratios_by_round": by_round,
         "runs": runs,
     }
     args.result.parent.mkdir(parents=True, exist_ok=True)
@@ -213,18 +235,20 @@ def main(argv: list[str] | None = None) -> int:
     table = Table(
         title=f"yxnlp batch over {' '.join(args.inputs)} (ner={'on' if not args.no_ner else 'off'})"
     )
-    for column in ("run", "engine", "workers", "files", "processed", "wall s", "cpu s", "cores", "chars/s",
+    for column in ("round", "run", "engine", "workers", "files", "processed", "wall s", "cpu s", "cores", "chars/s",
                    "RSS batch MB", "RSS worker MB", "RSS total MB", "PSS total MB", "load", "exit"):  # fmt: skip
         table.add_column(column, justify="left" if column in ("run", "engine") else "right")
     for r in runs:
-        table.add_row(r["kind"], r["engine"], str(r["workers"]), str(r["files"]), str(r["processed"]),
+        table.add_row(str(r["round"]), r["kind"], r["engine"], str(r["workers"]), str(r["files"]), str(r["processed"]),
                       f"{r['wall_s']:.1f}", f"{r['cpu_s']:.0f}", f"{r['cores_used']:.2f}", str(r["chars_per_s"]),
                       str(r["peak_rss_batch_mb"]), str(r["peak_rss_largest_worker_mb"]),
                       str(r["peak_rss_total_mb"]), str(r["peak_pss_total_mb"]), str(r["load_before"]),
                       str(r["exit"]))  # fmt: skip
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     for name, value in ratios.items():
-        print(f"{name.replace('_', ' ')}: {value}")
+        rounds = by_round[name]
+        spread = f" (median of {len(rounds)} rounds: {', '.join(map(str, rounds))})" if len(rounds) > 1 else ""
+        print(f"{name.replace('_', ' ')}: {value}{spread}")
     print(f"wrote {args.result}")
     return 0 if all(r["exit"] in (0, 1) for r in runs) else 1
 
