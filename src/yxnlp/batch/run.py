@@ -12,9 +12,10 @@
   cannot be listed) fails while the batch is planned, before any file is processed, the same
   way. A missing model (:class:`ModelError`) would fail every file: it stops the batch at once
   instead.
-* **Crash safety**: each record is written atomically; every :data:`FLUSH_SECONDS` (and at the
-  end, or on Ctrl-C) the records written since are upserted into the store in one transaction,
-  then entered in the manifest, which is saved; a run killed at any point is completed by a
+* **Crash safety**: each record is written atomically; every :data:`FLUSH_SECONDS` (each
+  record as it lands once a worker has no file left, and at the end, or on Ctrl-C) the records
+  written since are upserted into the store in one transaction, then entered in the manifest,
+  which is saved; a run killed at any point is completed by a
   re-run (which redoes at most the last few seconds of work). One batch per output folder at
   a time (a lock on ``DIR/.lock`` refuses a second one).
 * **Readers welcome**: each flush opens the store for its own transaction only
