@@ -291,7 +291,7 @@ class Store(Queries):
         bom: bool = False,
         **filters: Any,
     ) -> list[Path]:
-        """Write each view (:data:`~yxnlp.store.export.VIEWS`) to ``folder/<view>.<format>``,
+        """Write each view (:data:`~yxnlp.store.schema.VIEWS`) to ``folder/<view>.<format>``,
         atomically; ``filters`` are those of the view's method (see :mod:`yxnlp.store.export`).
         """
         from yxnlp.store.export import export_views
