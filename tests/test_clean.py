@@ -195,6 +195,25 @@ def test_spans_inside_text_and_mask_keeps_length(text: str) -> None:
     assert [c for c in masked if c in "\r\n"] == [c for c in text if c in "\r\n"]
 
 
+def _mask_by_character(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="页首正文\r\n 甲乙", max_size=40).flatmap(
+    lambda t: st.tuples(st.just(t), st.lists(st.tuples(st.integers(0, len(t)), st.integers(0, len(t)))
+                                             .map(sorted).map(tuple), max_size=5))))  # fmt: skip
+def test_mask_blanks_exactly_the_characters_of_its_spans(case: tuple[str, list[tuple[int, int]]]) -> None:
+    """Overlapping, nested, empty and unsorted spans: each character is blanked once, breaks kept."""
+    text, spans = case
+    assert mask(text, spans) == _mask_by_character(text, spans)
+
+
 def test_doctests() -> None:
     import doctest
 

@@ -211,10 +211,19 @@ def mask(text: str, spans: list[Span]) -> str:
 
     >>> mask("打印正文", [(0, 2)])
     '  正文'
+    >>> mask("页首\\r\\n正文末尾", [(4, 6), (0, 3), (5, 7)])  # line breaks stay; spans may overlap
+    '  \\r\\n   尾'
     """
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out += [text[pos:start], _NOT_A_BREAK.sub(" ", text[start:end])]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
