@@ -62,6 +62,20 @@ def test_each_view_reads_back_with_the_same_rows_and_values(store: Store, view: 
             assert theirs.tolist() == mine.fillna("").tolist()
 
 
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_view_without_rows_is_written_with_its_labels(tmp_path: Path, view: str) -> None:
+    """An empty store, or filters that match nothing: the file has the view's columns, no rows,
+    and the fixed categories still labelled."""
+    with Store(tmp_path / "empty.duckdb", read_only=False) as empty:
+        frame = view_frame(empty, view)
+    with pd.io.stata.StataReader(io.BytesIO(dta_bytes(frame, name=view))) as reader:
+        back = reader.read()
+        value_labels = reader.value_labels()
+    assert list(back.columns) == list(frame.columns) and back.empty
+    if view == "indicators":
+        assert set(value_labels["status"].values()) >= {"actual", "target"}
+
+
 def test_indicator_cells_keep_their_meaning(store: Store) -> None:
     frame = view_frame(store, "indicators", key="industrial_investment")
     back = pd.read_stata(io.BytesIO(dta_bytes(frame, name="indicators")))

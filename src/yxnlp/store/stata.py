@@ -112,9 +112,16 @@ def dta_bytes(df: pd.DataFrame, *, name: str) -> bytes:
     data, strl, dates = for_stata(df)
     labels = column_labels(name)
     variable_labels = {str(c): labels[str(c)] for c in data.columns if str(c) in labels}
+    value_labels: dict[str, dict[float, str]] = {}
+    if data.empty:  # pandas cannot label a categorical without rows: write its codes, labelled
+        for c in data.columns:
+            if isinstance(data[c].dtype, pd.CategoricalDtype):
+                value_labels[str(c)] = {float(i): str(v) for i, v in enumerate(data[c].cat.categories)}
+                data[c] = data[c].cat.codes.astype("int16")
     buf = io.BytesIO()
     data.to_stata(
         buf, version=118, write_index=False, convert_strl=strl, convert_dates=dates,
         variable_labels=variable_labels, data_label=f"yxnlp {name}",
+        value_labels=value_labels or None,
     )  # fmt: skip
     return buf.getvalue()
