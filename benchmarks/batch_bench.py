@@ -137,6 +137,13 @@ def run_batch(
     }
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def _ratios_by_round(runs: list[dict[str, Any]]) -> dict[str, list[float]]:
     """Each round's 2-worker speed-up and Dask-to-pool ratio (runs of one round ran in turn)."""
     out: dict[str, list[float]] = {"speed_up_2_workers_vs_1": [], "dask_wall_vs_local_pool": []}
@@ -173,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-ner", action="store_true", help="rules only (no NER model)")
     parser.add_argument("--pss", action="store_true", help="also sample PSS (slows the runs)")
     parser.add_argument(
-        "--rounds", type=int, default=1,
+        "--rounds", type=_positive, default=1,
         help="run the engines this many times, in turns; ratios are per round, then the median",
     )  # fmt: skip
     args = parser.parse_args(argv)
