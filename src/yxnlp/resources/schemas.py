@@ -75,6 +75,13 @@ class UnitEntry(Data):
     ascii: bool = False
 
 
+class QuotedLabel(Data):
+    open: str = Field(description="opening quote marks")
+    close: str = Field(description="closing quote marks")
+    reach: int = Field(description="how far the other quote may stand from the figure")
+    breaks: str = Field(description="characters a label never holds")
+
+
 class Units(Data):
     units: tuple[UnitEntry, ...]
     scales: dict[str, float] = Field(description="scale words after a figure (万, 亿 …)")
@@ -87,6 +94,7 @@ class Units(Data):
     money_total_words: tuple[str, ...]
     money_clause_cues: tuple[str, ...]
     inferred_money_unit: str
+    quoted_label: QuotedLabel
 
 
 class QualifierRule(Data):
@@ -211,6 +219,7 @@ class IndicatorCues(Data):
     described_after: str
     increment_before: str
     stock_after_flow: str = Field(description="a subject that is only a stock word (总数, 总里程)")
+    stock_twin_verbs: str = Field(description="verbs before the thing a flow adds (建成)")
     stock_twins: dict[str, str] = Field(description="a flow key whose stock is not new_ less (new_parks: parks_total)")
     milestone_before: str = Field(description="突破/超过/迈上 before a threshold passed")
     projects_counted: str
@@ -232,6 +241,10 @@ class IndicatorCues(Data):
     counted_keep_verbs: tuple[str, ...]
     counted_lone_verbs: tuple[str, ...]
     counted_max_chars: int
+    counted_code: str = Field(description="digits and letters naming the thing counted (5G)")
+    counted_rank_after: tuple[str, ...] = Field(description="a ranking word after digits (500强)")
+    counted_noun_reach: int = Field(description="how far a cut noun may go on to a separator")
+    counted_list_separators: str = Field(description="list separators after a counted noun")
     subject_max_chars: int
     growth_subject: GrowthSubject
 

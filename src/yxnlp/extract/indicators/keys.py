@@ -72,7 +72,7 @@ def _rules() -> _Rules:
         increment=re.compile(c.increment_before),
         stock_after_flow=re.compile(c.stock_after_flow),
         stock_twins=dict(c.stock_twins),
-        flow_verb=re.compile(resources.taxonomy().flow_verbs + "|^(?:建成|建设)"),
+        flow_verb=re.compile(f"{resources.taxonomy().flow_verbs}|{c.stock_twin_verbs}"),
         shared_places=tuple(sorted(c.list_shared_places, key=len, reverse=True)),
         rate_ends=tuple(c.list_rate_ends),
         flow_after=re.compile(resources.taxonomy().flow_verbs_after),

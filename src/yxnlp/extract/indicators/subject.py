@@ -26,10 +26,6 @@ _JUNK = re.compile(
 _AFTER_LEAD = re.compile(r"^(?:以上|以下|以内|左右|余|多)")
 _SHARE_NOUNS = ("比重", "比例", "份额")
 _AFTER_LEAD_WORDS = frozenset({"以上", "左右", "余", "多", "多个"})
-_CODE = re.compile(r"[0-9]+[A-Za-z][0-9A-Za-z]*")  # 5G, 3A: a name, not a figure
-_LIST_SEPARATORS = frozenset("、，,；;")
-_RANK = "强"  # 世界500强: digits before it name a ranking, not a figure
-_NOUN_TAIL = 8  # how far a counted noun cut at a stop word may go on to a separator
 
 
 class _Elliptic(NamedTuple):
@@ -60,6 +56,10 @@ class _Rules:
     counted_keep: frozenset[str]
     counted_lone: frozenset[str]
     counted_max: int
+    counted_code: re.Pattern[str]  # 5G, 3A: a name, not a figure
+    counted_rank: tuple[str, ...]  # 世界500强: digits before it name a ranking
+    counted_reach: int
+    counted_separators: frozenset[str]
     growth_by_cue: dict[str, str]
     growth_decline: str
     growth_by_window: dict[str, str]
@@ -104,6 +104,10 @@ def _rules() -> _Rules:
         counted_keep=frozenset(c.counted_keep_verbs),
         counted_lone=frozenset(c.counted_lone_verbs),
         counted_max=c.counted_max_chars,
+        counted_code=re.compile(c.counted_code),
+        counted_rank=tuple(c.counted_rank_after),
+        counted_reach=c.counted_noun_reach,
+        counted_separators=frozenset(c.counted_list_separators),
         growth_by_cue=dict(g.by_cue),
         growth_decline=g.decline,
         growth_by_window=dict(g.by_window),
@@ -287,8 +291,9 @@ def counted_end(ctx: Context, f: Figure, subject: str | None) -> int:
     if not noun or not subject or not subject.endswith(noun):
         return f.end
     text, stop = ctx.text, end  # 4个|国家生态文明|建设示范区、4个…: the noun goes on to the separator
-    while stop < len(text) and stop - end < _NOUN_TAIL and not text[stop].isdigit():
-        if text[stop] in _LIST_SEPARATORS:
+    r = _rules()
+    while stop < len(text) and stop - end < r.counted_reach and not text[stop].isdigit():
+        if text[stop] in r.counted_separators:
             return stop
         stop += 1
     return f.end
@@ -323,8 +328,8 @@ def _counted_at(ctx: Context, f: Figure) -> tuple[str, int]:
             break
         if word != word.strip() or word in r.counted_stop or PUNCT.search(word):
             break
-        ranked = text[cuts[i + 1] : cuts[i + 1] + 1] == _RANK  # 200家|世界|500|强|企业: a rank's name
-        digits = any(map(str.isdigit, word)) and not _CODE.fullmatch(word) and not ranked
+        ranked = text.startswith(r.counted_rank, cuts[i + 1])  # 200家|世界|500|强|企业: a rank's name
+        digits = any(map(str.isdigit, word)) and not r.counted_code.fullmatch(word) and not ranked
         if digits or size + len(word) > r.counted_max:
             break  # 2.1万个|5G|基站: a code of digits and letters names the thing, a figure does not
         words.append(word)

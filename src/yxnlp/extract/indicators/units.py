@@ -20,6 +20,7 @@ from typing import NamedTuple
 from yxnlp import resources
 from yxnlp.extract.indicators.context import CLAUSE_END, PUNCT, alt
 from yxnlp.extract.numbers import NumberMatch
+from yxnlp.resources.schemas import QuotedLabel
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class _Rules:
     money_clause_re: re.Pattern[str]
     inferred_money_unit: str
     scales: dict[str, float]
+    label: QuotedLabel  # a figure in a short quoted name (“3个100万”)
+    label_breaks: frozenset[str]  # what such a name never holds
 
 
 @functools.cache
@@ -86,6 +89,8 @@ def _rules() -> _Rules:
         money_clause_re=re.compile(alt(u.money_clause_cues)),
         inferred_money_unit=u.inferred_money_unit,
         scales=dict(u.scales),
+        label=u.quoted_label,
+        label_breaks=frozenset(u.quoted_label.breaks),
     )
 
 
@@ -171,9 +176,6 @@ def _inferred(text: str, n: NumberMatch, pos: int, clause: str) -> Figure | None
     return None
 
 
-_OPEN, _CLOSE = "“\"", "”\""
-_LABEL_REACH = 4  # how far the other quote of a label may stand from the figure
-_LABEL_BREAKS = frozenset("，。；、")  # a label holds none of these
 
 
 def quoted_label(text: str, start: int, end: int) -> bool:
@@ -188,11 +190,12 @@ def quoted_label(text: str, start: int, end: int) -> bool:
     >>> quoted_label(t, t.index("1"), t.index("“"))
     False
     """
-    if start > 0 and text[start - 1] in _OPEN:
-        after = text[end : end + _LABEL_REACH + 1]
-        close = next((n for n, ch in enumerate(after) if ch in _CLOSE), None)
-        return close is not None and _LABEL_BREAKS.isdisjoint(after[:close])
-    if text[end : end + 1] in _CLOSE:
-        before = text[max(0, start - _LABEL_REACH - 1) : start]
-        return any(ch in _OPEN for ch in before) and _LABEL_BREAKS.isdisjoint(before)
+    q, breaks = _rules().label, _rules().label_breaks
+    if start > 0 and text[start - 1] in q.open:
+        after = text[end : end + q.reach + 1]
+        close = next((n for n, ch in enumerate(after) if ch in q.close), None)
+        return close is not None and breaks.isdisjoint(after[:close])
+    if text[end : end + 1] in q.close:
+        before = text[max(0, start - q.reach - 1) : start]
+        return any(ch in q.open for ch in before) and breaks.isdisjoint(before)
     return False
