@@ -14,7 +14,7 @@ def gaz() -> Gazetteer:
 
 
 FULL_NAMES = [
-    ("绵阳市游仙区", "绵阳市游仙区", "510704"),
+    ("德阳市旌阳区", "德阳市旌阳区", "510603"),
     ("北京市", "北京市", "110000"),
     ("上海市", "上海市", "310000"),
     ("四川省", "四川省", "510000"),
@@ -43,7 +43,7 @@ CONTAINMENT = [
     ("福州市鼓楼区", "350102"),
 ]
 
-UNRESOLVED = ["朝阳区", "城关镇", "香港", "游仙", "工业和信息化局", "", "四川省朝阳区"]
+UNRESOLVED = ["朝阳区", "城关镇", "香港", "旌阳", "工业和信息化局", "", "四川省朝阳区"]
 
 
 @pytest.mark.parametrize(("name", "full", "code"), FULL_NAMES + SHORT_FORMS)
@@ -79,7 +79,7 @@ def test_township_keeps_nine_digit_code(gaz: Gazetteer) -> None:
 
 
 SEARCH = [
-    ("绵阳市游仙区工业和信息化局2021年工作总结和2022年工作计划", "510704"),
+    ("德阳市旌阳区经济和信息化局2023年工作总结和2024年工作计划", "510603"),
     ("温州市龙湾区发展和改革局2023年工作总结及2024年工作思路", "330303"),
     ("2026年北京市政府工作报告", "110000"),
     ("2025年中华人民共和国国务院政府工作报告", "100000"),
@@ -101,13 +101,13 @@ def test_search_ignores_short_ordinary_words(gaz: Gazetteer, text: str) -> None:
 
 
 def test_divisions_and_names(gaz: Gazetteer) -> None:
-    divs = gaz.divisions("游仙区")
-    assert [(d.code, d.level, d.parent) for d in divs] == [("510704", "county", "510700")]
+    divs = gaz.divisions("旌阳区")
+    assert [(d.code, d.level, d.parent) for d in divs] == [("510603", "county", "510600")]
     names = gaz.names()
-    assert {"四川省", "绵阳市", "游仙区", "东华门街道"} <= names
+    assert {"四川省", "德阳市", "旌阳区", "东华门街道"} <= names
     assert "市辖区" not in names and "北京" not in names
     assert len(names) > 30000
-    levels = {d.level for n in ("四川省", "绵阳市", "游仙区") for d in gaz.divisions(n)}
+    levels = {d.level for n in ("四川省", "德阳市", "旌阳区") for d in gaz.divisions(n)}
     assert levels == {"province", "city", "county"}
 
 

@@ -13,9 +13,10 @@
   the batch, which stops after the files in hand.
 * :func:`dask_engine`: a Dask cluster (``yxnlp batch … --dask local`` starts a ``LocalCluster``
   of ``--workers`` single-threaded processes, on Linux forked after loading the models as the
-  pool's are; ``--dask tcp://HOST:8786`` connects to a running scheduler). The client reads each file and ships its bytes, so workers need no shared file
-  system, only yxnlp installed (same version): a worker stages the bytes under the file's own
-  name (:func:`process_bytes`) and runs the very same :func:`process_file`.
+  pool's are; ``--dask tcp://HOST:8786`` connects to a running scheduler). The client reads
+  each file and ships its bytes, so workers need no shared file system, only yxnlp installed
+  (same version): a worker stages the bytes under the file's own name (:func:`process_bytes`)
+  and runs the very same :func:`process_file`.
 
 Writing records, the store and the manifest stay with the caller (:mod:`yxnlp.batch.run`), so
 every engine leaves exactly the same output.
