@@ -7,7 +7,7 @@ as strings here and compiled once by the stage that uses them.
 >>> Units.model_validate({"units": []})
 Traceback (most recent call last):
 ...
-pydantic_core._pydantic_core.ValidationError: 10 validation errors for Units
+pydantic_core._pydantic_core.ValidationError: 11 validation errors for Units
 ...
 """
 
