@@ -95,7 +95,20 @@ def test_quickstart_runs(kernel_env: None, tmp_path: Path) -> None:
     assert (tmp_path / "seed.html").stat().st_size > 10_000  # the inspection page
 
 
+@pytest.fixture
+def cjk_font() -> None:
+    """The notebooks that draw need a CJK font (``tasks.sh test`` installs one as root)."""
+    from yxnlp import plots
+    from yxnlp.errors import ModelError
+
+    try:
+        plots.use_cjk_font()
+    except ModelError as exc:
+        pytest.skip(str(exc))
+
+
 @pytest.mark.slow
+@pytest.mark.usefixtures("cjk_font")
 def test_targets_over_time_runs(kernel_env: None, corpus_store: Path) -> None:
     nb = _execute("02_targets_over_time.ipynb")
     assert len(_outputs(nb, "image/png")) == 2
@@ -105,6 +118,7 @@ def test_targets_over_time_runs(kernel_env: None, corpus_store: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("cjk_font")
 def test_provinces_2026_runs(kernel_env: None) -> None:
     nb = _execute("03_provinces_2026.ipynb")
     assert len(_outputs(nb, "image/png")) == 3
