@@ -38,7 +38,7 @@ from yxnlp.version import VERSION
 
 ENV_CACHE = "YXNLP_CACHE"
 #: Installed packages whose data the cached results are computed from.
-PACKAGES = ("jieba", "companynameparser", "pyahocorasick")
+PACKAGES = ("jieba", "jieba-fast-dat", "companynameparser", "pyahocorasick")
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 KEEP = 2  # files kept per name: this installation and the one before (42 MB each for the lexicon…)
 T = TypeVar("T")

@@ -171,13 +171,19 @@ def _ready(jieba: ModuleType) -> None:
         for word in user_words():
             jieba.add_word(word, freq=200_000)
         return
-    freq, total, tags = _jieba_tables()
+    freq, total, tags = _given_tables()
     with jieba.dt.lock:
         jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq, total, True
     if "jieba.posseg" not in sys.modules:
         with _reading_no_dictionary(jieba.dt):  # its import would read the dictionary file
             posseg = importlib.import_module("jieba.posseg")
         posseg.dt.word_tag_tab = tags
+
+
+@functools.cache
+def _given_tables() -> JiebaTables:
+    """The cached tables as :func:`_ready` gave them to jieba (one copy per process)."""
+    return _jieba_tables()
 
 
 @contextlib.contextmanager
@@ -248,16 +254,82 @@ def tokens_and_spaces(
 def _cutter(segmenter: Segmenter) -> Callable[[str], Iterable[str]]:
     nlp = load_tokenizer(segmenter)
     if segmenter is Segmenter.jieba:
-        return _jieba_cut
+        return jieba_cut()
     cut: Callable[[str], Iterable[str]] = nlp.tokenizer.pkuseg_seg.cut  # type: ignore[union-attr]
     return cut
 
 
-def _jieba_cut(text: str) -> Iterable[str]:
+@functools.cache
+def jieba_cut() -> Callable[[str], Iterable[str]]:
+    """jieba's accurate-mode cut (``jieba.cut(text)``) of this process, with the domain words.
+
+    Where jieba-fast-dat is installed (it has wheels for Linux x86-64 and macOS arm64), the
+    best route through each run of characters, jieba's ``get_DAG`` and ``calc`` and two
+    thirds of its time, comes from that library's compiled double-array trie of the same
+    prefix dictionary; the rest is jieba's own ``cut`` (blocks, the HMM for unknown words). The
+    words are jieba's either way (the tests compare both on the corpus). The trie is built
+    once: words given to ``jieba.add_word`` later reach ``jieba.cut`` but not this cut.
+
+    >>> list(jieba_cut()("全区规上工业增加值增长8%"))
+    ['全区', '规上工业', '增加值', '增长', '8%']
+    """
     import jieba
 
-    words: Iterable[str] = jieba.cut(text, cut_all=False)
-    return words
+    load_tokenizer(Segmenter.jieba)  # jieba's default tokenizer ready, domain words in
+    routes = _fast_routes()
+    if routes is None:
+        cut: Callable[[str], Iterable[str]] = jieba.dt.cut
+        return cut
+    trie = routes.DatTrie()
+    if _given_tables.cache_info().currsize and jieba.dt.FREQ is _given_tables()[0]:
+        trie.load_from_bytes(_jieba_trie())
+    else:  # jieba was set up before yxnlp loaded it (its own dictionary, other words)
+        trie.build(list(jieba.dt.FREQ.items()))
+    return trie_routed(jieba.dt.FREQ, jieba.dt.total, trie)
+
+
+def trie_routed(freq: dict[str, int], total: int, trie: Any) -> Callable[[str], Iterable[str]]:
+    """jieba's accurate-mode cut with the prefix dictionary ``freq`` (its ``FREQ``, whose
+    frequencies sum to ``total``), the best route of each block read from ``trie``,
+    jieba-fast-dat's ``DatTrie`` of the same dictionary."""
+    import jieba
+
+    routes = _fast_routes()
+    assert routes is not None
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+
+    def no_dag(sentence: str) -> dict[int, list[int]]:
+        return {}  # the trie finds the route in one pass: no DAG to build
+
+    def calc(sentence: str, dag: object, route: dict[int, tuple[float, int]]) -> None:
+        ends: list[int] = []  # for each character, where the best word from it ends (and 0)
+        routes._get_DAG_and_calc(trie, sentence, ends, float(total))
+        route.update(enumerate([(0.0, end) for end in ends]))  # jieba reads route[x][1]
+
+    tok.get_DAG, tok.calc = no_dag, calc  # what jieba's accurate cut of a block calls
+    cut: Callable[[str], Iterable[str]] = tok.cut
+    return cut
+
+
+def _fast_routes() -> ModuleType | None:
+    """jieba-fast-dat's compiled functions, if that library is installed."""
+    try:
+        return importlib.import_module("jieba_fast_dat._jieba_fast_dat_functions_py3")
+    except ImportError:
+        return None
+
+
+@datacache.disk_cached("jieba-trie")
+def _jieba_trie() -> bytes:
+    """jieba-fast-dat's double-array trie of the cached prefix dictionary, serialised (10 MB;
+    built in 0.2 s, loaded in 0.005 s)."""
+    routes = _fast_routes()
+    assert routes is not None
+    trie = routes.DatTrie()
+    trie.build(list(_jieba_tables()[0].items()))
+    data: bytes = trie.save_to_bytes()
+    return data
 
 
 def pieces(
