@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.forked import forked
 from yxnlp import pipeline
 from yxnlp.batch import engines
 
@@ -57,3 +58,18 @@ def test_largest_reports_start_first(reports: list[Path]) -> None:
     order = engines.largest_last(reports)
     assert order[-1].name == "c.txt"  # popped first
     assert [p.stat().st_size for p in order] == sorted(p.stat().st_size for p in reports)
+
+
+def _blas_threads_after_a_file(path: str) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    engines.process_file(path, segmenter="jieba", ner=False)
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+
+def test_a_batch_worker_runs_one_blas_thread(reports: list[Path]) -> None:
+    """Each worker holds numpy's BLAS to one thread (the model's matrix products), so that two
+    workers do not start a BLAS thread per core each; checked in a forked child, as a worker
+    is, leaving this process's BLAS as it was."""
+    threads = forked(lambda: _blas_threads_after_a_file(str(reports[0])), seconds=120)
+    assert threads and set(threads) == {1}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import functools
 import importlib
 import multiprocessing
 import os
@@ -91,6 +92,7 @@ def process_file(
 
     from yxnlp import pipeline  # here, not at the top: an unchanged re-run never loads spaCy
 
+    one_blas_thread()
     try:
         pipeline.warm_up(segmenter, ner)
         record = pipeline.process(Path(path), segmenter=segmenter, ner=ner, meta=meta)
@@ -129,6 +131,18 @@ def process_bytes(
 
 
 # --- local engines ----------------------------------------------------------------------------
+
+
+@functools.cache
+def one_blas_thread() -> None:
+    """Hold numpy's BLAS (the NER model's matrix products) to one thread in this process, once.
+
+    A batch worker is one core's worth of work: BLAS would start a thread per core in each
+    worker, and two workers' threads would contend for the same two cores.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def serial_engine(*, segmenter: str, ner: bool, meta: UserMeta | None = None) -> Engine:
