@@ -71,10 +71,12 @@ class _Model:
         for n, (row, w) in enumerate(zip(rows, weights, strict=True)):
             for (g, _), x in zip(row, w, strict=True):
                 postings[self.vocabulary[g]].append((n, x))
-        self.postings = [
-            (np.array([n for n, _ in p], dtype=np.intp), np.array([x for _, x in p]))
-            for p in postings
-        ]
+        # the postings of n-gram v are the names posted[at[v]:at[v + 1]] with their weights
+        # posted_weights[…]: three arrays (a list of two arrays per n-gram took 18,000 objects
+        # to unpickle at every start)
+        self.at = np.cumsum([0, *map(len, postings)], dtype=np.intp)
+        self.posted = np.array([n for p in postings for n, _ in p], dtype=np.intp)
+        self.posted_weights = np.array([x for p in postings for _, x in p], dtype=np.float64)
         self.kinds = sorted({k for e in self.entries for k in e.kinds})
         self.allowed = {
             k: np.array([k in e.kinds for e in self.entries], dtype=bool) for k in self.kinds
@@ -101,8 +103,9 @@ class _Model:
         row = sorted(known.items(), key=lambda gc: self.vocabulary[gc[0]])
         sims = np.zeros(len(self.names))
         for (g, _), q in zip(row, self._weights([row])[0], strict=True):
-            names, x = self.postings[self.vocabulary[g]]
-            sims[names] += q * x
+            v = self.vocabulary[g]
+            a, b = self.at[v], self.at[v + 1]
+            sims[self.posted[a:b]] += q * self.posted_weights[a:b]
         return sims
 
     def nearest_many(
