@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yxnlp import lexicon, resources
 from yxnlp.extract.entities import contexts, data, merging, places, prefixes
@@ -184,3 +186,20 @@ def test_the_phrase_ruler_on_clauses_finds_what_it_finds_on_lines() -> None:
             start += len(line) + 1
         fast = [(c.start, c.end, c.label) for c in data.ruler_candidates(text)]
         assert sorted(fast) == sorted(plain)
+
+
+_HANZI = st.text(alphabet="湖州市安吉县德阳旌", min_size=0, max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_HANZI.filter(bool), max_size=12), text=st.text(alphabet="湖州市安吉县德阳旌和", max_size=40),
+       width=st.sampled_from([2, 3]))  # fmt: skip
+def test_prefix_starts_are_where_a_prefix_begins(words: list[str], text: str, width: int) -> None:
+    """Every offset where the first ``width`` characters of a word (or a whole shorter word)
+    begin, and no other: the vectorised lookup against the plain reading."""
+    index = prefixes.PrefixIndex(words, width=width)
+    if any(len(w) < width for w in words):
+        expected = list(range(len(text)))
+    else:
+        expected = [i for i in range(len(text)) if any(text.startswith(w[:width], i) for w in words)]
+    assert index.starts(text) == expected

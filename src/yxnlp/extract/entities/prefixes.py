@@ -29,6 +29,8 @@ class PrefixIndex:
     ([2, 5], [], [])
     >>> PrefixIndex(["湖州市", "安吉县"], width=3).starts("湖州和湖州市")
     [3]
+    >>> PrefixIndex([]).starts("湖州市")
+    []
     """
 
     def __init__(self, words: Iterable[str], *, width: int = 2) -> None:
@@ -48,7 +50,7 @@ class PrefixIndex:
         if self.everywhere:
             return list(range(len(text)))
         n = len(text) - self.width + 1
-        if n <= 0:
+        if n <= 0 or not len(self._codes):
             return []
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         columns = [points[i : i + n] for i in range(self.width)]
@@ -56,7 +58,11 @@ class PrefixIndex:
         for i, col in enumerate(columns):  # each character alone first: cheap, and most fail
             maybe &= (self._chars[col] & np.uint8(1 << i)) > 0
         at = np.flatnonzero(maybe)
-        found = np.isin(_codes([col[at] for col in columns]), self._codes)
+        # looked up in the sorted prefixes: np.isin would sort all of them again at every
+        # call (2 ms for the gazetteer's 32,000, whatever the length of the text)
+        wanted = _codes([col[at] for col in columns])
+        where = np.searchsorted(self._codes, wanted)
+        found = self._codes[np.minimum(where, len(self._codes) - 1)] == wanted
         return cast("list[int]", at[found].tolist())
 
 
