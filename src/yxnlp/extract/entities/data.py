@@ -87,6 +87,8 @@ class _Rules:
     level_key_re: re.Pattern[str]  # the level word a body's prefix ends in
     places: frozenset[str]
     place_stems: dict[str, str]
+    #: a place's full name -> its stems (the other way round from ``place_stems``)
+    stems_of_place: dict[str, tuple[str, ...]] = field(default_factory=dict)
     status_rules: tuple[tuple[str, str, re.Pattern[str]], ...] = field(default=())
     #: first two characters of a gazetteer name -> the lengths (2..12) of names starting so
     place_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -150,11 +152,24 @@ def rules() -> _Rules:
         level_key_re=re.compile(f".*?({'|'.join(admin.level_key)})$"),
         places=places,
         place_stems=place_stems,
+        stems_of_place=_stems_of_place(place_stems),
         status_rules=tuple(
             (r.status, r.where, re.compile(r.pattern)) for r in resources.project_status().rules
         ),
         place_prefixes=place_prefixes,
     )
+
+
+def _stems_of_place(stems: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """A place's stems by its full name.
+
+    >>> _stems_of_place({"柯桥": "柯桥区", "越城": "越城区"})["柯桥区"]
+    ('柯桥',)
+    """
+    out: dict[str, list[str]] = {}
+    for stem, name in stems.items():
+        out.setdefault(name, []).append(stem)
+    return {name: tuple(found) for name, found in out.items()}
 
 
 @datacache.disk_cached("entity-words")

@@ -94,9 +94,9 @@ class Spans:
 
 def add_short_places(text: str, merged: list[Candidate]) -> list[Candidate]:
     """Short forms (柯桥 for 柯桥区) of places named in full, where no other mention covers them."""
-    stems = rules().place_stems
+    stems = rules().stems_of_place
     full = {c.text for c in merged if c.label == "PLACE"}
-    wanted = {s: n for s, n in stems.items() if n in full}
+    wanted = {s: n for n in full for s in stems.get(n, ())}
     if not wanted:
         return merged
     pattern = re.compile(alternation(wanted))
