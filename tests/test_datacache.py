@@ -101,3 +101,19 @@ def test_cached_rule_data_equals_built(cache: Path) -> None:
         assert short_places() == built[2]
     written = {p.name.rsplit("-", 1)[0] for p in cache.iterdir()}  # and what they load first
     assert written >= {"entity-words", "lexicon", "short-place-names"}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_collector_as_it_was(cache: Path, enabled: bool) -> None:
+    """The collector is paused while a file is read, and left as it was found."""
+    import gc
+
+    _, build = counter(f"t-gc-{enabled}")
+    build()  # written
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert build() == {"嘉兴": (3, 2), "湖州": (3,)}  # read
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
