@@ -80,7 +80,9 @@ def _gazetteer_starts(text: str) -> list[int]:
 
 
 @functools.cache
+@datacache.disk_cached("gazetteer-prefixes")
 def _gazetteer_index() -> tuple[PrefixIndex, PrefixIndex]:
+    """Where the gazetteer's names can start (kept on disk: 0.09 s to build at every start)."""
     names = [n for n in rules().places if 2 <= len(n) <= 12]  # the names of place_prefixes
     return (
         PrefixIndex([n for n in names if len(n) >= 3], width=3),
