@@ -220,7 +220,7 @@ def test_a_trie_of_any_dictionary_routes_as_jieba(text: str, tmp_path: Path) -> 
     tok.initialize()
     trie = routes.DatTrie()
     trie.build(list(tok.FREQ.items()))
-    assert list(trie_routed(tok.FREQ, tok.total, trie)(text)) == tok.lcut(text)
+    assert list(trie_routed(tok.FREQ, tok.total, trie, routes=routes)(text)) == tok.lcut(text)
 
 
 PRINTED = [  # (what a library printed on stderr, what is passed on)

@@ -285,17 +285,17 @@ def jieba_cut() -> Callable[[str], Iterable[str]]:
         trie.load_from_bytes(_jieba_trie())
     else:  # jieba was set up before yxnlp loaded it (its own dictionary, other words)
         trie.build(list(jieba.dt.FREQ.items()))
-    return trie_routed(jieba.dt.FREQ, jieba.dt.total, trie)
+    return trie_routed(jieba.dt.FREQ, jieba.dt.total, trie, routes=routes)
 
 
-def trie_routed(freq: dict[str, int], total: int, trie: Any) -> Callable[[str], Iterable[str]]:
+def trie_routed(
+    freq: dict[str, int], total: int, trie: Any, *, routes: ModuleType
+) -> Callable[[str], Iterable[str]]:
     """jieba's accurate-mode cut with the prefix dictionary ``freq`` (its ``FREQ``, whose
     frequencies sum to ``total``), the best route of each block read from ``trie``,
-    jieba-fast-dat's ``DatTrie`` of the same dictionary."""
+    jieba-fast-dat's ``DatTrie`` of the same dictionary (``routes``: its compiled functions)."""
     import jieba
 
-    routes = _fast_routes()
-    assert routes is not None
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
 
@@ -327,7 +327,7 @@ def _jieba_trie() -> bytes:
     routes = _fast_routes()
     assert routes is not None
     trie = routes.DatTrie()
-    trie.build(list(_jieba_tables()[0].items()))
+    trie.build(list(_given_tables()[0].items()))  # the tables jieba holds: not read again
     data: bytes = trie.save_to_bytes()
     return data
 

@@ -31,10 +31,8 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
-    """``jieba.cut`` words of a short string (cached like :func:`tagged`)."""
-    from yxnlp.segment import load_tokenizer
+    """``jieba.cut`` words of a short string (cached like :func:`tagged`), by the pipeline's
+    own jieba cut (:func:`yxnlp.segment.jieba_cut`: the same words, the route from the trie)."""
+    from yxnlp.segment import jieba_cut
 
-    load_tokenizer("jieba")
-    import jieba
-
-    return tuple(jieba.cut(text))
+    return tuple(jieba_cut()(text))
