@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import platform
 import re
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -15,15 +12,11 @@ from yxnlp.segment import (
     PIECE_CHARS,
     Segmenter,
     _cutter,
-    _fast_routes,
     _pass_on,
-    jieba_cut,
     load_tokenizer,
     pieces,
     segment,
     tokens_and_spaces,
-    trie_routed,
-    user_words,
     words_and_spaces,
 )
 
@@ -49,12 +42,6 @@ def test_domain_dictionary_is_used(segmenter: Segmenter) -> None:
     words = [t.text for t in segment("今年规上企业技改投资明显加快", segmenter=segmenter)]
     assert "规上" in words or "规上企业" in words
     assert "技改" in words or "技改投资" in words
-
-
-def test_dictionary_is_data() -> None:
-    words = user_words()
-    assert "规模以上工业增加值" in words
-    assert all(w and not w.startswith("#") for w in words)
 
 
 def test_tokenizer_is_loaded_once() -> None:
@@ -154,73 +141,6 @@ def test_tokens_without_a_search_on_the_seed(segmenter: Segmenter, seed_text: st
 def test_words_not_in_the_text_are_refused() -> None:
     with pytest.raises(ValueError, match="do not match"):
         words_and_spaces("增长8%", ["增长", "9%"])
-
-
-def test_the_cached_jieba_tables_are_the_ones_jieba_builds() -> None:
-    """The tables kept on disk equal those a fresh jieba tokenizer builds from its dictionary
-    with the domain words added, and the default tokenizer and ``jieba.posseg`` use them."""
-    import jieba
-    import jieba.posseg
-
-    load_tokenizer("jieba")
-    fresh = jieba.Tokenizer()
-    fresh.initialize()
-    for word in user_words():
-        fresh.add_word(word, freq=200_000)
-    tags = jieba.posseg.POSTokenizer(fresh)
-    assert (jieba.dt.FREQ, jieba.dt.total) == (fresh.FREQ, fresh.total)
-    assert jieba.posseg.dt.word_tag_tab == tags.word_tag_tab
-    assert len(tags.word_tag_tab) > 300_000
-    # a domain word is in the prefix dictionary and POS tagging keeps it whole
-    word = user_words()[0]
-    assert jieba.dt.FREQ[word] == 200_000
-    assert [w for w, _ in jieba.posseg.dt.cut(f"推进{word}建设")][1] == word
-
-
-ROOT = Path(__file__).resolve().parents[1]
-# reports with what jieba's HMM and block rules meet: characters outside its models (a 1950s
-# report in older forms), dashes and spaces between figures, a province's place names
-CUT_REPORTS = ["corpus/national/1954.txt", "corpus/national/2011.txt",
-               "corpus/provinces-2026/500000.txt", "corpus/shanghai/2024.txt"]  # fmt: skip
-
-
-def test_the_fast_routes_are_installed_where_wheels_exist() -> None:
-    """CI and the quick start run on Linux x86-64: a missing jieba-fast-dat would silently
-    cost a third of the pipeline's speed, so it fails here instead."""
-    if sys.platform == "linux" and platform.machine() == "x86_64":
-        assert _fast_routes() is not None
-
-
-@pytest.mark.parametrize("report", ["seed", *CUT_REPORTS])
-def test_the_trie_routed_cut_gives_jiebas_words(report: str, seed_text: str) -> None:
-    """The pipeline's jieba cut (routes from jieba-fast-dat's trie where installed) gives
-    every word ``jieba.lcut`` gives, on whole reports."""
-    import jieba
-
-    text = seed_text if report == "seed" else (ROOT / report).read_text(encoding="utf-8")
-    load_tokenizer("jieba")
-    assert list(jieba_cut()(text)) == jieba.lcut(text)
-
-
-SMALL_DICTIONARY = "工业 30 n\n增加值 20 n\n增加 40 v\n加值 5 n\n增长 50 v\n工 3 n\n业 3 n\n"
-
-
-@pytest.mark.parametrize("text", ["工业增加值增长", "增加工业", "增长8%，工业增加值增长", "乙丙丁"])
-def test_a_trie_of_any_dictionary_routes_as_jieba(text: str, tmp_path: Path) -> None:
-    """A trie built from another prefix dictionary (jieba set up with its own dictionary
-    before yxnlp) cuts as jieba does with that dictionary."""
-    routes = _fast_routes()
-    if routes is None:
-        pytest.skip("jieba-fast-dat is not installed on this platform")
-    import jieba
-
-    (tmp_path / "dict.txt").write_text(SMALL_DICTIONARY, encoding="utf-8")
-    tok = jieba.Tokenizer(str(tmp_path / "dict.txt"))
-    tok.tmp_dir = str(tmp_path)
-    tok.initialize()
-    trie = routes.DatTrie()
-    trie.build(list(tok.FREQ.items()))
-    assert list(trie_routed(tok.FREQ, tok.total, trie, routes=routes)(text)) == tok.lcut(text)
 
 
 PRINTED = [  # (what a library printed on stderr, what is passed on)

@@ -25,22 +25,19 @@ import bisect
 import contextlib
 import enum
 import functools
-import importlib
 import io
 import itertools
-import logging
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from yxnlp import datacache, resources
+from yxnlp import jieba_dict
 from yxnlp.errors import ModelError
 
 #: Longest piece of text handed to the segmenter at once.
@@ -58,14 +55,6 @@ _SPACE_RUN = re.compile(r"\s+")
 class Segmenter(enum.StrEnum):
     jieba = "jieba"
     pkuseg = "pkuseg"
-
-
-@functools.cache
-def user_words() -> tuple[str, ...]:
-    """The domain dictionary: one word per line, ``#`` comments."""
-    text = resources.path("userdict.txt").read_text("utf-8")
-    words = (ln.split("#", 1)[0].split() for ln in text.splitlines())
-    return tuple(w[0] for w in words if w)
 
 
 def pkuseg_model_dir() -> Path:
@@ -92,12 +81,8 @@ def load_tokenizer(segmenter: Segmenter | str = Segmenter.jieba) -> Language:
 def _load_tokenizer(seg: Segmenter) -> Language:
     import spacy
 
-    with warnings.catch_warnings():  # jieba 0.42 imports the deprecated pkg_resources
-        warnings.simplefilter("ignore", UserWarning)
-        import jieba
-    jieba.setLogLevel(logging.WARNING)  # before spaCy first calls it: no "Building prefix dict"
     if seg is Segmenter.jieba:
-        _ready(jieba)
+        jieba_dict.ready(jieba_dict.import_jieba())  # before spaCy's tokenizer first cuts
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
@@ -106,7 +91,7 @@ def _load_tokenizer(seg: Segmenter) -> Language:
         with contextlib.redirect_stderr(printed):
             nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))  # type: ignore[union-attr]
         _pass_on(printed.getvalue())
-        nlp.tokenizer.pkuseg_update_user_dict(list(user_words()))  # type: ignore[union-attr]
+        nlp.tokenizer.pkuseg_update_user_dict(list(jieba_dict.user_words()))  # type: ignore[union-attr]
     return nlp
 
 
@@ -125,77 +110,6 @@ def _pass_on(printed: str) -> None:
             print(line, file=sys.stderr)
 
 
-#: What jieba's default tokenizer is made of, with the domain words added: its prefix
-#: dictionary (every word and word prefix → frequency), the frequencies' total, and the POS
-#: table of ``jieba.posseg``. jieba builds them from its dictionary file at every start
-#: (0.5 s for the first, 0.4 s for the last); kept on disk by :mod:`yxnlp.datacache`, they load
-#: in a fifth of that.
-JiebaTables = tuple[dict[str, int], int, dict[str, str]]
-
-
-@datacache.disk_cached("jieba-tables")
-def _jieba_tables() -> JiebaTables:
-    """The tables, built as jieba builds them: a fresh tokenizer, initialised from jieba's
-    dictionary, the domain words added with jieba's ``add_word``, and ``jieba.posseg``'s
-    reading of the same dictionary file."""
-    import jieba
-    from jieba.posseg import POSTokenizer
-
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word in user_words():
-        tok.add_word(word, freq=200_000)
-    tags = POSTokenizer(tok)
-    tags.makesure_userdict_loaded()
-    return tok.FREQ, tok.total, _sharing(tok.FREQ, tags.word_tag_tab)
-
-
-def _sharing(freq: dict[str, int], tags: dict[str, str]) -> dict[str, str]:
-    """``tags`` with its words the very strings of ``freq``'s keys and each tag one string, so
-    the pickle stores every word and tag once (a third smaller, a third faster to load).
-
-    >>> freq = {"".join(["工", "业"]): 5}
-    >>> shared = _sharing(freq, {"".join(["工", "业"]): "".join(["n", "z"])})
-    >>> shared == {"工业": "nz"} and next(iter(shared)) is next(iter(freq))
-    True
-    """
-    word = {w: w for w in freq}
-    tag: dict[str, str] = {}
-    return {word.get(w, w): tag.setdefault(t, t) for w, t in tags.items()}
-
-
-def _ready(jieba: ModuleType) -> None:
-    """Give jieba's default tokenizer (and ``jieba.posseg``'s) the cached tables, unless
-    something initialised it already (then the domain words are added to it as they are)."""
-    if jieba.dt.initialized:
-        for word in user_words():
-            jieba.add_word(word, freq=200_000)
-        return
-    freq, total, tags = _given_tables()
-    with jieba.dt.lock:
-        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq, total, True
-    if "jieba.posseg" not in sys.modules:
-        with _reading_no_dictionary(jieba.dt):  # its import would read the dictionary file
-            posseg = importlib.import_module("jieba.posseg")
-        posseg.dt.word_tag_tab = tags
-
-
-@functools.cache
-def _given_tables() -> JiebaTables:
-    """The cached tables as :func:`_ready` gave them to jieba (one copy per process)."""
-    return _jieba_tables()
-
-
-@contextlib.contextmanager
-def _reading_no_dictionary(tokenizer: Any) -> Iterator[None]:
-    """While this lasts, ``tokenizer`` reads an empty dictionary file."""
-    tokenizer.get_dict_file = lambda: io.BytesIO()
-    try:
-        yield
-    finally:
-        del tokenizer.get_dict_file
-
-
 def segment(text: str, *, segmenter: Segmenter | str = Segmenter.jieba) -> Doc:
     """Tokenise ``text``; ``doc.text == text`` and every ``token.idx`` is a source offset.
 
@@ -204,7 +118,16 @@ def segment(text: str, *, segmenter: Segmenter | str = Segmenter.jieba) -> Doc:
     """
     seg = Segmenter(segmenter)
     tokens, spaces = tokens_and_spaces(text, segmenter=seg)
-    return Doc(load_tokenizer(seg).vocab, words=tokens, spaces=spaces)
+    return Doc(_vocab(), words=tokens, spaces=spaces)
+
+
+@functools.cache
+def _vocab() -> Vocab:
+    """The vocabulary of the ``Doc``s: a blank Chinese pipeline's (the segmenters' pipelines
+    are not needed to hold words; jieba's would load its default tokenizer's tables)."""
+    import spacy
+
+    return spacy.blank("zh").vocab
 
 
 def tokens_and_spaces(
@@ -252,84 +175,11 @@ def tokens_and_spaces(
 
 
 def _cutter(segmenter: Segmenter) -> Callable[[str], Iterable[str]]:
-    nlp = load_tokenizer(segmenter)
     if segmenter is Segmenter.jieba:
-        return jieba_cut()
+        return jieba_dict.cut()
+    nlp = load_tokenizer(segmenter)
     cut: Callable[[str], Iterable[str]] = nlp.tokenizer.pkuseg_seg.cut  # type: ignore[union-attr]
     return cut
-
-
-@functools.cache
-def jieba_cut() -> Callable[[str], Iterable[str]]:
-    """jieba's accurate-mode cut (``jieba.cut(text)``) of this process, with the domain words.
-
-    Where jieba-fast-dat is installed (it has wheels for Linux x86-64 and macOS arm64), the
-    best route through each run of characters, jieba's ``get_DAG`` and ``calc`` and two
-    thirds of its time, comes from that library's compiled double-array trie of the same
-    prefix dictionary; the rest is jieba's own ``cut`` (blocks, the HMM for unknown words). The
-    words are jieba's either way (the tests compare both on the corpus). The trie is built
-    once: words given to ``jieba.add_word`` later reach ``jieba.cut`` but not this cut.
-
-    >>> list(jieba_cut()("全区规上工业增加值增长8%"))
-    ['全区', '规上工业', '增加值', '增长', '8%']
-    """
-    import jieba
-
-    load_tokenizer(Segmenter.jieba)  # jieba's default tokenizer ready, domain words in
-    routes = _fast_routes()
-    if routes is None:
-        cut: Callable[[str], Iterable[str]] = jieba.dt.cut
-        return cut
-    trie = routes.DatTrie()
-    if _given_tables.cache_info().currsize and jieba.dt.FREQ is _given_tables()[0]:
-        trie.load_from_bytes(_jieba_trie())
-    else:  # jieba was set up before yxnlp loaded it (its own dictionary, other words)
-        trie.build(list(jieba.dt.FREQ.items()))
-    return trie_routed(jieba.dt.FREQ, jieba.dt.total, trie, routes=routes)
-
-
-def trie_routed(
-    freq: dict[str, int], total: int, trie: Any, *, routes: ModuleType
-) -> Callable[[str], Iterable[str]]:
-    """jieba's accurate-mode cut with the prefix dictionary ``freq`` (its ``FREQ``, whose
-    frequencies sum to ``total``), the best route of each block read from ``trie``,
-    jieba-fast-dat's ``DatTrie`` of the same dictionary (``routes``: its compiled functions)."""
-    import jieba
-
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-
-    def no_dag(sentence: str) -> dict[int, list[int]]:
-        return {}  # the trie finds the route in one pass: no DAG to build
-
-    def calc(sentence: str, dag: object, route: dict[int, tuple[float, int]]) -> None:
-        ends: list[int] = []  # for each character, where the best word from it ends (and 0)
-        routes._get_DAG_and_calc(trie, sentence, ends, float(total))
-        route.update(enumerate([(0.0, end) for end in ends]))  # jieba reads route[x][1]
-
-    tok.get_DAG, tok.calc = no_dag, calc  # what jieba's accurate cut of a block calls
-    cut: Callable[[str], Iterable[str]] = tok.cut
-    return cut
-
-
-def _fast_routes() -> ModuleType | None:
-    """jieba-fast-dat's compiled functions, if that library is installed."""
-    try:
-        return importlib.import_module("jieba_fast_dat._jieba_fast_dat_functions_py3")
-    except ImportError:
-        return None
-
-
-@datacache.disk_cached("jieba-trie")
-def _jieba_trie() -> bytes:
-    """jieba-fast-dat's double-array trie of the cached prefix dictionary, serialised (10 MB;
-    built in 0.2 s, loaded in 0.005 s)."""
-    routes = _fast_routes()
-    assert routes is not None
-    trie = routes.DatTrie()
-    trie.build(list(_given_tables()[0].items()))  # the tables jieba holds: not read again
-    data: bytes = trie.save_to_bytes()
-    return data
 
 
 def pieces(

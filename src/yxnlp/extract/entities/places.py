@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
-from yxnlp import datacache, gazetteer
+from yxnlp import datacache, gazetteer, jieba_dict
 from yxnlp.extract.entities.candidate import Candidate
 from yxnlp.extract.entities.data import (
     prefix_index,
@@ -94,11 +94,7 @@ def _gazetteer_index() -> tuple[PrefixIndex, PrefixIndex]:
 @datacache.disk_cached("short-place-names")
 def _short_place_names() -> dict[str, str]:
     """Province short names and city names without 市 that read as place names (jieba: ns)."""
-    import jieba.posseg
-
-    from yxnlp.segment import load_tokenizer
-
-    load_tokenizer("jieba")
+    tag = jieba_dict.tag()
     g = gazetteer.load()
     ordinary = frozenset(rules().place.ordinary_city_stems)
     out: dict[str, str] = {}
@@ -111,8 +107,8 @@ def _short_place_names() -> dict[str, str]:
         if not any(d.level == "city" for d in g.divisions(name)):
             continue
         stem = name[:-1]
-        words = list(jieba.posseg.cut(stem))
-        if (len(words) == 1 and words[0].flag == "ns") or stem not in ordinary:
+        words = tag(stem)
+        if (len(words) == 1 and words[0][1] == "ns") or stem not in ordinary:
             out.setdefault(stem, name)
     return out
 
