@@ -116,8 +116,8 @@ def ready(jieba: ModuleType) -> None:
     dt = jieba.dt
     vars(dt).pop("initialize", None)  # a hook of :func:`ready_when_used`: no longer needed
     if vars(dt).get("yxnlp_ready"):
-        return
-    dt.yxnlp_ready = True  # once: add_word again would count the words' frequencies twice
+        return  # once: add_word again would count the words' frequencies twice
+    dt.yxnlp_ready = "words" if dt.initialized else "tables"  # what yxnlp gave it
     if dt.initialized:
         for word in user_words():
             jieba.add_word(word, freq=DOMAIN_FREQ)
@@ -234,9 +234,7 @@ class _Dictionary:
 def _dictionary() -> _Dictionary:
     jieba = import_jieba()
     routes = fast_routes()
-    preset = jieba.dt.initialized and not (
-        given_tables.cache_info().currsize and jieba.dt.FREQ is given_tables()[0]
-    )
+    preset = jieba.dt.initialized and vars(jieba.dt).get("yxnlp_ready") != "tables"
     if routes is None or preset:  # no tries, or jieba set up before yxnlp: its own tables
         ready(jieba)
         tagger = _posseg(jieba).dt
