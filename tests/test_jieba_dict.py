@@ -172,7 +172,9 @@ PRESET = textwrap.dedent("""
     jieba.add_word("某某新词", freq=100_000)  # a user sets jieba up before yxnlp
     from yxnlp import jieba_dict
     text = "全区规上工业增加值增长8%，推进某某新词建设"
-    print(json.dumps({"ours": list(jieba_dict.cut()(text)), "jiebas": jieba.lcut(text)}))
+    import jieba.posseg
+    print(json.dumps({"ours": list(jieba_dict.cut()(text)), "jiebas": jieba.lcut(text),
+                      "tags": [jieba_dict.tag()("推进工业"), [p.flag for p in jieba.posseg.cut("推进工业")]]}))
 """)
 
 
@@ -182,3 +184,46 @@ def test_a_jieba_set_up_before_yxnlp_is_cut_with_its_own_words_and_the_domain_wo
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["ours"] == seen["jiebas"]
     assert "某某新词" in seen["ours"] and "规上工业" in seen["ours"]
+    ours, jiebas = seen["tags"]
+    assert ours == [["推进", "v"], ["工业", "n"]] and jiebas == ["v", "n"]
+
+
+OWN_SETUP = textwrap.dedent("""
+    import json, sys, threading
+    import yxnlp
+    from yxnlp import jieba_dict
+    errors = []
+    def first_cut():
+        try:
+            jieba_dict.cut()("全区规上工业增加值增长8%"); jieba_dict.tag()("推进工业")
+        except Exception as exc:
+            errors.append(repr(exc))
+    threads = [threading.Thread(target=first_cut) for _ in range(4)]
+    [t.start() for t in threads]; [t.join() for t in threads]
+    import jieba, jieba.posseg
+    if sys.argv[1] == "initialize":
+        jieba.initialize()
+    else:
+        jieba.set_dictionary(sys.argv[2])
+    print(json.dumps({"errors": errors, "words": jieba.lcut("规上工业增加值增长"),
+                      "tags": [p.flag for p in jieba.posseg.cut("推进工业")]}))
+""")
+
+
+@pytest.mark.parametrize("how", ["initialize", "set_dictionary"])
+def test_jiebas_own_setup_calls_after_yxnlp_are_honoured(how: str, tmp_path: Path) -> None:
+    """``jieba.initialize()`` gets yxnlp's tables (the domain words, the tags); a dictionary
+    chosen with ``set_dictionary`` is jieba's to read; first cuts from four threads at once
+    all succeed."""
+    if fast_routes() is None:
+        pytest.skip("jieba-fast-dat is not installed on this platform")
+    (tmp_path / "dict.txt").write_text(SMALL_DICTIONARY + "推进 30 v\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", OWN_SETUP, how, str(tmp_path / "dict.txt")],
+                         capture_output=True, text=True, check=True, timeout=300).stdout  # fmt: skip
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["errors"] == []
+    assert seen["tags"] == ["v", "n"]
+    if how == "initialize":
+        assert seen["words"] == ["规上工业", "增加值", "增长"]
+    else:  # the small dictionary has no 规上工业 and no domain word reaches it before use
+        assert "规上工业" not in seen["words"]

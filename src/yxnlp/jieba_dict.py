@@ -27,6 +27,7 @@ import importlib
 import io
 import logging
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -112,47 +113,68 @@ def given_tables() -> JiebaTables:
 
 def ready(jieba: ModuleType) -> None:
     """Give jieba's default tokenizer (and ``jieba.posseg``'s) the cached tables, unless
-    something initialised it already (then the domain words are added to it as they are)."""
+    something initialised it already or chose another dictionary (then the domain words are
+    added to it as they are). Marks the tokenizer ``yxnlp_ready``: ``"tables"`` or ``"words"``."""
     dt = jieba.dt
-    vars(dt).pop("initialize", None)  # a hook of :func:`ready_when_used`: no longer needed
+    _unhook(jieba)
     if vars(dt).get("yxnlp_ready"):
         return  # once: add_word again would count the words' frequencies twice
-    dt.yxnlp_ready = "words" if dt.initialized else "tables"  # what yxnlp gave it
-    if dt.initialized:
+    if dt.initialized or dt.dictionary is not None:
+        dt.yxnlp_ready = "words"
         for word in user_words():
-            jieba.add_word(word, freq=DOMAIN_FREQ)
+            jieba.add_word(word, freq=DOMAIN_FREQ)  # initialises it its own way if need be
+        _fill_tags(jieba)
         return
+    dt.yxnlp_ready = "tables"
     freq, total, tags = given_tables()
     with dt.lock:
         dt.FREQ, dt.total, dt.initialized = freq, total, True
     posseg = _posseg(jieba)
-    if not posseg.dt.word_tag_tab:  # not read from jieba's dictionary file (see _posseg)
+    if not posseg.dt.word_tag_tab:  # imported without reading the dictionary (see _posseg)
         posseg.dt.word_tag_tab = tags
 
 
 def ready_when_used(jieba: ModuleType) -> None:
     """Have jieba's default tokenizer get the cached tables when something first uses it
-    (jieba initialises itself on first use), not now."""
+    (jieba initialises itself on first use, or when ``jieba.initialize()`` is called), not now."""
     dt = jieba.dt
     if dt.initialized or "initialize" in vars(dt):
         return
-    own = dt.initialize
 
     def initialize(dictionary: str | None = None) -> None:
-        if dictionary is None:
+        if dictionary is None and dt.dictionary is None:
             ready(jieba)
-        else:  # another dictionary: jieba's own way
-            vars(dt).pop("initialize", None)
-            own(dictionary)
+        else:  # another dictionary (given here or by set_dictionary): jieba's own way
+            _unhook(jieba)
+            dt.initialize(dictionary)
+            _fill_tags(jieba)
 
-    dt.initialize = initialize
+    dt.initialize = jieba.initialize = initialize  # type: ignore[attr-defined]
+
+
+def _unhook(jieba: ModuleType) -> None:
+    """Remove :func:`ready_when_used`'s hook: jieba's own ``initialize`` again."""
+    vars(jieba.dt).pop("initialize", None)
+    jieba.initialize = jieba.dt.initialize  # type: ignore[attr-defined]
+
+
+def _fill_tags(jieba: ModuleType) -> None:
+    """``jieba.posseg``'s tag table read from the default tokenizer's dictionary, if it was
+    imported without one (see :func:`_posseg`)."""
+    posseg = sys.modules.get("jieba.posseg")
+    if posseg is not None and not posseg.dt.word_tag_tab:
+        posseg.dt.load_word_tag(jieba.dt.get_dict_file())
+        posseg.dt.makesure_userdict_loaded()
 
 
 def _posseg(jieba: ModuleType) -> ModuleType:
     """``jieba.posseg``, imported without reading jieba's dictionary file for its tag table
-    (0.3 s): :func:`ready` gives it the cached one."""
+    (0.3 s) when yxnlp will give it the cached one (:func:`ready`, at once or on first use);
+    otherwise as jieba imports it."""
     if "jieba.posseg" in sys.modules:
         return sys.modules["jieba.posseg"]
+    if vars(jieba.dt).get("yxnlp_ready") == "words":
+        return importlib.import_module("jieba.posseg")
     with _reading_no_dictionary(jieba.dt):
         return importlib.import_module("jieba.posseg")
 
@@ -191,7 +213,7 @@ class Tries:
 def _tries() -> Tries:
     routes = fast_routes()
     assert routes is not None
-    freq, total, tags = given_tables()
+    freq, total, tags = _jieba_tables()  # as built or cached: jieba may have changed its copy
     names = tuple(sorted(set(tags.values())))
     number = {t: i + 1 for i, t in enumerate(names)}
     words, tagged = routes.DatTrie(), routes.DatTrie()
@@ -230,11 +252,21 @@ class _Dictionary:
     tagger: Any
 
 
-@functools.cache
+_LOCK = threading.Lock()
+
+
 def _dictionary() -> _Dictionary:
+    with _LOCK:  # threads that first cut at once: one of them loads, the others wait
+        return _load_dictionary()
+
+
+@functools.cache
+def _load_dictionary() -> _Dictionary:
     jieba = import_jieba()
     routes = fast_routes()
-    preset = jieba.dt.initialized and vars(jieba.dt).get("yxnlp_ready") != "tables"
+    preset = (jieba.dt.initialized or jieba.dt.dictionary is not None) and vars(jieba.dt).get(
+        "yxnlp_ready"
+    ) != "tables"
     if routes is None or preset:  # no tries, or jieba set up before yxnlp: its own tables
         ready(jieba)
         tagger = _posseg(jieba).dt
