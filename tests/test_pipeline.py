@@ -58,3 +58,12 @@ def test_a_path_with_its_suffix_left_off_is_an_error_not_an_empty_record(tmp_pat
     with pytest.raises(InputError, match=r"0\.TXT: no such file"):
         yxnlp.process("0.TXT", ner=False)
     assert yxnlp.process("a/b", source="t.txt", ner=False).indicators == []
+
+
+def test_a_long_line_of_text_is_text_not_a_file_name() -> None:
+    """A one-line report longer than a file name may be (255 bytes: 86 CJK characters) is read
+    as text, not handed to the file system as a path."""
+    line = "全区地区生产总值增长百分之六，" * 20 + "规上工业增加值增长8%。"
+    rec = yxnlp.process(line, source="a.txt", ner=False)
+    assert rec.document.length == len(line)
+    assert any(i.text == "8%" for i in rec.indicators)

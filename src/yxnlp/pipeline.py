@@ -141,7 +141,10 @@ def _is_path(value: str | Path, *, named: bool = False) -> bool:
         return False
     if Path(value).suffix.lower() in ingest.SUFFIXES and not named:
         return True
-    return Path(value).is_file()
+    try:
+        return Path(value).is_file()
+    except OSError:  # not a name the file system takes (too long a line of Chinese): text
+        return False
 
 
 def _a_missing_path(value: str) -> bool:
