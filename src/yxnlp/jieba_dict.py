@@ -264,9 +264,8 @@ def _dictionary() -> _Dictionary:
 def _load_dictionary() -> _Dictionary:
     jieba = import_jieba()
     routes = fast_routes()
-    preset = (jieba.dt.initialized or jieba.dt.dictionary is not None) and vars(jieba.dt).get(
-        "yxnlp_ready"
-    ) != "tables"
+    dt = jieba.dt
+    preset = (dt.initialized or dt.dictionary is not None) and dt.__dict__.get("yxnlp_ready") != "tables"
     if routes is None or preset:  # no tries, or jieba set up before yxnlp: its own tables
         ready(jieba)
         tagger = _posseg(jieba).dt
@@ -315,8 +314,13 @@ def cut() -> Callable[[str], Iterable[str]]:
     reports). Words given to ``jieba.add_word`` after yxnlp loaded its tries reach
     ``jieba.cut`` but not this cut.
     """
-    fn: Callable[[str], Iterable[str]] = _dictionary().tokenizer.cut
-    return fn
+    tokenizer = _dictionary().tokenizer
+
+    def words(text: str) -> Iterable[str]:
+        found: Iterable[str] = tokenizer.cut(text)  # accurate mode only: routes, not a DAG
+        return found
+
+    return words
 
 
 def tag() -> Callable[[str], list[tuple[str, str]]]:
